@@ -1,0 +1,52 @@
+"""The whole pipeline for one document: clean -> NLP -> mentions -> resolve -> assemble.
+
+``extract`` (plain text) and ``extract_document`` (a RawDocument from any reader) are the public entry points;
+the CLI, the store and the benchmarks call them. They never raise on bad input: an unusable document comes
+back as an ``Extraction`` with ``skipped`` set to the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from .errors import InputError
+from .model import Extraction, Origin, RawDocument
+
+
+def document_id(text: str) -> str:
+    """A stable id from the content, so re-ingesting the same article gives the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    doc_id: str | None = None,
+) -> Extraction:
+    """Extract events from one article's plain text (a scraped page, furniture and all)."""
+    raw = RawDocument(
+        content=text,
+        origin=Origin(kind="text", location=doc_id or "<text>"),
+        doc_id=doc_id,
+        title=title,
+        url=url,
+        outlet=outlet,
+        published=published,
+    )
+    return extract_document(raw)
+
+
+def extract_document(raw: RawDocument, *, published: date | None = None) -> Extraction:
+    """Run the pipeline on a RawDocument; ``published`` (e.g. from --published) overrides its metadata."""
+    from . import clean
+
+    try:
+        article = clean.clean(raw, published=published)
+    except InputError as error:
+        return Extraction(article=None, events=(), skipped=error.message, origin=raw.origin)
+    return Extraction(article=article, events=(), origin=raw.origin)
