@@ -1,0 +1,143 @@
+"""Event factuality on UW and MEANTIME (CoNLL: index, token, value -3..+3 or "_"), scored by score_factuality.py.
+
+Each sentence is parsed from its gold tokens (so token i is gold token i) and every annotated token gets
+``modality(doc, i).score``. ``--tune`` prints, per deciding cue class, the gold median/mean on the *train* split:
+that table is how the numbers in rules/modality.toml were chosen.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from .common import require_shared, run_scorer
+
+CORPORA = ("uw", "meantime")
+# A cue class seen fewer times than this on train keeps the package's own score (a median of 3 is noise).
+MIN_CLASS_SIZE = 5
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str, str]]]:
+    """Sentences as lists of (index, token, value) rows, in file order."""
+    sentences, current = [], []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                if current:
+                    sentences.append(current)
+                    current = []
+                continue
+            index, token, value = line.rstrip("\n").split("\t")[:3]
+            current.append((index, token, value))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def parse_sentences(sentences, nlp):
+    """spaCy Docs built on the gold tokenisation, so token offsets line up with the CoNLL rows."""
+    from spacy.tokens import Doc
+
+    docs = (Doc(nlp.vocab, words=[token for _, token, _ in sentence]) for sentence in sentences)
+    return nlp.pipe(docs, batch_size=256)
+
+
+def predict(sentences, nlp=None):
+    """For each sentence, a list of (row, predicted value or None, Modality or None)."""
+    from sitrep.mentions.modality import modality
+    from sitrep.nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    out = []
+    for sentence, doc in zip(sentences, parse_sentences(sentences, nlp)):
+        rows = []
+        for position, row in enumerate(sentence):
+            if row[2] == "_":
+                rows.append((row, None, None))
+            else:
+                mood = modality(doc, position)
+                rows.append((row, mood.score, mood))
+        out.append(rows)
+    return out
+
+
+def write_predictions(predicted, path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for rows in predicted:
+            for (index, token, _gold), value, _mood in rows:
+                handle.write(f"{index}\t{token}\t{'_' if value is None else f'{value:.2f}'}\n")
+            handle.write("\n")
+
+
+def gold_path(corpus: str, split: str = "dev") -> Path:
+    return require_shared() / "data" / "factuality" / f"{corpus}_{split}.conll"
+
+
+def calibration(corpus: str, split: str = "train", limit: int | None = None) -> dict[str, float]:
+    """Per deciding cue class, the gold median on ``split``: the value that minimises absolute error there.
+
+    The two corpora annotate on different curves (MEANTIME keeps most modal events at +3, UW pulls them towards
+    1.5), so the package's one scale is re-mapped per corpus, learned on train only.
+    """
+    sentences = read_conll(gold_path(corpus, split))[:limit]
+    groups: dict[str, list[float]] = defaultdict(list)
+    for rows in predict(sentences):
+        for row, _value, mood in rows:
+            if mood is not None:
+                groups[_deciding_class(mood)].append(float(row[2]))
+    return {key: statistics.median(values) for key, values in groups.items() if len(values) >= MIN_CLASS_SIZE}
+
+
+def apply_calibration(predicted, table: dict[str, float]):
+    return [[(row, table.get(_deciding_class(mood), value) if mood is not None else None, mood)
+             for row, value, mood in rows] for rows in predicted]
+
+
+def evaluate(corpus: str, split: str = "dev", limit: int | None = None, out_dir: Path | None = None,
+             calibrate: bool = False) -> dict:
+    """Predict and score one corpus split; ``limit`` keeps the first N sentences (gold trimmed to match)."""
+    sentences = read_conll(gold_path(corpus, split))
+    if limit is not None:
+        sentences = sentences[:limit]
+    predicted = predict(sentences)
+    if calibrate:
+        predicted = apply_calibration(predicted, calibration(corpus, "train", limit))
+    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-factuality-"))
+    pred_file = out_dir / f"{corpus}_{split}{'.calibrated' if calibrate else ''}.pred.conll"
+    write_predictions(predicted, pred_file)
+    gold_file = gold_path(corpus, split)
+    if limit is not None:
+        gold_file = out_dir / f"{corpus}_{split}.gold.conll"
+        write_predictions([[(row, None if row[2] == "_" else float(row[2]), None) for row in s] for s in sentences],
+                          gold_file)
+    result = run_scorer("score_factuality.py", gold_file, pred_file)
+    result["prediction_file"] = str(pred_file)
+    return result
+
+
+def cue_table(corpus: str, split: str = "train") -> list[tuple[str, int, float, float, float]]:
+    """(deciding cue class, count, gold median, gold mean, predicted) per class: the calibration view."""
+    groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for rows in predict(read_conll(gold_path(corpus, split))):
+        for row, value, mood in rows:
+            if mood is None:
+                continue
+            key = _deciding_class(mood)
+            groups[key].append((float(row[2]), value))
+    return sorted(
+        ((key, len(pairs), statistics.median(g for g, _ in pairs), statistics.fmean(g for g, _ in pairs),
+          pairs[0][1]) for key, pairs in groups.items()),
+        key=lambda item: -item[1],
+    )
+
+
+def _deciding_class(mood) -> str:
+    polarity = "neg:" if mood.negated else ""
+    if mood.hypothetical:
+        return polarity + mood.hypothetical
+    if mood.hedge is not None:
+        return polarity + "hedge:" + (mood.cues[0] if mood.cues else "")
+    return polarity + (next((c for c in mood.cues if c in ("reported", "factive", "attempt", "governor_negated",
+                                                               "denial", "negative_implicative")), "certain"))

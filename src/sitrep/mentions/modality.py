@@ -1,0 +1,425 @@
+"""Event modality: did the text say the event happened, did not happen, might happen, or only that someone says so?
+
+CODING.md keeps negated, hypothetical and future events ("did not attack", "threatened to strike", "could
+strike") out of the event list, and keeps hedges ("reportedly") on the assertions. ``modality`` reads those cues
+off spaCy's dependency parse around one trigger token and scores the result on the UW/MEANTIME factuality scale
+(+3 certainly happened .. 0 unknown .. -3 certainly did not); ``is_event_real`` is the yes/no the event
+extractor needs. The cue words and the scores live in ``rules/modality.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..model import Span
+
+__all__ = ["Modality", "modality", "is_event_real", "HYPOTHETICAL_KINDS"]
+
+# The kinds of irrealis an event can carry; any of them keeps it out of the event list.
+HYPOTHETICAL_KINDS = (
+    "threat", "plan", "desire", "directive", "possible", "conditional", "counterfactual", "future",
+    "obligation", "infinitive", "question",
+)
+# Below this factuality an event is not reported as real even without a named cue (e.g. a negated report).
+REAL_SCORE_FLOOR = 0.5
+# How far up the parse (complement of a complement of ...) a governing cue may sit; deeper chains are rare
+# and mostly parse errors.
+MAX_GOVERNOR_DEPTH = 4
+# Dependency labels through which a governing word's meaning reaches its complement.
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "acl", "pcomp", "oprd")
+
+
+@dataclass(frozen=True)
+class Modality:
+    """How the text commits to one event: polarity, hedge, irrealis kind, and a factuality score.
+
+    ``hypothetical`` names the irrealis kind (see HYPOTHETICAL_KINDS) and ``hypothetical_cue`` the words that
+    made it; spans are character offsets into the parsed ``Doc``'s text. ``cues`` lists every cue class found,
+    nearest first, so a caller (or ``sitrep explain``) can say why.
+    """
+
+    negated: bool = False
+    negation: Span | None = None
+    hedge: Span | None = None
+    hypothetical: str | None = None
+    hypothetical_cue: Span | None = None
+    score: float = 3.0
+    cues: tuple[str, ...] = ()
+
+
+def is_event_real(mood: Modality) -> bool:
+    """True when the event should be reported as having happened (hedged events still count; they stay hedged)."""
+    return not mood.negated and mood.hypothetical is None and mood.score >= REAL_SCORE_FLOOR
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    with resources.files("sitrep.rules").joinpath("modality.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@functools.lru_cache(maxsize=1)
+def _governor_classes() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Governing-word classes in the order they win when a word is listed twice."""
+    order = ("negative_implicative", "denial", "threat", "plan", "desire", "directive", "attempt", "claim",
+             "factive", "reported")
+    table = _rules()["governors"]
+    return tuple((name, frozenset(table[name])) for name in order)
+
+
+def _words(section: str, key: str) -> frozenset[str]:
+    return _cached_words(section, key)
+
+
+@functools.lru_cache(maxsize=None)
+def _cached_words(section: str, key: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in _rules()[section][key])
+
+
+def _span(tokens) -> Span | None:
+    tokens = [t for t in tokens if t is not None]
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start, end, doc.text[start:end])
+
+
+def _lemma(token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+@dataclass
+class _Found:
+    """Cues collected while walking the parse; turned into a Modality at the end."""
+
+    negation: Any = None
+    negation_kind: str = ""
+    hedge: Any = None
+    hedge_kind: str = ""
+    irrealis: str | None = None
+    irrealis_cue: Any = None
+    certainty: str = "certain"
+    certainty_cue: Any = None
+
+    def __post_init__(self) -> None:
+        self.cues: list[str] = []
+
+    def note_irrealis(self, kind: str, cue) -> None:
+        self.cues.append(kind)
+        if self.irrealis is None:
+            self.irrealis, self.irrealis_cue = kind, cue
+
+    def note_hedge(self, kind: str, cue) -> None:
+        self.cues.append(kind)
+        if self.hedge is None:
+            self.hedge, self.hedge_kind = cue, kind
+
+    def note_negation(self, kind: str, cue) -> None:
+        self.cues.append(kind)
+        if self.negation is None:
+            self.negation, self.negation_kind = cue, kind
+        elif self.negation_kind == "negated" and kind == "negated":
+            # a double negative ("not without ...") cancels out
+            self.negation, self.negation_kind = None, ""
+
+
+def _negation_child(token):
+    """A dependent that negates ``token`` itself: not/n't/never, "no" as determiner, a "nobody" subject."""
+    particles = _words("negation", "particles")
+    for child in token.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in ("never", "not", "n't")):
+            return child
+        if child.dep_ == "det" and lower in _words("negation", "determiners"):
+            return child
+        if child.dep_ in ("nsubj", "nsubjpass") and lower in _words("negation", "subjects"):
+            return child
+        if child.dep_ == "preconj" and lower in particles:
+            return child
+    return None
+
+
+def _modal_child(token):
+    """The modal auxiliary on ``token`` (could, will, would, ...) and whether a perfect "have" follows it."""
+    modal = None
+    perfect = False
+    for child in token.children:
+        if child.dep_ not in ("aux", "auxpass"):
+            continue
+        if child.tag_ == "MD" or child.lower_ in ("ought",):
+            modal = child
+        elif _lemma(child) == "have" and modal is not None:
+            perfect = True
+    return modal, perfect
+
+
+def _modal_class(modal) -> str | None:
+    lower = modal.lower_
+    for kind in ("future", "possible", "conditional", "obligation"):
+        if lower in _words("modals", kind):
+            return kind
+    return None
+
+
+def _governor_class(token) -> str | None:
+    lemma = _lemma(token)
+    for name, words in _governor_classes():
+        if lemma in words or token.lower_ in words:
+            return name
+    return None
+
+
+def _local_cues(token, found: _Found, *, own: bool) -> None:
+    """Cues sitting directly on ``token``: negation, modal auxiliaries, hedging adverbs/adjectives, "if"."""
+    negator = _negation_child(token)
+    if negator is not None:
+        found.note_negation("negated", negator)
+    modal, perfect = _modal_child(token)
+    if modal is not None:
+        kind = _modal_class(modal)
+        if perfect and kind == "conditional":
+            found.note_irrealis("counterfactual", modal)
+        elif perfect and modal.lower_ in _words("hedge", "epistemic_modals"):
+            found.note_hedge("hedge", modal)
+        elif kind is not None:
+            found.note_irrealis(kind, modal)
+    for child in token.children:
+        lower = child.lower_
+        if child.dep_ in ("advmod", "npadvmod") and lower in _words("hedge", "adverbs"):
+            found.note_hedge("hedge", child)
+        elif child.dep_ == "amod" and lower in _words("hedge", "adjectives"):
+            found.note_hedge("hedge_noun", child)
+        elif own and child.dep_ == "mark" and lower in _words("conditional", "markers"):
+            found.note_irrealis("conditional", child)
+    if _is_going_to(token):
+        found.note_irrealis("future", token.head)
+
+
+def _is_going_to(token) -> bool:
+    """"is going to attack" / "is about to attack": future without a modal."""
+    head = token.head
+    if token.dep_ != "xcomp" or head is token:
+        return False
+    if _lemma(head) == "go" and head.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return False
+
+
+def _passive_reporting_hedge(governor) -> bool:
+    """"it is believed that ...", "is said to have ...": a passive reporting verb with no named source."""
+    if _lemma(governor) not in _words("hedge", "passive_reporting"):
+        return False
+    children = list(governor.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    has_agent = any(c.dep_ == "agent" for c in children)
+    return passive and not has_agent
+
+
+def _walk(token, found: _Found) -> None:
+    """Climb from the event token through complements, conjunctions and noun governors, collecting cues."""
+    _local_cues(token, found, own=True)
+    current = token
+    for _depth in range(MAX_GOVERNOR_DEPTH):
+        dep, head = current.dep_, current.head
+        if head is current:
+            return
+        if dep == "conj":
+            # "did not attack or loot": a verb sharing its subject inherits its first conjunct's cues
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+                _local_cues(head, found, own=True)
+            current = head
+            continue
+        if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
+            _through_preposition(current, head, found)
+            return
+        if dep in ("dobj", "nsubj", "nsubjpass", "attr") and current.pos_ in ("NOUN", "PROPN", "PRON"):
+            if not _through_noun_governor(current, head, found):
+                return
+            current = head
+            continue
+        if dep == "advcl":
+            if any(c.dep_ == "mark" and c.lower_ in _words("conditional", "markers") for c in current.children):
+                return  # "if" already noted on the clause itself
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                found.note_irrealis("infinitive", current)  # purpose: "... to attack the town"
+                return
+            _propagate_modal_only(head, found)
+            return
+        if dep not in COMPLEMENT_DEPS:
+            return
+        if not _through_complement(current, head, found):
+            return
+        current = head
+
+
+def _propagate_modal_only(head, found: _Found) -> None:
+    modal, perfect = _modal_child(head)
+    if modal is not None and not perfect:
+        kind = _modal_class(modal)
+        if kind is not None:
+            found.note_irrealis(kind, modal)
+
+
+def _through_preposition(token, prep, found: _Found) -> None:
+    """"without firing", "prevented from attacking", "accused of attacking", "instead of attacking"."""
+    lower = prep.lower_
+    if lower in _words("negation", "prepositions"):
+        found.note_negation("negative_implicative", prep)
+        return
+    if prep.dep_ == "pcomp" and prep.head.lower_ == "instead":
+        found.note_negation("negative_implicative", prep.head)
+        return
+    if lower == "instead":
+        found.note_negation("negative_implicative", prep)
+        return
+    governor = prep.head
+    kind = _governor_class(governor)
+    if lower in ("from",) and kind == "negative_implicative":
+        found.note_negation("negative_implicative", governor)
+    elif lower in ("of", "for") and kind in ("claim", "denial", "threat", "plan", "desire"):
+        if kind == "claim":
+            found.note_hedge("claim", governor)
+        elif kind == "denial":
+            found.note_negation("denial", governor)
+        else:
+            found.note_irrealis(kind, governor)
+
+
+def _through_noun_governor(noun, verb, found: _Found) -> bool:
+    """An event noun takes its verb's cues when the verb says whether it occurred ("did not launch an attack")."""
+    lemma = _lemma(verb)
+    role = "subject" if noun.dep_.startswith("nsubj") or noun.dep_ == "attr" else "object"
+    if lemma not in _words("occurrence_verbs", role):
+        return False
+    kind = _governor_class(verb) if role == "object" else None
+    if kind is not None and kind not in ("reported", "factive", "claim"):
+        _apply_governor(kind, verb, found)
+    _local_cues(verb, found, own=True)
+    return True
+
+
+def _through_complement(token, governor, found: _Found) -> bool:
+    """Apply the governing word's class to its complement; returns whether to keep climbing."""
+    kind = _governor_class(governor)
+    governor_negated = _negation_child(governor)
+    if kind is None:
+        lemma = _lemma(governor)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if lemma in _words("implicatives", "positive") or lemma == "be":
+            if governor_negated is not None:
+                found.note_negation("negated", governor_negated)
+                governor_negated = None
+        elif infinitive and token.dep_ in ("xcomp", "acl", "ccomp"):
+            found.note_irrealis("infinitive", token)
+            return False
+        _local_cues_without_negation(governor, found)
+        if governor_negated is not None and token.dep_ == "xcomp":
+            found.note_negation("negated", governor_negated)
+        return True
+    if kind in ("claim", "reported") and _passive_reporting_hedge(governor):
+        found.note_hedge("hedge", governor)
+    elif governor_negated is not None and kind in ("reported", "claim", "factive", "plan", "desire", "directive",
+                                                   "threat", "attempt"):
+        if kind == "factive" and _lemma(governor) in _words("implicatives", "positive"):
+            found.note_negation("negated", governor_negated)
+        else:
+            found.cues.append("governor_negated")
+            if found.irrealis is None and found.hedge is None:
+                found.certainty, found.certainty_cue = "governor_negated", governor_negated
+            if kind in ("plan", "desire", "directive", "threat"):
+                found.note_irrealis(kind, governor)
+        return False
+    else:
+        _apply_governor(kind, governor, found)
+    _local_cues_without_negation(governor, found)
+    return True
+
+
+def _local_cues_without_negation(token, found: _Found) -> None:
+    """A governor's modals and hedges reach its complement; its negation is handled by the caller."""
+    modal, perfect = _modal_child(token)
+    if modal is not None:
+        kind = _modal_class(modal)
+        if perfect and kind == "conditional":
+            found.note_irrealis("counterfactual", modal)
+        elif perfect and modal.lower_ in _words("hedge", "epistemic_modals"):
+            found.note_hedge("hedge", modal)
+        elif kind is not None:
+            found.note_irrealis(kind, modal)
+    for child in token.children:
+        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _words("hedge", "adverbs"):
+            found.note_hedge("hedge", child)
+        elif child.dep_ == "mark" and child.lower_ in _words("conditional", "markers"):
+            found.note_irrealis("conditional", child)
+
+
+def _apply_governor(kind: str, governor, found: _Found) -> None:
+    if kind == "negative_implicative":
+        found.note_negation("negative_implicative", governor)
+    elif kind == "denial":
+        found.note_negation("denial", governor)
+    elif kind == "claim":
+        found.note_hedge("claim", governor)
+    elif kind in ("reported", "factive"):
+        found.cues.append(kind)
+        if found.certainty == "certain":
+            found.certainty, found.certainty_cue = kind, governor
+    elif kind == "attempt":
+        found.cues.append("attempt")
+        if found.certainty in ("certain", "reported", "factive"):
+            found.certainty, found.certainty_cue = "attempt", governor
+    else:
+        found.note_irrealis(kind, governor)
+
+
+def _is_question(token) -> bool:
+    sent = token.sent
+    last = sent[-1] if sent[-1].text not in ("'", '"', "''", "”") or len(sent) < 2 else sent[-2]
+    return last.text == "?"
+
+
+def _score(found: _Found) -> float:
+    scores = _rules()["scores"]
+    negated_scores = _rules()["negated_scores"]
+    if found.irrealis is not None:
+        base_kind = found.irrealis
+    elif found.hedge is not None:
+        base_kind = found.hedge_kind
+    else:
+        base_kind = found.certainty
+    if found.negation is not None:
+        if found.negation_kind in ("denial", "negative_implicative") and base_kind in ("certain", "reported",
+                                                                                        "factive"):
+            return float(scores[found.negation_kind])
+        if base_kind in ("certain", "factive"):
+            return float(scores["negated"])
+        if base_kind in negated_scores:
+            return float(negated_scores[base_kind])
+        return -float(scores[base_kind]) if scores[base_kind] > 0 else float(scores[base_kind])
+    return float(scores[base_kind])
+
+
+def modality(doc, token_index: int) -> Modality:
+    """Read the modality of the event whose trigger is ``doc[token_index]`` from the parse around it."""
+    token = doc[token_index]
+    found = _Found()
+    _walk(token, found)
+    if found.irrealis is None and _is_question(token):
+        found.note_irrealis("question", token.sent[-1])
+    negated = found.negation is not None and found.irrealis is None
+    # a negated modal ("will not attack") is still irrealis; the event is not reported either way
+    return Modality(
+        negated=found.negation is not None,
+        negation=_span([found.negation]) if found.negation is not None else None,
+        hedge=_span([found.hedge]) if found.hedge is not None else None,
+        hypothetical=found.irrealis,
+        hypothetical_cue=_span([found.irrealis_cue]) if found.irrealis_cue is not None else None,
+        score=_score(found),
+        cues=tuple(found.cues) + (("negated_irrealis",) if found.negation is not None and not negated else ()),
+    )

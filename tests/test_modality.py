@@ -1,0 +1,132 @@
+"""Event modality: negation, hedges and irrealis read off the parse keep non-events out of the event list."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.mentions.modality import HYPOTHETICAL_KINDS, Modality, is_event_real, modality
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parse(request):
+    try:
+        nlp = request.getfixturevalue("nlp")
+    except pytest.FixtureLookupError:
+        from sitrep.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    return nlp
+
+
+def mood_of(nlp, sentence: str, trigger: str) -> Modality:
+    doc = nlp(sentence)
+    index = next(token.i for token in doc if token.text == trigger)
+    return modality(doc, index)
+
+
+def test_negated_event_is_not_real(parse):
+    mood = mood_of(parse, "Rebels did not attack the town on Sunday.", "attack")
+    assert mood.negated and mood.negation is not None and mood.negation.text == "not"
+    assert mood.score < 0
+    assert not is_event_real(mood)
+
+
+def test_threat_is_hypothetical(parse):
+    mood = mood_of(parse, "The group threatened to strike the airport.", "strike")
+    assert mood.hypothetical == "threat"
+    assert mood.hypothetical_cue.text == "threatened"
+    assert not is_event_real(mood)
+
+
+def test_modal_could_is_possible(parse):
+    mood = mood_of(parse, "The army could strike the camps within days.", "strike")
+    assert mood.hypothetical == "possible"
+    assert not is_event_real(mood)
+
+
+def test_future_will(parse):
+    mood = mood_of(parse, "The militia will attack the convoy tomorrow.", "attack")
+    assert mood.hypothetical == "future"
+    assert not is_event_real(mood)
+
+
+def test_reportedly_is_hedged_but_real(parse):
+    mood = mood_of(parse, "Militants reportedly attacked a checkpoint near the border.", "attacked")
+    assert mood.hedge is not None and mood.hedge.text == "reportedly"
+    assert not mood.negated and mood.hypothetical is None
+    assert 0 < mood.score < 3
+    assert is_event_real(mood)
+
+
+def test_confirmed_attack_is_certain(parse):
+    mood = mood_of(parse, "Officials confirmed the attack on the market.", "attack")
+    assert mood == Modality(score=3.0, cues=mood.cues)
+    assert mood.score == 3.0 and is_event_real(mood)
+
+
+def test_plain_past_event_is_certain(parse):
+    mood = mood_of(parse, "Gunmen killed four farmers in the village.", "killed")
+    assert mood.score == 3.0 and is_event_real(mood)
+
+
+def test_denial_negates(parse):
+    mood = mood_of(parse, "The army denied that it shelled the hospital.", "shelled")
+    assert mood.negated and "denial" in mood.cues
+    assert not is_event_real(mood)
+
+
+def test_failed_to_negates(parse):
+    mood = mood_of(parse, "The fighters failed to capture the bridge.", "capture")
+    assert mood.negated and not is_event_real(mood)
+
+
+def test_conditional_if(parse):
+    mood = mood_of(parse, "If the rebels attack, the army will respond.", "attack")
+    assert mood.hypothetical == "conditional"
+
+
+def test_epistemic_may_have_is_a_hedge(parse):
+    mood = mood_of(parse, "The gunmen may have killed ten people.", "killed")
+    assert mood.hedge is not None and mood.hedge.text == "may"
+    assert mood.hypothetical is None and is_event_real(mood)
+
+
+def test_it_is_believed(parse):
+    mood = mood_of(parse, "It is believed that bandits abducted the pupils.", "abducted")
+    assert mood.hedge is not None and mood.hedge.text == "believed"
+    assert is_event_real(mood)
+
+
+def test_negation_reaches_conjoined_verb(parse):
+    mood = mood_of(parse, "The soldiers did not burn or loot the houses.", "loot")
+    assert mood.negated
+
+
+def test_no_attack_noun(parse):
+    mood = mood_of(parse, "There was no attack on the camp that night.", "attack")
+    assert mood.negated and not is_event_real(mood)
+
+
+def test_question(parse):
+    mood = mood_of(parse, "Did the air force bomb the bridge?", "bomb")
+    assert mood.hypothetical == "question"
+
+
+def test_plans_and_vows(parse):
+    assert mood_of(parse, "The rebels plan to seize the port.", "seize").hypothetical == "plan"
+    assert mood_of(parse, "The commander vowed to retaliate.", "retaliate").hypothetical == "threat"
+
+
+def test_scores_stay_on_the_scale(parse):
+    sentences = [
+        ("Nobody was killed in the blast.", "killed"),
+        ("The militia would have attacked the town.", "attacked"),
+        ("Police may not have arrested anyone.", "arrested"),
+        ("The soldiers were accused of raping women.", "raping"),
+    ]
+    for sentence, trigger in sentences:
+        mood = mood_of(parse, sentence, trigger)
+        assert -3.0 <= mood.score <= 3.0
+        assert mood.hypothetical is None or mood.hypothetical in HYPOTHETICAL_KINDS
