@@ -1,0 +1,551 @@
+"""The clean stage: a raw page (plain text or HTML) becomes an ``Article`` — headline, standfirst, clean body.
+
+Scraped news text arrives wrapped in furniture: donation appeals, newsletter and cookie notices, share bars,
+comment footers, related links, bylines, photo credits. NLP must not read those, but every fact sitrep reports
+must still point at the text the user gave it. So the cleaner never rewrites text: it keeps verbatim pieces of
+``source_text`` and records where each piece came from (``Article.segments``) and why everything else was
+dropped (``Article.removed``, one entry per dropped stretch, named after a rule in rules/boilerplate.toml).
+
+How a page is read, line by line:
+1. Each line is split into pieces at sentence ends and at "glue" points — a lower-case letter or full stop
+   followed straight away by a capital ("...all the difference.The Syrian ministry..."), which is what a
+   scrape leaves where two page elements met.
+2. A whole line that matches a furniture rule is dropped; on a line made of several pieces, furniture pieces
+   glued to its start or end are cut off and the rest kept. Block rules (a donation appeal, a "Related" list,
+   a comment footer) go on dropping the lines that follow while those look like more of the same.
+3. Rules limited to the page edges (bylines) only fire before the first or after the last body paragraph.
+4. The first short kept line is the headline; the next kept line, when it is a short summary, the standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError, ResourceError
+from .model import Article, RawDocument, Removal, Segment, Span
+
+__all__ = ["MAX_TEXT_CHARS", "UnusableInput", "clean", "load_rules", "find_published"]
+
+# A news article is a few kilobytes; 5 MB of text is a book or a dump that needs splitting before it is read.
+MAX_TEXT_CHARS = 5_000_000
+# Text whose share of control characters (other than tab/newline/CR/FF) exceeds this is binary read as text;
+# real pages have none, and a binary file decoded as Latin-1 has 10-30%.
+MAX_CONTROL_SHARE = 0.01
+# U+FFFD beyond this share means the bytes were decoded with the wrong encoding (or are not text at all).
+MAX_REPLACEMENT_SHARE = 0.05
+# Headlines run 4-20 words; 30 leaves room for long tabloid headlines without taking a body paragraph.
+TITLE_MAX_WORDS = 30
+# A line ending in a full stop is a sentence, not a headline, unless it is this short ("Ten dead.").
+TITLE_SENTENCE_MAX_WORDS = 8
+# Standfirsts are one summary sentence: 5-40 words in the pages we labelled.
+STANDFIRST_MIN_WORDS = 4
+STANDFIRST_MAX_WORDS = 45
+# A kept line this long (and ending like a sentence) is body text: it bounds the page "head" and "tail".
+BODY_LINE_MIN_WORDS = 12
+# The headline is looked for among the first this-many non-empty lines only.
+TITLE_SEARCH_LINES = 15
+
+RULES_PATH = Path(__file__).parent / "rules" / "boilerplate.toml"
+POSITIONS = ("any", "head", "tail", "edges")
+# "All the difference.The Syrian" / "...streets.Comments" / "difference.”The": a piece boundary with no space.
+_GLUE = re.compile(r"(?:(?<=[a-z.!?])|(?<=[.!?][\"”’)]))(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+class UnusableInput(InputError):
+    """An input the cleaner cannot use; ``reason`` is the short machine-friendly cause for ``Rejected``."""
+
+    def __init__(self, reason: str, message: str, where: str | None = None):
+        super().__init__(message, where)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One furniture pattern from boilerplate.toml (see the header of that file for the fields)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int | None = None
+    position: str = "any"
+    follow_pattern: re.Pattern[str] | None = None
+    follow_max_words: int | None = None
+    follow_max: int = 0
+
+    def matches(self, text: str, words: int) -> bool:
+        return (self.max_words is None or words <= self.max_words) and self.pattern.search(text) is not None
+
+    def follows(self, text: str, words: int) -> bool:
+        """Whether a line after this rule's match is more of the same block."""
+        if self.follow_max_words is not None and words > self.follow_max_words:
+            return False
+        return self.follow_pattern is None or self.follow_pattern.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of one line, outer whitespace excluded: [start, end) in source_text."""
+
+    start: int
+    end: int
+    glued: bool  # True when it met the previous piece with no space between
+
+
+@dataclass
+class LineVerdict:
+    """What the cleaner decided for one non-empty line: the kept stretch (if any) and the dropped ones."""
+
+    index: int
+    start: int
+    end: int
+    kept: tuple[int, int] | None
+    removed: list[tuple[int, int, str]]
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: Path = RULES_PATH) -> tuple[Rule, ...]:
+    """Read and compile boilerplate.toml once; a broken file is a packaging fault, said as such."""
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tuple(_compile_rule(entry) for entry in table["rule"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError, re.error, ValueError) as error:
+        raise ResourceError(f"cannot load boilerplate rules: {error}; reinstall with scripts/setup.sh", str(path))
+
+
+def _compile_rule(entry: dict) -> Rule:
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    position = entry.get("position", "any")
+    if position not in POSITIONS:
+        raise ValueError(f"rule {entry['name']}: position must be one of {POSITIONS}")
+    follow = entry.get("follow_pattern")
+    return Rule(
+        name=entry["name"],
+        pattern=re.compile(entry["pattern"], flags),
+        max_words=entry.get("max_words"),
+        position=position,
+        follow_pattern=re.compile(follow, flags) if follow else None,
+        follow_max_words=entry.get("follow_max_words"),
+        follow_max=int(entry.get("follow_max", 0)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- input checks
+def check_text(text: str, where: str | None = None) -> None:
+    """Refuse text the pipeline cannot use, with the reason and what to do about it."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnusableInput(
+            "too_large",
+            f"document has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} sitrep reads as one "
+            "article; split it into articles (one file or JSON Lines record each) and run them separately",
+            where,
+        )
+    if not text.strip():
+        raise UnusableInput("empty", "document is empty (nothing but whitespace); check the input file", where)
+    if "\x00" in text or _share(text, _is_control) > MAX_CONTROL_SHARE:
+        raise UnusableInput(
+            "binary", "document looks binary (NUL or control characters), not text; pass the article text", where
+        )
+    if _share(text, lambda ch: ch == "\ufffd") > MAX_REPLACEMENT_SHARE:
+        raise UnusableInput(
+            "binary",
+            "document is mostly undecodable characters (U+FFFD); re-read it with the right encoding",
+            where,
+        )
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"
+
+
+def _share(text: str, test) -> float:
+    sample = text[:200_000]
+    return sum(1 for ch in sample if test(ch)) / max(1, len(sample))
+
+
+# ---------------------------------------------------------------------------------------------- line reading
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of each non-empty line's content, outer whitespace excluded (any of \\n, \\r\\n, \\r ends a line)."""
+    spans = []
+    for match in _LINE.finditer(text):
+        line = match.group().rstrip("\r\n")
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+        if match.end() == len(text):
+            break
+    return spans
+
+
+def split_pieces(text: str, start: int, end: int) -> list[Piece]:
+    """Cut one line at glue points (no space between a sentence's end and a capital) into exact-offset pieces."""
+    cuts = [m.start() for m in _GLUE.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [Piece(a, b, i > 0) for i, (a, b) in enumerate(zip(bounds, bounds[1:])) if b > a]
+
+
+def _first_match(rules, text: str, where: str, extra: dict[str, str]) -> Rule | str | None:
+    """The first rule (or the name of an extra exact-line rule) that marks ``text`` as furniture here."""
+    key = text.casefold()
+    if key in extra:
+        return extra[key]
+    words = len(text.split())
+    for rule in rules:
+        if rule.position != "any" and not (rule.position == where or (rule.position == "edges" and where != "body")):
+            continue
+        if rule.matches(text, words):
+            return rule
+    return None
+
+
+def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range: tuple[int, int] | None):
+    """One pass over the lines: decide kept and dropped stretches; ``body_range`` enables edge-only rules."""
+    verdicts: list[LineVerdict] = []
+    block: Rule | None = None
+    block_left = 0
+    active_rules = rules if body_range is not None else [r for r in rules if r.position == "any"]
+    for index, (start, end) in enumerate(lines):
+        where = "body"
+        if body_range is not None:
+            where = "head" if index < body_range[0] else "tail" if index > body_range[1] else "body"
+        verdict = LineVerdict(index, start, end, None, [])
+        verdicts.append(verdict)
+        rest = start
+        if block is not None:  # an open block swallows leading pieces that look like more of it
+            for piece in split_pieces(text, start, end):
+                piece_text = _piece(text, piece)
+                hit = _first_match(active_rules, piece_text, where, extra)
+                if not (block.follows(piece_text, len(piece_text.split())) or hit is not None):
+                    break
+                verdict.removed.append((piece.start, piece.end, block.name if hit is None else _name(hit)))
+                rest = piece.end
+                if isinstance(hit, Rule) and hit.follow_max:
+                    block, block_left = hit, hit.follow_max + 1
+            else:
+                block_left -= 1
+                block = block if block_left > 0 else None
+                continue
+            block = None
+            rest = _skip_space(text, rest, end)
+        opened = _classify_stretch(text, rest, end, verdict, active_rules, where, extra)
+        if opened is not None:
+            block, block_left = opened, opened.follow_max
+    return verdicts
+
+
+def _classify_stretch(text, start, end, verdict, rules, where, extra) -> Rule | None:
+    """Keep or drop one line (or its rest after a block); trim furniture glued to its ends. Returns a block."""
+    pieces = split_pieces(text, start, end)
+    whole = _first_match(rules, text[start:end], where, extra)
+    lead, trail = 0, len(pieces)
+    if len(pieces) > 1:
+        while lead < trail and (hit := _first_match(rules, _piece(text, pieces[lead]), where, extra)):
+            verdict.removed.append((pieces[lead].start, pieces[lead].end, _name(hit)))
+            lead += 1
+        while trail > lead and (hit := _first_match(rules, _piece(text, pieces[trail - 1]), where, extra)):
+            verdict.removed.append((pieces[trail - 1].start, pieces[trail - 1].end, _name(hit)))
+            trail -= 1
+        verdict.removed.sort()
+    trimmed = lead > 0 or trail < len(pieces)
+    if lead < trail:
+        middle = (pieces[lead].start, pieces[trail - 1].end)
+        if whole is not None and (not trimmed or len(text[middle[0] : middle[1]].split()) <= 2):
+            verdict.removed = [r for r in verdict.removed if r[1] <= start] + [(start, end, _name(whole))]
+            return whole if isinstance(whole, Rule) and whole.follow_max else None
+        verdict.kept = middle
+        return None
+    last = _first_match(rules, _piece(text, pieces[-1]), where, extra)
+    return last if isinstance(last, Rule) and last.follow_max else None
+
+
+def _skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _piece(text: str, piece: Piece) -> str:
+    return text[piece.start : piece.end]
+
+
+def _name(hit: Rule | str) -> str:
+    return hit.name if isinstance(hit, Rule) else hit
+
+
+def _open_block(hit: Rule | str | None) -> tuple[Rule | None, int]:
+    if isinstance(hit, Rule) and hit.follow_max:
+        return hit, hit.follow_max
+    return None, 0
+
+
+def body_line_range(text: str, verdicts: list[LineVerdict]) -> tuple[int, int]:
+    """Indexes of the first and last kept line that reads like a body paragraph (long, ends as a sentence)."""
+    body = [
+        v.index
+        for v in verdicts
+        if v.kept
+        and len(text[v.kept[0] : v.kept[1]].split()) >= BODY_LINE_MIN_WORDS
+        and _SENTENCE_END.search(text[v.kept[0] : v.kept[1]])
+    ]
+    if not body:
+        return (len(verdicts), -1)
+    return (body[0], body[-1])
+
+
+def read_page(text: str, *, outlet: str | None = None) -> list[LineVerdict]:
+    """Classify every non-empty line of a page (two passes: the first finds where the body starts and ends)."""
+    rules = load_rules()
+    extra = {outlet.strip().casefold(): "outlet_name"} if outlet and outlet.strip() else {}
+    lines = split_lines(text)
+    first = classify_lines(text, lines, rules, extra=extra, body_range=None)
+    return classify_lines(text, lines, rules, extra=extra, body_range=body_line_range(text, first))
+
+
+# ---------------------------------------------------------------------------------------------- headline
+def _kept_text(text: str, verdict: LineVerdict) -> str:
+    return text[verdict.kept[0] : verdict.kept[1]] if verdict.kept else ""
+
+
+def _whole_line_kept(verdict: LineVerdict) -> bool:
+    return verdict.kept == (verdict.start, verdict.end)
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, and not a full sentence (headlines seldom end in a full stop)."""
+    words = len(line.split())
+    if words == 0 or words > TITLE_MAX_WORDS:
+        return False
+    return not line.endswith(".") or words <= TITLE_SENTENCE_MAX_WORDS
+
+
+def looks_like_standfirst(line: str, *, set_apart: bool) -> bool:
+    """A one-sentence summary: short; unpunctuated, or set apart from the body by furniture."""
+    words = len(line.split())
+    if not STANDFIRST_MIN_WORDS <= words <= STANDFIRST_MAX_WORDS or _AGENCY_DATELINE.match(line):
+        return False
+    return not _SENTENCE_END.search(line) or set_apart
+
+
+def find_headline(text: str, verdicts: list[LineVerdict], known_title: str | None) -> tuple[int | None, int | None]:
+    """Indexes (into verdicts) of the headline and standfirst lines, either of which may be missing."""
+    candidates = verdicts[:TITLE_SEARCH_LINES]
+    title_at = None
+    if known_title and known_title.strip():
+        wanted = " ".join(known_title.split()).casefold()
+        title_at = next(
+            (i for i, v in enumerate(candidates) if " ".join(_kept_text(text, v).split()).casefold() == wanted), None
+        )
+    if title_at is None:
+        first = next((i for i, v in enumerate(candidates) if v.kept), None)
+        if first is not None and _whole_line_kept(verdicts[first]) and looks_like_headline(_kept_text(text, verdicts[first])):
+            title_at = first
+    if title_at is None:
+        return None, None
+    following = [i for i in range(title_at + 1, len(verdicts)) if verdicts[i].kept]
+    if not following or not _whole_line_kept(verdicts[following[0]]):
+        return title_at, None
+    candidate = following[0]
+    # furniture between the candidate and the next kept line sets it apart from the body
+    next_kept = following[1] if len(following) > 1 else len(verdicts)
+    set_apart = any(verdicts[i].removed for i in range(candidate + 1, next_kept)) or bool(
+        verdicts[next_kept].removed if next_kept < len(verdicts) else False
+    )
+    if looks_like_standfirst(_kept_text(text, verdicts[candidate]), set_apart=set_apart):
+        return title_at, candidate
+    return title_at, None
+
+
+# ---------------------------------------------------------------------------------------------- body
+def assemble_body(text: str, verdicts: list[LineVerdict], skip: set[int]) -> tuple[str, tuple[Segment, ...]]:
+    """Join the kept stretches, one paragraph per line, with "\\n"; each paragraph is one verbatim segment."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    cursor = 0
+    for verdict in verdicts:
+        if verdict.index in skip or not verdict.kept:
+            continue
+        if parts:
+            parts.append("\n")
+            cursor += 1
+        start, end = verdict.kept
+        segments.append(Segment(clean_start=cursor, source_start=start, length=end - start))
+        parts.append(text[start:end])
+        cursor += end - start
+    return "".join(parts), tuple(segments)
+
+
+def collect_removals(text: str, verdicts: list[LineVerdict], title_at, standfirst_at) -> tuple[Removal, ...]:
+    """Every dropped stretch with its rule; the headline and standfirst are listed as moved out of the body."""
+    removals = []
+    for verdict in verdicts:
+        for start, end, rule in verdict.removed:
+            removals.append(Removal(Span(start, end, text[start:end]), rule))
+        if verdict.kept and verdict.index in (title_at, standfirst_at):
+            start, end = verdict.kept
+            removals.append(Removal(Span(start, end, text[start:end]), "title" if verdict.index == title_at else "standfirst"))
+    return tuple(sorted(removals, key=lambda r: r.span.start))
+
+
+# ---------------------------------------------------------------------------------------------- publication date
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+         ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+)
+_DAY_MONTH = (
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I),
+)
+_PUBLISHED_LABEL = re.compile(r"\b(first published|published|posted|created|filed)\b", re.I)
+_UPDATED_LABEL = re.compile(r"\b(updated|last updated|modified|last modified)\b", re.I)
+# "KABUL, 3 March (Reuters) -" / "GENEVA, March 3, 2023 (AFP) -": place in capitals, date, agency, dash.
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),?\s+(?P<date>[^()\n]{3,30}?)\s*"
+    r"(?:\((?:[A-Za-z .]{2,30})\)\s*)?[-–—:]\s"
+)
+
+
+def parse_date(text: str) -> date | None:
+    """The first full calendar date written in ``text`` ("3 March 2023", "March 3, 2023", "2023-03-03")."""
+    found = []
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match:
+            found.append((match.start(), match))
+    for _, match in sorted(found, key=lambda item: item[0]):
+        made = _make_date(match.group("year"), match.group("month"), match.group("day"))
+        if made:
+            return made
+    return None
+
+
+def _make_date(year: str, month: str, day: str) -> date | None:
+    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    try:
+        return date(int(year), month_number or 0, int(day))
+    except ValueError:
+        return None
+
+
+def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str) -> date | None:
+    """The publication date the page states: a labelled or stand-alone date in its furniture (published before
+    unlabelled before updated), else the agency dateline that opens the body ("KABUL, 3 March (Reuters) -")."""
+    ranked = []
+    for order, removal in enumerate(removed):
+        found = parse_date(removal.span.text)
+        if found:
+            label = 0 if _PUBLISHED_LABEL.search(removal.span.text) else 2 if _UPDATED_LABEL.search(removal.span.text) else 1
+            ranked.append((label, order, found))
+    if ranked:
+        return min(ranked)[2]
+    dateline = _AGENCY_DATELINE.match(first_paragraph)
+    if not dateline:
+        return None
+    stated = dateline.group("date")
+    full = parse_date(stated)
+    if full:
+        return full
+    for form in _DAY_MONTH:
+        match = form.search(stated)
+        year = _latest_year(text)
+        if match and year:
+            return _make_date(str(year), match.group("month"), match.group("day"))
+    return None
+
+
+def _latest_year(text: str) -> int | None:
+    """A year-less dateline takes the latest past year the article mentions (none mentioned: no date)."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if int(y) <= date.today().year]
+    return max(years) if years else None
+
+
+# ---------------------------------------------------------------------------------------------- entry point
+HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_MEDIA_TYPES = ("text/plain", "text/markdown", "")
+
+
+def clean(raw: RawDocument, *, published: date | None = None) -> Article:
+    """Clean one raw document into an Article; raises UnusableInput (an InputError) when nothing usable is left.
+
+    ``published`` (e.g. the CLI's --published) wins over the document's metadata, which wins over a date the
+    page itself states.
+    """
+    where = raw.origin.describe() if raw.origin else None
+    media_type = (raw.media_type or "").split(";")[0].strip().lower()
+    title_hint, outlet, url, language, meta_published = raw.title, raw.outlet, raw.url, raw.language, raw.published
+    if media_type in HTML_MEDIA_TYPES:
+        from .clean_html import html_main_text
+
+        check_text(raw.content, where)
+        page = html_main_text(raw.content, url=raw.url, where=where)
+        source_text = page.text
+        title_hint = title_hint or page.title
+        outlet, url = outlet or page.sitename, url or page.url
+        language, meta_published = language or page.language, meta_published or page.published
+    elif media_type in TEXT_MEDIA_TYPES:
+        source_text = raw.content
+        check_text(source_text, where)
+    else:
+        raise UnusableInput(
+            "unsupported", f"media type {raw.media_type!r} is not text; sitrep reads text/plain and text/html", where
+        )
+    verdicts = read_page(source_text, outlet=outlet)
+    title_at, standfirst_at = find_headline(source_text, verdicts, title_hint)
+    body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
+    if not body.strip():
+        raise UnusableInput(
+            "no_body",
+            "no article text left after removing page furniture (menus, notices, links); "
+            "check that the input is a news article and not an index or error page",
+            where,
+        )
+    removed = collect_removals(source_text, verdicts, title_at, standfirst_at)
+    published_from = "cli" if published else "metadata" if meta_published else None
+    published = published or meta_published
+    if published is None:
+        published = find_published(source_text, removed, body.split("\n", 1)[0])
+        published_from = "dateline" if published else None
+    from .pipeline import document_id
+
+    return Article(
+        id=raw.doc_id or document_id(source_text),
+        source_text=source_text,
+        body=body,
+        segments=segments,
+        title=_line_span(source_text, verdicts, title_at),
+        standfirst=_line_span(source_text, verdicts, standfirst_at),
+        published=published,
+        published_from=published_from,
+        outlet=outlet,
+        url=url,
+        language=language,
+        origin=raw.origin,
+        removed=removed,
+    )
+
+
+def _line_span(text: str, verdicts: list[LineVerdict], index: int | None) -> Span | None:
+    if index is None or not verdicts[index].kept:
+        return None
+    start, end = verdicts[index].kept
+    return Span(start, end, text[start:end])
