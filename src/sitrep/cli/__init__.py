@@ -9,7 +9,7 @@ import importlib
 
 import click
 
-COMMAND_MODULES = ("extract", "evaluate", "demo", "places", "dates", "ingest", "explain")
+COMMAND_MODULES = ("extract", "evaluate", "demo", "places", "dates", "ingest", "rejects", "explain")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
