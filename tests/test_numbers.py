@@ -94,7 +94,7 @@ def test_number_value(word, value):
 
 
 def test_public_api_is_listed():
-    assert set(numbers.__all__) == {"number_value", "parse_quantity"}
+    assert set(numbers.__all__) == {"number_value", "number_words", "parse_quantity"}
 
 
 @given(st.integers(min_value=0, max_value=999_999_999))

@@ -22,7 +22,7 @@ import re
 import tomllib
 from importlib import resources
 
-__all__ = ["number_value", "parse_quantity"]
+__all__ = ["number_value", "number_words", "parse_quantity"]
 
 RULES_FILE = "quantities.toml"
 TOKEN_PATTERN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|[-\u2013\u2014]")
@@ -120,6 +120,12 @@ def read_number(tokens: list[str], index: int) -> tuple[int, int] | None:
     if value != int(value):
         return None
     return int(value), position
+
+
+def number_words() -> dict[str, tuple[str, ...]]:
+    """The number words by class ("units", "tens", "scales"), for other modules' patterns ("two days ago")."""
+    lexicon = _lexicon()
+    return {name: tuple(lexicon[name]) for name in ("units", "tens", "scales")}
 
 
 def number_value(word: str) -> int | None:

@@ -1,0 +1,605 @@
+"""The time-expression rules behind sitrep.resolve.dates: one regex per kind of phrase, and how it resolves.
+
+Each ``Rule`` pairs a pattern (built from the word lists in ``rules/time_words.toml``) with a resolver that
+turns a match into a ``Resolution``: the TIMEX3 type and value, and the date interval and precision sitrep
+stores. Resolvers see a ``Context``: the publication date, whether the sentence speaks of the future, the
+preposition before the phrase, and the last specific date the text mentioned (the anchor of "the next day").
+A resolver returns None to reject a match (e.g. "may" the verb), letting a shorter rule win.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from importlib import resources
+
+from ..mentions.numbers import number_value
+
+RULES_FILE = "time_words.toml"
+WEEK_PRECISION_MAX_DAYS = 6  # a derived interval this short fits inside one ACLED "week"
+YEAR_RE = r"(?:1[89]|20)\d\d"
+PREV_WORDS = ("last", "past", "previous", "the past", "the last", "the previous", "the preceding", "preceding")
+NEXT_WORDS = ("next", "coming", "the coming", "the next", "the following", "following", "this coming")
+TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "from", "of", "through", "before", "after",
+                               "throughout", "between", "and", "to", "on", "early", "late", "mid", "last", "next"})
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "recent"})
+RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a resolver may use besides the match itself."""
+
+    published: date | None
+    future: bool = False  # the sentence before the phrase has a future cue ("will", "due to")
+    preposition: str = ""  # the word just before the phrase, lower-cased ("since", "in", "on")
+    reference: date | None = None  # the last specific date resolved earlier in the text
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolved phrase: TIMEX3 kind and value, and the interval sitrep stores (None when not anchored)."""
+
+    kind: str  # date | time | duration | set
+    timex: str
+    start: date | None = None
+    end: date | None = None
+    precision: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, Context], Resolution | None]
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    """The time-word lexicon, read once from rules/time_words.toml."""
+    text = resources.files("sitrep").joinpath("rules", RULES_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+# --- calendar arithmetic -------------------------------------------------------------------------------------
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """Shift by whole months, clamping the day to the target month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(day: date, count: int, unit: str) -> date:
+    """``day`` moved by ``count`` units (negative = back); units as in time_words.toml."""
+    if unit in ("day", "night"):
+        return day + timedelta(days=count)
+    if unit in ("week", "fortnight"):
+        return day + timedelta(weeks=count * (2 if unit == "fortnight" else 1))
+    if unit == "month":
+        return add_months(day, count)
+    if unit == "quarter":
+        return add_months(day, 3 * count)
+    if unit == "year":
+        return add_months(day, 12 * count)
+    if unit == "decade":
+        return add_months(day, 120 * count)
+    return day  # hours, minutes: same day
+
+
+def day_res(day: date, kind: str = "date", suffix: str = "") -> Resolution:
+    return Resolution(kind, day.isoformat() + suffix, day, day, "day")
+
+
+def week_res(day: date) -> Resolution:
+    year, week, weekday = day.isocalendar()
+    monday = day - timedelta(days=weekday - 1)
+    return Resolution("date", f"{year}-W{week:02d}", monday, monday + timedelta(days=6), "week")
+
+
+def month_res(year: int, month: int) -> Resolution:
+    return Resolution("date", f"{year}-{month:02d}", date(year, month, 1), month_end(year, month), "month")
+
+
+def quarter_res(year: int, quarter: int) -> Resolution:
+    first = date(year, 3 * quarter - 2, 1)
+    return Resolution("date", f"{year}-Q{quarter}", first, month_end(year, 3 * quarter), "unknown")
+
+
+def year_res(year: int) -> Resolution:
+    return Resolution("date", f"{year}", date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def period_res(day: date, unit: str) -> Resolution:
+    """The calendar period of ``unit`` that holds ``day``."""
+    if unit in ("week", "fortnight"):
+        return week_res(day)
+    if unit == "month":
+        return month_res(day.year, day.month)
+    if unit == "quarter":
+        return quarter_res(day.year, (day.month - 1) // 3 + 1)
+    if unit in ("year", "decade"):
+        return year_res(day.year)
+    return day_res(day)
+
+
+def interval_precision(start: date, end: date) -> str:
+    """Precision for a derived interval: day when one day, week when it fits in a week, else unknown."""
+    days = (end - start).days
+    if days == 0:
+        return "day"
+    return "week" if days <= WEEK_PRECISION_MAX_DAYS else "unknown"
+
+
+def clip_to(res: Resolution, published: date | None) -> Resolution:
+    """End a current period at publication: a reported event has happened by the time it is reported."""
+    if published is None or res.end is None or res.start is None or res.end <= published:
+        return res
+    return Resolution(res.kind, res.timex, res.start, max(res.start, published), res.precision)
+
+
+def third_of(res: Resolution, part: str | None) -> Resolution:
+    """Early/mid/late part of a month (ACLED's first/last day rule) or of a year (thirds of four months)."""
+    thirds = words()["month_thirds"]
+    if not part or res.start is None or part not in thirds:
+        return res
+    first, last = thirds[part]
+    if res.precision == "month":
+        end_day = min(last, res.end.day)
+        return Resolution(res.kind, res.timex, res.start.replace(day=first), res.start.replace(day=end_day), "month")
+    if res.precision == "year":
+        first_month = {1: 1, 11: 5, 21: 9}[first]
+        start = date(res.start.year, first_month, 1)
+        return Resolution(res.kind, res.timex, start, add_months(start, 4) - timedelta(days=1), "year")
+    return res
+
+
+def weekday_date(published: date, weekday: int, relation: str, future: bool) -> date:
+    """Which date a weekday name means: the latest one on or before publication (CODING.md), unless the
+    phrase or sentence points forward ("next Friday", "will meet on Friday")."""
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if relation in NEXT_WORDS:
+        return published + timedelta(days=ahead or 7)
+    if relation in ("last", "past", "previous"):
+        return published - timedelta(days=back or 7)
+    return published + timedelta(days=ahead) if future else published - timedelta(days=back)
+
+
+# --- pattern pieces ------------------------------------------------------------------------------------------
+
+
+def alternation(names) -> str:
+    """A regex alternation of words, longest first so "thursday" wins over "thu"."""
+    return "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in sorted(names, key=len, reverse=True))
+
+
+def lookup_month(token: str) -> int | None:
+    token = token.lower().rstrip(".")
+    return words()["months"].get(token) or words()["month_abbreviations"].get(token)
+
+
+def count_value(token: str) -> int | None:
+    """The count in "two days", "a week"; None for vague counts ("several", "a few")."""
+    token = re.sub(r"\s+", " ", token.lower())
+    if token in ("a couple of", "a pair of"):
+        return 2
+    return number_value(token)
+
+
+def duration_value(count: int | None, unit: str) -> str:
+    """TIMEX3 duration: P3D, P2W, PT4H, PXY; 24-hour multiples become days as in TimeBank ("24 hours" = P1D)."""
+    spec = words()["units"][unit]
+    amount = "X" if count is None else str(count * spec.get("multiplier", 1))
+    if unit == "hour" and count and count % 24 == 0:
+        return f"P{count // 24}D"
+    return f"PT{amount}{spec['letter']}" if spec["time"] else f"P{amount}{spec['letter']}"
+
+
+def unit_of(token: str) -> str:
+    token = token.lower()
+    if token.startswith("centur"):
+        return "century"
+    return token[:-1] if token.endswith("s") else token
+
+
+def parse_numeric_date(text: str, published: date | None) -> date | None:
+    """Dates in digits with slashes ("09/21/2016"), read by dateparser (English only, nothing fetched)."""
+    import dateparser  # imported on first use: it is slow to import
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def month_year_for(month: int, day: int | None, ctx: Context, relation: str = "") -> int | None:
+    """The year of a month (and day) written without one: latest not after publication (CODING.md's "in July"),
+    the next one when the sentence speaks of the future, or as "last"/"next"/"this" say."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    when = (month, day or 1)
+    latest = (pub.month, pub.day) if day is not None else (pub.month, 1)
+    not_after = pub.year if when <= latest else pub.year - 1
+    if relation == "this":
+        return pub.year
+    if relation in NEXT_WORDS:
+        return pub.year if when > (pub.month, pub.day) else pub.year + 1
+    if relation in ("last", "past", "previous"):
+        return pub.year if when < latest else pub.year - 1
+    if ctx.future:
+        return pub.year if when >= latest else pub.year + 1
+    return not_after
+
+
+# --- resolvers -----------------------------------------------------------------------------------------------
+
+
+def group(match: re.Match, name: str) -> str:
+    """A named group's text, or "" when the group did not match or the rule has no such group."""
+    return match.groupdict().get(name) or ""
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_iso(match: re.Match, ctx: Context) -> Resolution | None:
+    day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return day_res(day) if day else None
+
+
+def resolve_numeric(match: re.Match, ctx: Context) -> Resolution | None:
+    day = parse_numeric_date(match.group(0), ctx.published)
+    return day_res(day) if day else None
+
+
+def resolve_day_month(match: re.Match, ctx: Context) -> Resolution | None:
+    """"3 January 2016", "Jan. 3", "Wednesday, Sept. 21": a day; the year as written or inferred."""
+    month, day = lookup_month(match["mon"]), int(match["d"])
+    if month is None or not 1 <= day <= 31:
+        return None
+    if match["mon"].lower() in words()["ambiguous_months"]["names"] and not match["mon"][0].isupper():
+        return None
+    year = int(match["y"]) if match["y"] else month_year_for(month, day, ctx)
+    if year is None:
+        return Resolution("date", f"XXXX-{month:02d}-{day:02d}") if _safe_date(2000, month, day) else None
+    resolved = _safe_date(year, month, day)
+    return day_res(resolved) if resolved else None
+
+
+def resolve_month(match: re.Match, ctx: Context) -> Resolution | None:
+    """"in July", "early March", "September 2016", "last April": a month, or its early/mid/late third."""
+    token = match["mon"]
+    month = lookup_month(token)
+    if month is None:
+        return None
+    modifier = (match["mod"] or "").lower()
+    part = re.sub(r"^the |\s+of$", "", modifier).strip(" -") if modifier else ""
+    relation = part if part in ("last", "this", "next") else ""
+    if token.lower() in words()["ambiguous_months"]["names"] and not group(match, "y"):
+        if not token[0].isupper() or not (modifier or ctx.preposition in TIME_PREPOSITIONS):
+            return None
+    year = int(group(match, "y")) if group(match, "y") else month_year_for(month, None, ctx, relation)
+    if year is None:
+        return Resolution("date", f"XXXX-{month:02d}")
+    return third_of(month_res(year, month), part)
+
+
+def resolve_year(match: re.Match, ctx: Context) -> Resolution | None:
+    """"in 2015", "early 2016", "fiscal 1989", "the first half of 2015"."""
+    year = int(match["y"])
+    modifier = (match["mod"] or "").lower()
+    if "half" in modifier:
+        first = "first" in modifier
+        start = date(year, 1 if first else 7, 1)
+        return Resolution("date", f"{year}-H{1 if first else 2}", start, month_end(year, 6 if first else 12))
+    part = re.sub(r"^the |\s+of$", "", modifier).strip(" -")
+    return third_of(year_res(year), part)
+
+
+def resolve_decade(match: re.Match, ctx: Context) -> Resolution:
+    first = int(match["dec"])
+    return Resolution("date", str(first)[:3], date(first, 1, 1), date(first + 9, 12, 31), "unknown")
+
+
+def _latest_quarter(pub: date, completed: bool) -> tuple[int, int]:
+    quarter = (pub.month - 1) // 3 + 1
+    if not completed:
+        return pub.year, quarter
+    return (pub.year, quarter - 1) if quarter > 1 else (pub.year - 1, 4)
+
+
+def resolve_ordinal_quarter(match: re.Match, ctx: Context) -> Resolution | None:
+    """"the third quarter", "third-quarter", "the fourth quarter of 2015": the latest such quarter begun."""
+    quarter = ORDINALS[match["ord"].lower()]
+    unit = match["unit"].lower()
+    owner = (match["owner"] or "").lower()
+    if match["y"]:
+        year = int(match["y"])
+    elif ctx.published is None:
+        return Resolution("date", f"XXXX-{'Q' if unit.startswith('quarter') else 'H'}{quarter}")
+    else:
+        pub = ctx.published
+        year = pub.year - (1 if owner.startswith("last") else 0) + (1 if owner.startswith("next") else 0)
+        first_month = 3 * quarter - 2 if unit.startswith("quarter") else 6 * quarter - 5
+        if not owner and date(year, first_month, 1) > pub:
+            year -= 1
+    if unit.startswith("half"):
+        if quarter > 2:
+            return None
+        start = date(year, 6 * quarter - 5, 1)
+        return Resolution("date", f"{year}-H{quarter}", start, month_end(year, 6 * quarter))
+    return quarter_res(year, quarter)
+
+
+def resolve_named_quarter(match: re.Match, ctx: Context) -> Resolution | None:
+    """"the latest quarter", "the year-ago quarter", "this quarter"."""
+    if ctx.published is None:
+        return Resolution("date", "XXXX-QX")
+    which = (group(match, "which") or group(match, "which2")).lower()
+    year, quarter = _latest_quarter(ctx.published, completed=which not in ("current", "this"))
+    if which in ("year-ago", "year-earlier", "prior-year", "year earlier", "year ago"):
+        year -= 1
+    return quarter_res(year, quarter)
+
+
+def _part_code(token: str | None) -> str:
+    if not token:
+        return ""
+    token = re.sub(r"[\s-]+", " ", token.lower())
+    if token == "noon":
+        return "T12:00"
+    if token == "midnight":
+        return "T24:00"
+    code = words()["parts_of_day"].get(token) or words()["parts_of_day"].get(token.replace(" ", "-"))
+    return f"T{code}" if code else ""
+
+
+def resolve_relative_day(match: re.Match, ctx: Context) -> Resolution | None:
+    """"yesterday", "today", "late yesterday", "yesterday morning", "tonight": a day (time with a part)."""
+    rel = re.sub(r"\s+", " ", match["rel"].lower())
+    offsets = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+               "the day after tomorrow": 2}
+    suffix = _part_code(match["post"]) or _part_code(match["pre"]) or ("TNI" if rel == "tonight" else "")
+    if ctx.published is None:
+        return Resolution("time" if suffix else "date", "XXXX-XX-XX" + suffix)
+    day = ctx.published + timedelta(days=offsets[rel])
+    return day_res(day, "time" if suffix else "date", suffix)
+
+
+def resolve_this_part(match: re.Match, ctx: Context) -> Resolution | None:
+    """"this morning", "last night", "later this afternoon"."""
+    suffix = _part_code(match["part"])
+    if ctx.published is None:
+        return Resolution("time", "XXXX-XX-XX" + suffix)
+    back = 1 if match["rel"].lower() == "last" else 0
+    return day_res(ctx.published - timedelta(days=back), "time", suffix)
+
+
+def resolve_overnight(match: re.Match, ctx: Context) -> Resolution | None:
+    """The night before publication; a night straddles two dates, so the interval holds both (precision day)."""
+    if ctx.published is None:
+        return Resolution("time", "XXXX-XX-XXTNI")
+    night = ctx.published - timedelta(days=1)
+    return Resolution("time", night.isoformat() + "TNI", night, ctx.published, "day")
+
+
+def resolve_weekday(match: re.Match, ctx: Context) -> Resolution | None:
+    """"on Wednesday", "Monday evening", "last Friday", "noon Thursday", "Tuesday nights" (a set)."""
+    weekday = words()["weekdays"][match["wd"].lower()]
+    suffix = _part_code(match["part"]) or _part_code(match["pre"])
+    if match["plural"] or group(match, "plural2"):
+        return Resolution("set", f"XXXX-WXX-{weekday + 1}{suffix}")
+    kind = "time" if suffix else "date"
+    if ctx.published is None:
+        return Resolution(kind, f"XXXX-WXX-{weekday + 1}{suffix}")
+    relation = re.sub(r"\s+", " ", (match["rel"] or "").lower())
+    return day_res(weekday_date(ctx.published, weekday, relation, ctx.future), kind, suffix)
+
+
+def resolve_weekend(match: re.Match, ctx: Context) -> Resolution | None:
+    """"the weekend", "last weekend": Saturday..Sunday of the latest weekend begun by publication."""
+    if ctx.published is None:
+        return Resolution("date", "XXXX-WXX-WE")
+    relation = (match["rel"] or "").lower()
+    saturday = weekday_date(ctx.published, 5, relation, ctx.future)
+    year, week, _ = saturday.isocalendar()
+    return Resolution("date", f"{year}-W{week:02d}-WE", saturday, saturday + timedelta(days=1), "week")
+
+
+def resolve_relative_period(match: re.Match, ctx: Context) -> Resolution | None:
+    """"last week", "this month", "earlier this year", "next year", "last summer", "early next year"."""
+    if ctx.published is None:
+        return Resolution("date", "XXXX")
+    rel = re.sub(r"\s+", " ", match["rel"].lower())
+    unit = match["unit"].lower()
+    words_in_rel = rel.split()
+    part = next((w for w in ("early", "mid", "late", "end", "beginning", "start", "middle") if w in rel), None)
+    if any(w in words_in_rel for w in ("last", "past", "previous")):
+        offset = -1
+    elif any(w in words_in_rel for w in ("next", "coming", "following")):
+        offset = 1
+    else:
+        offset = 0
+    pub = ctx.published
+    if unit in words()["seasons"]:
+        return _season(unit, pub, offset)
+    anchored = rel in ("the following", "the same", "the preceding", "the previous") and ctx.reference
+    base = ctx.reference if anchored else pub
+    res = period_res(shift(base, offset, unit), unit)
+    if rel in ("the past", "the last"):
+        start = shift(pub, -1, unit)
+        return Resolution(res.kind, res.timex, start, pub, interval_precision(start, pub))
+    if part and unit in ("month", "year"):
+        res = third_of(res, part)
+    if offset == 0 and rel not in ("later this",):
+        res = clip_to(res, pub)
+    if rel.startswith("earlier this"):
+        res = Resolution(res.kind, res.timex, res.start, min(res.end, pub), res.precision)
+    return res
+
+
+def _season(unit: str, pub: date, offset: int) -> Resolution:
+    code = words()["seasons"][unit]
+    first_month = words()["season_start_month"][code]
+    year = pub.year
+    start = date(year, first_month, 1)
+    if offset < 0:
+        while add_months(start, 3) > pub:
+            year -= 1
+            start = date(year, first_month, 1)
+    elif offset > 0 and start <= pub:
+        year += 1
+        start = date(year, first_month, 1)
+    end = add_months(start, 3) - timedelta(days=1)
+    return Resolution("date", f"{year}-{code}", start, end, "unknown")
+
+
+def resolve_past_duration(match: re.Match, ctx: Context) -> Resolution | None:
+    """"the past two months", "the last 24 hours", "a week", "five-year": a duration; anchored at publication
+    when it looks back from it ("the past N units" = the interval up to publication)."""
+    unit = unit_of(match["unit"])
+    count = count_value(match["count"])
+    if count is None and match["count"].lower() not in VAGUE_COUNTS:
+        return None
+    value = duration_value(count, unit)
+    modifier = (match["mod"] or "").lower()
+    if ctx.published is not None and count and any(w in modifier for w in ("past", "last", "previous")):
+        start = shift(ctx.published, -count, unit) if unit not in ("hour", "minute", "second") else (
+            ctx.published - timedelta(days=max(1, count // 24)) if unit == "hour" else ctx.published)
+        return Resolution("duration", value, start, ctx.published, interval_precision(start, ctx.published))
+    return Resolution("duration", value)
+
+
+def resolve_counted_relative(match: re.Match, ctx: Context) -> Resolution | None:
+    """"two days ago", "a year earlier", "three weeks later", "days after", "several weeks ago".
+
+    "ago" counts back from publication. "earlier"/"later"/"before"/"after" count from the last date the text
+    gave (the anchor); with no anchor, "earlier" counts back from publication and "later"/"after" give the
+    interval the text allows: up to publication, starting the vague span of the unit before it.
+    """
+    unit = unit_of(match["unit"])
+    raw_count = re.sub(r"\s+", " ", (match["count"] or "").lower())
+    if not raw_count and not match["unit"].lower().endswith("s"):
+        return None
+    count = count_value(raw_count) if raw_count else None
+    direction = re.sub(r"\s+", " ", match["dir"].lower())
+    pub = ctx.published
+    if pub is None:
+        return Resolution("date", "XXXX-XX-XX")
+    vague = words()["vague_spans"].get(unit)
+    backwards = direction in ("ago", "earlier", "before", "previously", "prior")
+    from_publication = direction in ("ago", "from now", "hence")
+    base = pub if from_publication or ctx.reference is None else ctx.reference
+    if count is None:
+        if vague is None:
+            return None
+        shortest, longest = vague
+        if backwards:
+            start, end = base - timedelta(days=longest), base - timedelta(days=shortest)
+            return Resolution("date", "PAST_REF", start, end, interval_precision(start, end))
+        start = pub - timedelta(days=longest)
+        return Resolution("duration", duration_value(None, unit), start, pub, "unknown")
+    if not backwards and not from_publication and ctx.reference is None:
+        start = shift(pub, -count, unit) - timedelta(days=(vague or (0, 13))[1])
+        return Resolution("duration", duration_value(count, unit), start, pub, "unknown")
+    target = shift(base, -count if backwards else count, unit)
+    if unit in ("hour", "minute", "second"):
+        return day_res(base)
+    if not backwards and not from_publication and target > pub:
+        target = pub
+    return period_res(target, unit)
+
+
+def resolve_anchored(match: re.Match, ctx: Context) -> Resolution | None:
+    """"the previous day", "the next day", "that day", "the following week": from the last date in the text,
+    or from publication when the text gave none."""
+    if ctx.published is None and ctx.reference is None:
+        return Resolution("date", "XXXX-XX-XX")
+    which = (group(match, "which") or group(match, "which2")).lower()
+    unit = (group(match, "unit") or group(match, "unit2")).lower()
+    base = ctx.reference or ctx.published
+    part = _part_code(unit) if unit not in ("day", "week", "month", "year") else ""
+    step = -1 if re.search(r"previous|preceding|before|earlier", which) else 1 if re.search(
+        r"next|following|after|later", which) else 0
+    if part:
+        day = base + timedelta(days=step)
+        return day_res(day, "time", part)
+    target = shift(base, step, unit)
+    if ctx.published is not None and target > ctx.published:
+        target = ctx.published
+    return period_res(target, unit)
+
+
+def resolve_reference(match: re.Match, ctx: Context) -> Resolution | None:
+    """"now", "currently", "recently", "the future": TIMEX3 reference values; "now" is publication day and
+    "recently" the month before it (the interval a recent event allows)."""
+    key = re.sub(r"[\s-]+", " ", match.group(0).lower())
+    value = words()["reference_words"].get(key)
+    if value is None:
+        return None
+    pub = ctx.published
+    if pub is None or value == "FUTURE_REF":
+        return Resolution("date", value)
+    if value == "PRESENT_REF":
+        return Resolution("date", value, pub, pub, "day")
+    if key in ("recently", "recent", "lately", "recent days", "recent weeks"):
+        start = pub - timedelta(days=RECENT_DAYS)
+        return Resolution("date", value, start, pub, "unknown")
+    return Resolution("date", value)
+
+
+def resolve_set(match: re.Match, ctx: Context) -> Resolution | None:
+    """"every day", "each Thursday", "each July", "daily": TIMEX3 set values; never a single date."""
+    token = match.group(0).lower()
+    if token in words()["set_words"]:
+        return Resolution("set", words()["set_words"][token])
+    what = match["what"].lower()
+    if what in words()["weekdays"]:
+        return Resolution("set", f"XXXX-WXX-{words()['weekdays'][what] + 1}")
+    if what in words()["months"]:
+        return Resolution("set", f"XXXX-{words()['months'][what]:02d}")
+    if what in words()["parts_of_day"]:
+        return Resolution("set", f"XXXX-XX-XXT{words()['parts_of_day'][what]}")
+    return Resolution("set", duration_value(1, unit_of(what)))
+
+
+def resolve_clock(match: re.Match, ctx: Context) -> Resolution | None:
+    """"10 p.m.", "around 7:15 p.m.", "0600 GMT", "noon Thursday": a time on the day named next to it, else on
+    the last date in the text, else on publication day."""
+    named = group(match, "named").lower()
+    hour = int(group(match, "h") or group(match, "h24") or (24 if named == "midnight" else 12))
+    minute = int(group(match, "mi") or group(match, "mi24") or 0)
+    meridiem = (match["ap"] or "").lower().replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    if meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59 or (group(match, "h24") and not group(match, "mi24")):
+        return None
+    day_word = (match["day"] or "").lower()
+    base = ctx.reference or ctx.published
+    if day_word in words()["weekdays"] and ctx.published is not None:
+        base = weekday_date(ctx.published, words()["weekdays"][day_word], "", ctx.future)
+    elif day_word in ("yesterday", "today", "tonight") and ctx.published is not None:
+        base = ctx.published - timedelta(days=1 if day_word == "yesterday" else 0)
+    if base is None:
+        return Resolution("time", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+    return day_res(base, "time", f"T{hour:02d}:{minute:02d}")

@@ -1,0 +1,276 @@
+"""Time expressions in news text, normalised against the publication date (CODING.md, Time).
+
+``find_time_expressions(text, published)`` finds every time phrase with its own regex rules (see
+``date_rules``), keeps the longest non-overlapping matches, and resolves each into a TIMEX3-style value
+("2016-09-21", "2016-W37", "P3D", "PAST_REF") and, when it names a stretch of time, a ``When`` interval with a
+precision. dateparser only reads digit dates such as "09/21/2016", never searches, never fetches.
+
+Choices where CODING.md is silent:
+- A weekday is the latest such day on or before publication: "on Thursday" in a Thursday article is that day;
+  "on Wednesday" the day before. A future cue earlier in the sentence ("will", "due to") or "next" looks ahead.
+- A month or day without a year ("in July", "on 3 January") is the latest one not after publication, or the
+  next one when the sentence speaks of the future.
+- "this week/month/year" and "earlier this year" end at publication (a reported event has already happened).
+- "early/mid/late July" = days 1-10 / 11-20 / 21-end, precision month (ACLED codes the first or last day of
+  the month); "early/mid/late 2016" = thirds of the year, precision year.
+- "overnight" = the night before publication: start that evening, end publication day, precision day.
+- Derived intervals ("since Friday", "in the past 24 hours", "days after") take precision day when one day,
+  week when they fit in seven days, else unknown. Vague plurals use the spans in time_words.toml: "days ago" =
+  2-13 days back; "days after/later" (anchor unknown) = the two weeks up to publication.
+- "the next day", "two days later", "the previous week" count from the last specific date the text gave
+  before them, else from publication.
+- "recently" = the 30 days up to publication; "now" = publication day.
+- An undated event implies the week up to publication (``implied_date``): wire reports cover recent days.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Span, When
+from ..mentions.numbers import number_words
+from . import date_rules as R
+
+__all__ = ["TimeExpression", "event_date", "find_time_expressions", "implied_date", "normalise"]
+
+IMPLIED_DAYS_BEFORE_PUBLICATION = 6  # undated event: the 7 days ending on publication day (a week interval)
+ATTACHMENT_MAX_STEPS = 4  # dependency steps from a time phrase up to the event trigger that count as attached
+SUBJECT_LINK_COST = 2  # extra cost when the phrase attaches to the verb governing a nominal trigger
+SENTENCE_ENDS = re.compile(r"[.!?\n](?=\s)|\n")
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time phrase in a text: [start, end) offsets, its TIMEX3 kind and value, and its interval if any."""
+
+    start: int
+    end: int
+    text: str
+    value: When | None
+    kind: str  # date | time | duration | set
+    timex_value: str
+    rule: str = ""
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[R.Rule, ...]:
+    """Compile the rule table once; order breaks ties between equally long matches."""
+    w = R.words()
+    weekday = R.alternation(name for name in w["weekdays"] if name.endswith("day"))
+    month_full = R.alternation(w["months"])
+    month_abbr = R.alternation(w["month_abbreviations"])
+    month_any = rf"(?:{month_full}|(?:{month_abbr})\.?)"
+    month_bare = rf"(?:{month_full}|(?:{month_abbr})\.)"
+    parts = R.alternation(w["parts_of_day"])
+    number = number_words()
+    count = (
+        rf"(?:\d+|(?:{R.alternation(number['tens'])})(?:[\s-](?:{R.alternation(number['units'])}))?"
+        rf"|(?:{R.alternation(number['units'])})|a\s+couple\s+of|a\s+few|several|some|many|few|an?)"
+    )
+    units = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+    year = R.YEAR_RE
+    thirds = r"early|mid|late|the\s+(?:end|beginning|start|middle)\s+of"
+    relation = (
+        r"(?:earlier|later|early|late|mid)[\s-]+(?:this|last|next)|the\s+(?:end|beginning|start|middle)\s+of\s+"
+        r"(?:this|last|next|the)|last|this|next|past|previous|coming|current"
+        r"|the\s+(?:past|last|previous|coming|next|current|following|same|preceding)"
+    )
+    table = [
+        ("iso_date", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", R.resolve_iso),
+        ("numeric_date", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)\b", R.resolve_numeric),
+        ("day_month", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+"
+         rf"(?P<mon>{month_any})(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
+        ("month_day", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month_any})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+         rf"(?![\d:]|[.,]\d)(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
+        ("month_year", rf"\b(?:(?P<mod>{thirds})[\s-]+)?(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<y>{year})\b",
+         R.resolve_month),
+        ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)", R.resolve_month),
+        ("year", rf"(?<![\w$£€#.,/-])(?:(?P<mod>{thirds}|the\s+(?:first|second)\s+half\s+of|fiscal|calendar)"
+         rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d)", R.resolve_year),
+        ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)'?s\b", R.resolve_decade),
+        ("ordinal_quarter", rf"\b(?:the\s+)?(?:(?P<owner>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+         rf"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+         rf"(?P<unit>quarter|half)(?!\w)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{year})\b)?", R.resolve_ordinal_quarter),
+        ("named_quarter", r"\b(?:the\s+(?:(?P<which>latest|last|past|previous|current|year-ago|year-earlier|"
+         r"prior-year|same)\s+)?(?:fiscal\s+)?quarter|(?P<which2>this|last|next)\s+quarter)\b", R.resolve_named_quarter),
+        ("relative_day", rf"\b(?:(?P<pre>late|early|{parts})\s+)?(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+"
+         rf"after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:(?:'s)?\s+(?P<post>{parts})\b)?\b",
+         R.resolve_relative_day),
+        ("part_of_day", r"\b(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|late\s+this)\s+"
+         r"(?P<part>morning|afternoon|evening|night)\b", R.resolve_this_part),
+        ("overnight", r"\bovernight\b", R.resolve_overnight),
+        ("weekday", rf"\b(?:(?P<pre>noon|midnight|late|early|{parts})\s+)?(?:(?P<rel>last|next|this\s+coming|this|"
+         rf"coming|past|previous)\s+)?(?P<wd>{weekday})(?P<plural>s)?(?!\w)(?:(?:'s)?,?\s+(?P<part>{parts})"
+         rf"(?P<plural2>s)?\b)?", R.resolve_weekday),
+        ("weekend", r"\b(?:(?P<rel>the|this|last|next|past|previous|coming)\s+)?weekend\b", R.resolve_weekend),
+        ("relative_period", rf"\b(?P<rel>{relation})[\s-]+(?P<unit>week|month|year|quarter|spring|summer|autumn|"
+         rf"fall|winter)\b", R.resolve_relative_period),
+        ("counted_relative", rf"\b(?:(?P<count>{count})[\s-]+)?(?P<unit>{units})\s+(?P<dir>ago|earlier|before|"
+         rf"later|after|previously|prior|from\s+now|hence)\b", R.resolve_counted_relative),
+        ("duration", rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous|following|final|latest|"
+         rf"remaining)|the|about|around|nearly|almost|more\s+than|over|at\s+least|some|roughly|approximately|"
+         rf"up\s+to|less\s+than|just\s+over|just\s+under|another|only)\s+)?(?P<count>{count})[\s-]+"
+         rf"(?P<unit>{units})(?:[\s-]+(?:old|long))?\b", R.resolve_past_duration),
+        ("anchored_day", rf"\b(?P<which>the\s+previous|the\s+preceding|the\s+next|the\s+following|that|the\s+same)"
+         rf"\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthe\s+(?P<unit2>day)\s+(?P<which2>before|after)\b",
+         R.resolve_anchored),
+        ("reference", rf"\b(?:{R.alternation(w['reference_words'])})\b", R.resolve_reference),
+        ("set", rf"\b(?:every|each|per)\s+(?:other\s+)?(?P<what>day|night|week|month|year|quarter|hour|morning|"
+         rf"evening|afternoon|{weekday}|{month_full})\b", R.resolve_set),
+        ("set_word", rf"\b(?:{R.alternation(w['set_words'])})\b", R.resolve_set),
+        ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
+         rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
+         rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=GMT|UTC|local)|(?P<named>noon|midnight))"
+         rf"(?:\s+(?:GMT|UTC|EST|EDT|PST|local\s+time))?(?:,?\s+(?P<day>{weekday}|yesterday|today|tonight)\b)?",
+         R.resolve_clock),
+    ]
+    return tuple(R.Rule(name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in table)
+
+
+@functools.lru_cache(maxsize=1)
+def _future_cues() -> re.Pattern:
+    cues = R.words()["future_cues"]["words"]
+    return re.compile(rf"(?<![\w'])(?:{R.alternation(cues)})(?!\w)", re.IGNORECASE)
+
+
+def _context(text: str, start: int, published: date | None, reference: date | None) -> R.Context:
+    """The sentence-level facts a resolver needs: future cue before the phrase, the preposition, the anchor."""
+    window = text[max(0, start - 400) : start]
+    ends = [m.end() for m in SENTENCE_ENDS.finditer(window)]
+    sentence_before = window[ends[-1] :] if ends else window
+    previous_word = re.search(r"([A-Za-z]+)[\s,]*$", sentence_before)
+    return R.Context(
+        published=published,
+        future=bool(_future_cues().search(sentence_before)),
+        preposition=previous_word.group(1).lower() if previous_word else "",
+        reference=reference,
+    )
+
+
+def _candidates(text: str, published: date | None) -> list[tuple[int, int, R.Rule, re.Match]]:
+    """All rule matches that resolve, longest first; then keep those not overlapping a longer one."""
+    found = []
+    for priority, rule in enumerate(_rules()):
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.end() - match.start(), match.start(), priority, rule, match))
+    found.sort(key=lambda item: (-item[0], item[1], item[2]))
+    taken = bytearray(len(text))
+    chosen = []
+    for length, start, _, rule, match in found:
+        end = start + length
+        if any(taken[start:end]):
+            continue
+        if rule.resolve(match, _context(text, start, published, None)) is None:
+            continue
+        taken[start:end] = b"\x01" * length
+        chosen.append((start, end, rule, match))
+    chosen.sort(key=lambda item: item[0])
+    return chosen
+
+
+def _when(resolution: R.Resolution, span: Span, rule: str, context: R.Context) -> When | None:
+    """The stored interval; "since X" stretches it to publication."""
+    if resolution.start is None or resolution.end is None:
+        return None
+    start, end, precision = resolution.start, resolution.end, resolution.precision
+    if context.preposition == "since" and context.published is not None and start <= context.published:
+        end = context.published
+        precision = R.interval_precision(start, end)
+        rule = f"{rule}+since"
+    return When(start=start, end=end, precision=precision, text=span, rule=rule)
+
+
+def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
+    """Every time expression in ``text``, in order, normalised against ``published`` (None: only absolute
+    dates get an interval). Offsets are into ``text``. Pure, fast, never fetches."""
+    expressions = []
+    reference = None
+    for start, end, rule, match in _candidates(text, published):
+        context = _context(text, start, published, reference)
+        resolution = rule.resolve(match, context) or rule.resolve(match, dataclasses.replace(context, reference=None))
+        if resolution is None:
+            continue
+        span = Span(start, end, text[start:end])
+        when = _when(resolution, span, rule.name, context)
+        expressions.append(TimeExpression(start, end, span.text, when, resolution.kind, resolution.timex, rule.name))
+        if when is not None and resolution.kind in ("date", "time") and resolution.precision == "day":
+            reference = resolution.start
+    return expressions
+
+
+def normalise(expression: str, published: date) -> When | None:
+    """The interval one phrase stands for ("on Wednesday", "since Friday", "in July"), or None."""
+    found = [e for e in find_time_expressions(expression, published) if e.value is not None]
+    if not found:
+        return None
+    return max(found, key=lambda e: e.end - e.start).value
+
+
+def implied_date(published: date | None) -> When | None:
+    """The interval an undated event in an article implies: the week ending on publication day (a wire report
+    tells of the last few days; ACLED codes such events with week precision). None without a date."""
+    if published is None:
+        return None
+    start = published - timedelta(days=IMPLIED_DAYS_BEFORE_PUBLICATION)
+    return When(start=start, end=published, precision="week", implied=True, rule="implied_week_before_publication")
+
+
+def _ancestry_cost(token, trigger) -> int | None:
+    """Dependency steps from ``token`` up to ``trigger`` (or to the verb governing a nominal trigger)."""
+    steps, current = 0, token
+    governor = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") else None
+    while steps <= ATTACHMENT_MAX_STEPS:
+        if current == trigger:
+            return steps
+        if governor is not None and current == governor:
+            return steps + SUBJECT_LINK_COST
+        if current.head == current:
+            return None
+        current, steps = current.head, steps + 1
+    return None
+
+
+def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[TimeExpression],
+               published: date | None) -> When | None:
+    """The date tied to an event trigger: a dated time expression in the trigger's sentence, the one the
+    parse attaches to the trigger if any, else the nearest. None when the sentence has none (the caller
+    falls back to ``implied_date``). ``doc`` is the spaCy Doc of the text the offsets point into."""
+    sentence = _sentence_of(doc, trigger_start)
+    low, high = (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))
+    usable = [
+        e for e in expressions
+        if e.value is not None and low <= e.start and e.end <= high and e.kind in ("date", "time", "duration")
+        and not (published is not None and e.value.start is not None and e.value.start > published)
+    ]
+    if not usable:
+        return None
+    trigger_span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
+    attached = []
+    if trigger_span is not None and doc.has_annotation("DEP"):
+        trigger = trigger_span.root
+        for expression in usable:
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            cost = _ancestry_cost(span.root, trigger) if span is not None else None
+            if cost is not None:
+                attached.append((cost, abs(expression.start - trigger_start), expression))
+    if attached:
+        best, how = min(attached, key=lambda item: (item[0], item[1]))[2], "dependency"
+    else:
+        best = min(usable, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
+        how = "nearest"
+    return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+
+
+def _sentence_of(doc, offset: int):
+    """The sentence holding character ``offset``, or None when the Doc has no sentence boundaries."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return None
+    for sentence in doc.sents:
+        if sentence.start_char <= offset < sentence.end_char:
+            return sentence
+    return None
