@@ -39,23 +39,29 @@ MAX_TEXT_CHARS = 5_000_000
 MAX_CONTROL_SHARE = 0.01
 # U+FFFD beyond this share means the bytes were decoded with the wrong encoding (or are not text at all).
 MAX_REPLACEMENT_SHARE = 0.05
-# Headlines run 4-20 words; 30 leaves room for long tabloid headlines without taking a body paragraph.
+# Headlines run 4-20 words; 30 leaves room for long tabloid headlines without taking a body paragraph, and
+# fewer than 4 words is a menu item or section label ("World", "Live TV", "Trending Topics").
+TITLE_MIN_WORDS = 4
 TITLE_MAX_WORDS = 30
 # A line ending in a full stop is a sentence, not a headline, unless it is this short ("Ten dead.").
 TITLE_SENTENCE_MAX_WORDS = 8
-# Standfirsts are one summary sentence: 5-40 words in the pages we labelled.
-STANDFIRST_MIN_WORDS = 4
+# Standfirsts are one summary sentence: 6-40 words in the pages we labelled; shorter lines there are bylines.
+STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MAX_WORDS = 45
 # A kept line this long (and ending like a sentence) is body text: it bounds the page "head" and "tail".
 BODY_LINE_MIN_WORDS = 12
 # The headline is looked for among the first this-many non-empty lines only.
 TITLE_SEARCH_LINES = 15
+# A line most of whose words are capitalised is a name (byline, outlet, place), not a standfirst sentence.
+MAX_CAPITALISED_SHARE = 0.6
 
 RULES_PATH = Path(__file__).parent / "rules" / "boilerplate.toml"
 POSITIONS = ("any", "head", "tail", "edges")
 # "All the difference.The Syrian" / "...streets.Comments" / "difference.”The": a piece boundary with no space.
 _GLUE = re.compile(r"(?:(?<=[a-z.!?])|(?<=[.!?][\"”’)]))(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+# A dateline on a line of its own: "PESHAWAR:", "KYIV, Ukraine —".
+_DATELINE_LINE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*[:—–-]$")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
@@ -78,6 +84,7 @@ class Rule:
     follow_pattern: re.Pattern[str] | None = None
     follow_max_words: int | None = None
     follow_max: int = 0
+    follow_in_head: bool = True
 
     def matches(self, text: str, words: int) -> bool:
         return (self.max_words is None or words <= self.max_words) and self.pattern.search(text) is not None
@@ -133,6 +140,7 @@ def _compile_rule(entry: dict) -> Rule:
         follow_pattern=re.compile(follow, flags) if follow else None,
         follow_max_words=entry.get("follow_max_words"),
         follow_max=int(entry.get("follow_max", 0)),
+        follow_in_head=bool(entry.get("follow_in_head", True)),
     )
 
 
@@ -235,7 +243,7 @@ def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range
             block = None
             rest = _skip_space(text, rest, end)
         opened = _classify_stretch(text, rest, end, verdict, active_rules, where, extra)
-        if opened is not None:
+        if opened is not None and (opened.follow_in_head or where != "head"):
             block, block_left = opened, opened.follow_max
     return verdicts
 
@@ -318,48 +326,77 @@ def _whole_line_kept(verdict: LineVerdict) -> bool:
 
 
 def looks_like_headline(line: str) -> bool:
-    """Short, and not a full sentence (headlines seldom end in a full stop)."""
+    """Short, but more than a menu label, and not a full sentence (headlines seldom end in a full stop)."""
     words = len(line.split())
-    if words == 0 or words > TITLE_MAX_WORDS:
+    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
         return False
     return not line.endswith(".") or words <= TITLE_SENTENCE_MAX_WORDS
 
 
-def looks_like_standfirst(line: str, *, set_apart: bool) -> bool:
-    """A one-sentence summary: short; unpunctuated, or set apart from the body by furniture."""
-    words = len(line.split())
-    if not STANDFIRST_MIN_WORDS <= words <= STANDFIRST_MAX_WORDS or _AGENCY_DATELINE.match(line):
+def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> bool:
+    """A one-sentence summary: short, in sentence case; if it ends like a sentence, it must sit right under the
+    headline and be set apart from the body by furniture (otherwise it is the first body paragraph)."""
+    words = line.split()
+    if not STANDFIRST_MIN_WORDS <= len(words) <= STANDFIRST_MAX_WORDS or _AGENCY_DATELINE.match(line):
         return False
-    return not _SENTENCE_END.search(line) or set_apart
+    if sum(word[:1].isupper() for word in words) / len(words) > MAX_CAPITALISED_SHARE:
+        return False
+    return not _SENTENCE_END.search(line) or (after_title and set_apart)
+
+
+def _is_body_like(line: str) -> bool:
+    return len(line.split()) >= BODY_LINE_MIN_WORDS and _SENTENCE_END.search(line) is not None
 
 
 def find_headline(text: str, verdicts: list[LineVerdict], known_title: str | None) -> tuple[int | None, int | None]:
-    """Indexes (into verdicts) of the headline and standfirst lines, either of which may be missing."""
-    candidates = verdicts[:TITLE_SEARCH_LINES]
+    """Positions (in verdicts) of the headline and standfirst lines, either of which may be missing."""
+    first_body = next((i for i, v in enumerate(verdicts) if _is_body_like(_kept_text(text, v))), len(verdicts))
+    candidates = verdicts[: min(TITLE_SEARCH_LINES, first_body)]
     title_at = None
     if known_title and known_title.strip():
         wanted = " ".join(known_title.split()).casefold()
         title_at = next(
-            (i for i, v in enumerate(candidates) if " ".join(_kept_text(text, v).split()).casefold() == wanted), None
+            (i for i, v in enumerate(verdicts[:TITLE_SEARCH_LINES]) if " ".join(_kept_text(text, v).split()).casefold() == wanted),
+            None,
         )
     if title_at is None:
-        first = next((i for i, v in enumerate(candidates) if v.kept), None)
-        if first is not None and _whole_line_kept(verdicts[first]) and looks_like_headline(_kept_text(text, verdicts[first])):
-            title_at = first
+        title_at = next(
+            (i for i, v in enumerate(candidates) if _whole_line_kept(v) and looks_like_headline(_kept_text(text, v))),
+            None,
+        )
     if title_at is None:
         return None, None
-    following = [i for i in range(title_at + 1, len(verdicts)) if verdicts[i].kept]
+    following = [i for i in range(title_at + 1, min(first_body + 1, len(verdicts))) if verdicts[i].kept]
     if not following or not _whole_line_kept(verdicts[following[0]]):
         return title_at, None
     candidate = following[0]
-    # furniture between the candidate and the next kept line sets it apart from the body
-    next_kept = following[1] if len(following) > 1 else len(verdicts)
-    set_apart = any(verdicts[i].removed for i in range(candidate + 1, next_kept)) or bool(
-        verdicts[next_kept].removed if next_kept < len(verdicts) else False
-    )
-    if looks_like_standfirst(_kept_text(text, verdicts[candidate]), set_apart=set_apart):
+    after = candidate + 1
+    set_apart = after < len(verdicts) and not verdicts[after].kept
+    line = _kept_text(text, verdicts[candidate])
+    if looks_like_standfirst(line, after_title=candidate == title_at + 1, set_apart=set_apart):
         return title_at, candidate
     return title_at, None
+
+
+def sweep_edges(text: str, verdicts: list[LineVerdict], title_at: int | None, standfirst_at: int | None) -> None:
+    """Drop what is left of the page chrome around the article: everything kept above the headline, and short
+    unpunctuated lines (names, places, section labels, link titles) before the first or after the last body
+    paragraph. Agency datelines ("PESHAWAR:") stay: they say where the story happened."""
+    body = [v.index for v in verdicts if _is_body_like(_kept_text(text, v))]
+    if not body:
+        return
+    for verdict in verdicts:
+        line = _kept_text(text, verdict)
+        if not line or verdict.index in (title_at, standfirst_at) or body[0] <= verdict.index <= body[-1]:
+            continue
+        if title_at is not None and verdict.index < title_at:
+            rule = "page_header"
+        elif _SENTENCE_END.search(line) or len(line.split()) >= BODY_LINE_MIN_WORDS or _DATELINE_LINE.match(line):
+            continue
+        else:
+            rule = "page_header" if verdict.index < body[0] else "page_footer"
+        verdict.removed = sorted(verdict.removed + [(*verdict.kept, rule)])
+        verdict.kept = None
 
 
 # ---------------------------------------------------------------------------------------------- body
@@ -511,6 +548,7 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
         )
     verdicts = read_page(source_text, outlet=outlet)
     title_at, standfirst_at = find_headline(source_text, verdicts, title_hint)
+    sweep_edges(source_text, verdicts, title_at, standfirst_at)
     body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
     if not body.strip():
         raise UnusableInput(
