@@ -48,6 +48,9 @@ TITLE_SENTENCE_MAX_WORDS = 8
 # Standfirsts are one summary sentence: 6-40 words in the pages we labelled; shorter lines there are bylines.
 STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MAX_WORDS = 45
+# A standfirst that ends in a full stop reads like a lead paragraph; lead paragraphs run 20-35 words, the
+# punctuated standfirsts we labelled 10-16, so longer ones are taken as body.
+STANDFIRST_SENTENCE_MAX_WORDS = 18
 # A kept line this long (and ending like a sentence) is body text: it bounds the page "head" and "tail".
 BODY_LINE_MIN_WORDS = 12
 # The headline is looked for among the first this-many non-empty lines only.
@@ -60,6 +63,8 @@ POSITIONS = ("any", "head", "tail", "edges")
 # "All the difference.The Syrian" / "...streets.Comments" / "difference.”The": a piece boundary with no space.
 _GLUE = re.compile(r"(?:(?<=[a-z.!?])|(?<=[.!?][\"”’)]))(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+# Lead paragraphs end in past-tense attribution ("..., police said."); standfirsts use the present ("say").
+_LEAD_ATTRIBUTION = re.compile(r"\b(said|reported|told [^.]{1,40}|added|announced)( on \w+day| late \w+| earlier)?[.!][\"”’']?$")
 # A dateline on a line of its own: "PESHAWAR:", "KYIV, Ukraine —".
 _DATELINE_LINE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*[:—–-]$")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -341,22 +346,31 @@ def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> b
         return False
     if sum(word[:1].isupper() for word in words) / len(words) > MAX_CAPITALISED_SHARE:
         return False
-    return not _SENTENCE_END.search(line) or (after_title and set_apart)
+    if not _SENTENCE_END.search(line):
+        return True
+    short = len(words) <= STANDFIRST_SENTENCE_MAX_WORDS
+    return after_title and set_apart and short and not _LEAD_ATTRIBUTION.search(line)
+
+
+def _same_text(line: str, wanted: str) -> bool:
+    return bool(line) and " ".join(line.split()).casefold() == " ".join(wanted.split()).casefold()
 
 
 def _is_body_like(line: str) -> bool:
     return len(line.split()) >= BODY_LINE_MIN_WORDS and _SENTENCE_END.search(line) is not None
 
 
-def find_headline(text: str, verdicts: list[LineVerdict], known_title: str | None) -> tuple[int | None, int | None]:
-    """Positions (in verdicts) of the headline and standfirst lines, either of which may be missing."""
+def find_headline(
+    text: str, verdicts: list[LineVerdict], known_title: str | None, known_standfirst: str | None = None
+) -> tuple[int | None, int | None]:
+    """Positions (in verdicts) of the headline and standfirst lines, either of which may be missing; a title
+    or summary from the page's metadata, when it matches a line, decides."""
     first_body = next((i for i, v in enumerate(verdicts) if _is_body_like(_kept_text(text, v))), len(verdicts))
     candidates = verdicts[: min(TITLE_SEARCH_LINES, first_body)]
     title_at = None
-    if known_title and known_title.strip():
-        wanted = " ".join(known_title.split()).casefold()
+    if known_title:
         title_at = next(
-            (i for i, v in enumerate(verdicts[:TITLE_SEARCH_LINES]) if " ".join(_kept_text(text, v).split()).casefold() == wanted),
+            (i for i, v in enumerate(verdicts[:TITLE_SEARCH_LINES]) if _same_text(_kept_text(text, v), known_title)),
             None,
         )
     if title_at is None:
@@ -370,6 +384,8 @@ def find_headline(text: str, verdicts: list[LineVerdict], known_title: str | Non
     if not following or not _whole_line_kept(verdicts[following[0]]):
         return title_at, None
     candidate = following[0]
+    if known_standfirst and _same_text(_kept_text(text, verdicts[candidate]), known_standfirst):
+        return title_at, candidate
     after = candidate + 1
     set_apart = after < len(verdicts) and not verdicts[after].kept
     line = _kept_text(text, verdicts[candidate])
@@ -530,13 +546,14 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     where = raw.origin.describe() if raw.origin else None
     media_type = (raw.media_type or "").split(";")[0].strip().lower()
     title_hint, outlet, url, language, meta_published = raw.title, raw.outlet, raw.url, raw.language, raw.published
+    standfirst_hint = None
     if media_type in HTML_MEDIA_TYPES:
         from .clean_html import html_main_text
 
         check_text(raw.content, where)
         page = html_main_text(raw.content, url=raw.url, where=where)
         source_text = page.text
-        title_hint = title_hint or page.title
+        title_hint, standfirst_hint = title_hint or page.title, page.description
         outlet, url = outlet or page.sitename, url or page.url
         language, meta_published = language or page.language, meta_published or page.published
     elif media_type in TEXT_MEDIA_TYPES:
@@ -547,7 +564,7 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
             "unsupported", f"media type {raw.media_type!r} is not text; sitrep reads text/plain and text/html", where
         )
     verdicts = read_page(source_text, outlet=outlet)
-    title_at, standfirst_at = find_headline(source_text, verdicts, title_hint)
+    title_at, standfirst_at = find_headline(source_text, verdicts, title_hint, standfirst_hint)
     sweep_edges(source_text, verdicts, title_at, standfirst_at)
     body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
     if not body.strip():

@@ -23,6 +23,11 @@ __all__ = ["HtmlText", "html_main_text"]
 _HTML_LANG = re.compile(r"<html[^>]*\slang\s*=\s*[\"']?\s*([A-Za-z]{2,3})", re.I)
 # Skip trafilatura's slow fallback extractors past this size; 2 MB of HTML is already an unusually big page.
 FAST_EXTRACTION_CHARS = 2_000_000
+# On short pages trafilatura falls back to a baseline extractor that runs all paragraphs into one line; a
+# one-line result longer than this is re-extracted in precision mode, which keeps the paragraph breaks ...
+ONE_LINE_RETRY_CHARS = 200
+# ... and the retry is used when it keeps at least this share of the first result's text.
+RETRY_MIN_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class HtmlText:
 
     text: str
     title: str | None = None
+    description: str | None = None  # the page's summary (og:description), often its standfirst
     published: date | None = None
     sitename: str | None = None
     url: str | None = None
@@ -43,18 +49,17 @@ def html_main_text(html: str, *, url: str | None = None, where: str | None = Non
     from lxml import etree
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    options = dict(url=url, include_comments=False, with_metadata=True, fast=len(html) > FAST_EXTRACTION_CHARS)
     try:
-        document = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            fast=len(html) > FAST_EXTRACTION_CHARS,
-        )
+        document = trafilatura.bare_extraction(html, **options)
+        text = (getattr(document, "text", None) or "").strip() if document is not None else ""
+        if "\n" not in text and len(text) > ONE_LINE_RETRY_CHARS:
+            retry = trafilatura.bare_extraction(html, favor_precision=True, **options)
+            retry_text = (getattr(retry, "text", None) or "").strip() if retry is not None else ""
+            if "\n" in retry_text and len(retry_text) >= RETRY_MIN_SHARE * len(text):
+                document, text = retry, retry_text
     except (etree.LxmlError, ValueError, TypeError, AttributeError, RecursionError) as error:
         raise InputError(f"cannot parse the HTML page ({type(error).__name__}: {error}); pass valid HTML", where)
-    text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise InputError(
             "no main text found in the HTML page (trafilatura found no article body); "
@@ -68,6 +73,7 @@ def html_main_text(html: str, *, url: str | None = None, where: str | None = Non
     return HtmlText(
         text=text,
         title=title,
+        description=_clean_field(document.description),
         published=_iso_date(document.date),
         sitename=_clean_field(document.sitename),
         url=_clean_field(document.url) or url,
