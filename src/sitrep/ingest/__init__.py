@@ -107,11 +107,18 @@ def _read_sniffed(path: str, fetcher: Fetcher) -> Iterator[RawDocument | Rejecte
 
 
 def _walk_sorted(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+    """Files under ``folder`` in path order (entries sorted by name, sub-folders visited in place)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk_sorted(entry.path)
+        elif entry.is_file():
+            yield entry.path
 
 
 def __getattr__(name: str):

@@ -70,6 +70,9 @@ def _read_from(stream: BinaryIO, location: str, size: int) -> Iterator[RawDocume
             problem = "record header cut off, or bytes that are not a record"
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as error:
             problem = f"{type(error).__name__}: {str(error)[:120]}"
+        except Exception as error:  # noqa: BLE001 - warcio is not hardened: damaged headers raise
+            # AttributeError/TypeError/KeyError from deep inside its parser; that is this record's malformation.
+            problem = f"{type(error).__name__} in warcio: {str(error)[:120]}"
         failed_at = _skip_padding(stream, record_end, size)
         if failed_at >= size:
             return
