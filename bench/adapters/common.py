@@ -66,3 +66,28 @@ def parse_scorer_output(text: str) -> dict:
         return json.loads(text)
     except json.JSONDecodeError:
         return ast.literal_eval(text.splitlines()[-1])
+
+
+def extract(text: str, **metadata):
+    """``sitrep.extract`` (falling back to ``sitrep.pipeline.extract`` while the package does not export it).
+
+    Returns None when a pipeline stage is not installed yet (an ImportError inside the pipeline), so the
+    adapters run end to end while the extractor is being built.
+    """
+    import sitrep
+
+    function = getattr(sitrep, "extract", None)
+    if function is None:
+        from sitrep.pipeline import extract as function
+    try:
+        return function(text, **metadata)
+    except ImportError:
+        return None
+
+
+def main_event(extraction):
+    """The article's main event: the first foreground event, else the first event; None when there is none."""
+    if extraction is None or not extraction.events:
+        return None
+    foreground = [event for event in extraction.events if not event.background]
+    return (foreground or list(extraction.events))[0]
