@@ -29,6 +29,7 @@ TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "
                                "throughout", "between", "and", "to", "on", "early", "late", "mid", "last", "next"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "recent"})
+NEAR_FUTURE_DAYS = 60  # "on 7 December" up to two months ahead of publication is that coming date (TimeBank)
 RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
 
 
@@ -40,6 +41,7 @@ class Context:
     future: bool = False  # the sentence before the phrase has a future cue ("will", "due to")
     preposition: str = ""  # the word just before the phrase, lower-cased ("since", "in", "on")
     reference: date | None = None  # the last specific date resolved earlier in the text
+    previous_timex: str = ""  # TIMEX3 value of the last dated expression before this one ("1989-Q3")
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ def count_value(token: str) -> int | None:
 def duration_value(count: int | None, unit: str) -> str:
     """TIMEX3 duration: P3D, P2W, PT4H, PXY; 24-hour multiples become days as in TimeBank ("24 hours" = P1D)."""
     spec = words()["units"][unit]
+    if unit in ("decade", "century") and count is not None:
+        return f"P{count * (10 if unit == 'decade' else 100)}Y"
     amount = "X" if count is None else str(count * spec.get("multiplier", 1))
     if unit == "hour" and count and count % 24 == 0:
         return f"P{count // 24}D"
@@ -245,6 +249,26 @@ def month_year_for(month: int, day: int | None, ctx: Context, relation: str = ""
     return not_after
 
 
+def _year_of_day(month: int, day: int, weekday_name: str, ctx: Context) -> int | None:
+    """The year of a day written without one. A weekday written beside it picks the year it falls on;
+    otherwise the latest not after publication, unless the coming one is near (NEAR_FUTURE_DAYS) or the
+    sentence speaks of the future."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    candidates = [d for d in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
+    if weekday_name:
+        weekday = words()["weekdays"][weekday_name.lower()]
+        matching = [d for d in candidates if d.weekday() == weekday]
+        if matching:
+            return min(matching, key=lambda d: abs((d - pub).days)).year
+    past = [d for d in candidates if d <= pub]
+    coming = [d for d in candidates if d > pub]
+    if coming and (ctx.future or (min(coming) - pub).days <= NEAR_FUTURE_DAYS or not past):
+        return min(coming).year
+    return max(past).year if past else None
+
+
 # --- resolvers -----------------------------------------------------------------------------------------------
 
 
@@ -277,7 +301,7 @@ def resolve_day_month(match: re.Match, ctx: Context) -> Resolution | None:
         return None
     if match["mon"].lower() in words()["ambiguous_months"]["names"] and not match["mon"][0].isupper():
         return None
-    year = int(match["y"]) if match["y"] else month_year_for(month, day, ctx)
+    year = int(match["y"]) if match["y"] else _year_of_day(month, day, group(match, "wd"), ctx)
     if year is None:
         return Resolution("date", f"XXXX-{month:02d}-{day:02d}") if _safe_date(2000, month, day) else None
     resolved = _safe_date(year, month, day)
@@ -297,6 +321,9 @@ def resolve_month(match: re.Match, ctx: Context) -> Resolution | None:
         if not token[0].isupper() or not (modifier or ctx.preposition in TIME_PREPOSITIONS):
             return None
     year = int(group(match, "y")) if group(match, "y") else month_year_for(month, None, ctx, relation)
+    year_relation = group(match, "yrel").lower()
+    if year_relation and ctx.published is not None:
+        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[year_relation]
     if year is None:
         return Resolution("date", f"XXXX-{month:02d}")
     return third_of(month_res(year, month), part)
@@ -312,6 +339,20 @@ def resolve_year(match: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("date", f"{year}-H{1 if first else 2}", start, month_end(year, 6 if first else 12))
     part = re.sub(r"^the |\s+of$", "", modifier).strip(" -")
     return third_of(year_res(year), part)
+
+
+def resolve_spelled_year(match: re.Match, ctx: Context) -> Resolution | None:
+    """"nineteen ninety-six", "the year two thousand": a year written in words (broadcast transcripts)."""
+    spelled = re.sub(r"[\s-]+", " ", match["spelled"].lower()).split(" ")
+    if spelled[:2] == ["two", "thousand"]:
+        rest = [w for w in spelled[2:] if w != "and"]
+        year = 2000 + (number_value(" ".join(rest)) or 0 if rest else 0)
+    else:
+        century, rest = number_value(spelled[0]), number_value(" ".join(spelled[1:]))
+        if century is None or rest is None or rest >= 100:
+            return None
+        year = century * 100 + rest
+    return year_res(year)
 
 
 def resolve_decade(match: re.Match, ctx: Context) -> Resolution:
@@ -479,6 +520,9 @@ def resolve_past_duration(match: re.Match, ctx: Context) -> Resolution | None:
     count = count_value(match["count"])
     if count is None and match["count"].lower() not in VAGUE_COUNTS:
         return None
+    if re.search(r"old$|-quarters", match.group(0), re.IGNORECASE) or (
+            match["count"].lower() in ("a", "an") and match["unit"].lower() == "second"):
+        return None  # ages ("52 years old"), fractions ("three-quarters"), the ordinal "a second"
     value = duration_value(count, unit)
     modifier = (match["mod"] or "").lower()
     if ctx.published is not None and count and any(w in modifier for w in ("past", "last", "previous")):
@@ -520,6 +564,12 @@ def resolve_counted_relative(match: re.Match, ctx: Context) -> Resolution | None
     if not backwards and not from_publication and ctx.reference is None:
         start = shift(pub, -count, unit) - timedelta(days=(vague or (0, 13))[1])
         return Resolution("duration", duration_value(count, unit), start, pub, "unknown")
+    if direction in ("after", "before") and not from_publication:
+        when = period_res(shift(base, -count if backwards else count, unit), unit)
+        return Resolution("duration", duration_value(count, unit), when.start, min(when.end, pub), when.precision)
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", ctx.previous_timex)
+    if unit == "year" and backwards and quarter:
+        return quarter_res(int(quarter.group(1)) - count, int(quarter.group(2)))
     target = shift(base, -count if backwards else count, unit)
     if unit in ("hour", "minute", "second"):
         return day_res(base)

@@ -67,6 +67,7 @@ def _rules() -> tuple[R.Rule, ...]:
     month_bare = rf"(?:{month_full}|(?:{month_abbr})\.)"
     parts = R.alternation(w["parts_of_day"])
     number = number_words()
+    tens_words, unit_words = R.alternation(number["tens"]), R.alternation(number["units"])
     count = (
         rf"(?:\d+|(?:{R.alternation(number['tens'])})(?:[\s-](?:{R.alternation(number['units'])}))?"
         rf"|(?:{R.alternation(number['units'])})|a\s+couple\s+of|a\s+few|several|some|many|few|an?)"
@@ -86,11 +87,14 @@ def _rules() -> tuple[R.Rule, ...]:
          rf"(?P<mon>{month_any})(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
         ("month_day", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month_any})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
          rf"(?![\d:]|[.,]\d)(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
-        ("month_year", rf"\b(?:(?P<mod>{thirds})[\s-]+)?(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<y>{year})\b",
+        ("month_year", rf"\b(?:(?P<mod>{thirds})[\s-]+)?(?P<mon>{month_any}),?\s+(?:of\s+)?(?:(?P<y>{year})\b|"
+         rf"(?P<yrel>last|this|next)\s+year\b)",
          R.resolve_month),
         ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)", R.resolve_month),
         ("year", rf"(?<![\w$£€#.,/-])(?:(?P<mod>{thirds}|the\s+(?:first|second)\s+half\s+of|fiscal|calendar)"
          rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d)", R.resolve_year),
+        ("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:{tens_words})(?:[\s-]+"
+         rf"(?:{unit_words}))?|two\s+thousand(?:\s+and)?(?:\s+(?:{unit_words}))?)\b", R.resolve_spelled_year),
         ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)'?s\b", R.resolve_decade),
         ("ordinal_quarter", rf"\b(?:the\s+)?(?:(?P<owner>this\s+year's|last\s+year's|next\s+year's)\s+)?"
          rf"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
@@ -109,7 +113,8 @@ def _rules() -> tuple[R.Rule, ...]:
         ("weekend", r"\b(?:(?P<rel>the|this|last|next|past|previous|coming)\s+)?weekend\b", R.resolve_weekend),
         ("relative_period", rf"\b(?P<rel>{relation})[\s-]+(?P<unit>week|month|year|quarter|spring|summer|autumn|"
          rf"fall|winter)\b", R.resolve_relative_period),
-        ("counted_relative", rf"\b(?:(?P<count>{count})[\s-]+)?(?P<unit>{units})\s+(?P<dir>ago|earlier|before|"
+        ("counted_relative", rf"\b(?:(?:nearly|almost|about|some|around|roughly|more\s+than|less\s+than|"
+         rf"just|only|over)\s+)?(?:(?P<count>{count})[\s-]+)?(?P<unit>{units})\s+(?P<dir>ago|earlier|before|"
          rf"later|after|previously|prior|from\s+now|hence)\b", R.resolve_counted_relative),
         ("duration", rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous|following|final|latest|"
          rf"remaining)|the|about|around|nearly|almost|more\s+than|over|at\s+least|some|roughly|approximately|"
@@ -137,7 +142,8 @@ def _future_cues() -> re.Pattern:
     return re.compile(rf"(?<![\w'])(?:{R.alternation(cues)})(?!\w)", re.IGNORECASE)
 
 
-def _context(text: str, start: int, published: date | None, reference: date | None) -> R.Context:
+def _context(text: str, start: int, published: date | None, reference: date | None,
+             previous_timex: str = "") -> R.Context:
     """The sentence-level facts a resolver needs: future cue before the phrase, the preposition, the anchor."""
     window = text[max(0, start - 400) : start]
     ends = [m.end() for m in SENTENCE_ENDS.finditer(window)]
@@ -148,6 +154,7 @@ def _context(text: str, start: int, published: date | None, reference: date | No
         future=bool(_future_cues().search(sentence_before)),
         preposition=previous_word.group(1).lower() if previous_word else "",
         reference=reference,
+        previous_timex=previous_timex,
     )
 
 
@@ -189,9 +196,9 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     """Every time expression in ``text``, in order, normalised against ``published`` (None: only absolute
     dates get an interval). Offsets are into ``text``. Pure, fast, never fetches."""
     expressions = []
-    reference = None
+    reference, previous_timex = None, ""
     for start, end, rule, match in _candidates(text, published):
-        context = _context(text, start, published, reference)
+        context = _context(text, start, published, reference, previous_timex)
         resolution = rule.resolve(match, context) or rule.resolve(match, dataclasses.replace(context, reference=None))
         if resolution is None:
             continue
@@ -200,6 +207,8 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
         expressions.append(TimeExpression(start, end, span.text, when, resolution.kind, resolution.timex, rule.name))
         if when is not None and resolution.kind in ("date", "time") and resolution.precision == "day":
             reference = resolution.start
+        if when is not None and resolution.kind in ("date", "time") and rule.name != "counted_relative":
+            previous_timex = resolution.timex  # a shifted value is not a new anchor: "a year earlier" twice
     return expressions
 
 
