@@ -342,7 +342,7 @@ def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> b
     """A one-sentence summary: short, in sentence case; if it ends like a sentence, it must sit right under the
     headline and be set apart from the body by furniture (otherwise it is the first body paragraph)."""
     words = line.split()
-    if not STANDFIRST_MIN_WORDS <= len(words) <= STANDFIRST_MAX_WORDS or _AGENCY_DATELINE.match(line):
+    if not STANDFIRST_MIN_WORDS <= len(words) <= STANDFIRST_MAX_WORDS or _AGENCY_DATELINE.match(line) or "|" in line:
         return False
     if sum(word[:1].isupper() for word in words) / len(words) > MAX_CAPITALISED_SHARE:
         return False
@@ -463,7 +463,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
 )
 _DAY_MONTH = (
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
@@ -514,7 +514,7 @@ def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str
     dateline = _AGENCY_DATELINE.match(first_paragraph)
     if not dateline:
         return None
-    stated = dateline.group("date")
+    stated = dateline.group(0)
     full = parse_date(stated)
     if full:
         return full
