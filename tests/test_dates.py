@@ -58,8 +58,8 @@ def interval(phrase: str, published: date = PUBLISHED) -> tuple[str, str, str]:
         ("overnight", ("2016-09-21", "2016-09-22", "day")),
         ("in the past 24 hours", ("2016-09-21", "2016-09-22", "week")),
         ("since Friday", ("2016-09-16", "2016-09-22", "week")),
-        ("days earlier", ("2016-09-09", "2016-09-20", "unknown")),
-        ("days after the attack", ("2016-09-09", "2016-09-22", "unknown")),
+        ("days earlier", ("2016-09-12", "2016-09-20", "unknown")),
+        ("days after the attack", ("2016-09-12", "2016-09-20", "unknown")),
         ("weeks ago", ("2016-07-28", "2016-09-08", "unknown")),
     ],
 )
@@ -117,6 +117,16 @@ def test_anchored_phrases_count_from_the_last_date():
                                   "The next day they withdrew.", PUBLISHED)
     values = [e.value.start.isoformat() for e in found]
     assert values == ["2016-09-03", "2016-09-05", "2016-09-06"]
+
+
+def test_days_after_dates_the_background_event_before_the_anchor():
+    text = "The jet was downed on Wednesday. It came days after a pilot was killed. Days later, talks resumed."
+    found = find_time_expressions(text, PUBLISHED)
+    assert [(e.text, str(e.value.start), str(e.value.end), e.value.precision) for e in found] == [
+        ("Wednesday", "2016-09-21", "2016-09-21", "day"),
+        ("days after", "2016-09-11", "2016-09-19", "unknown"),
+        ("Days later", "2016-09-22", "2016-09-22", "day"),
+    ]
 
 
 def test_weekday_beside_a_date_picks_its_year():

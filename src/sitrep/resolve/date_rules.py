@@ -4,27 +4,38 @@ Each ``Rule`` pairs a pattern (built from the word lists in ``rules/time_words.t
 turns a match into a ``Resolution``: the TIMEX3 type and value, and the date interval and precision sitrep
 stores. Resolvers see a ``Context``: the publication date, whether the sentence speaks of the future, the
 preposition before the phrase, and the last specific date the text mentioned (the anchor of "the next day").
-A resolver returns None to reject a match (e.g. "may" the verb), letting a shorter rule win.
+A resolver returns None to reject a match (e.g. "may" the verb), letting a shorter rule win. The pattern
+table lives in ``dates._rules``; the calendar arithmetic and the shared types in ``dates``.
 """
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
-import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from importlib import resources
 
 from ..mentions.numbers import number_value
+from .dates import (
+    NEXT_WORDS,
+    Context,
+    Resolution,
+    Rule,
+    add_months,
+    clip_to,
+    day_res,
+    interval_precision,
+    month_end,
+    month_res,
+    period_res,
+    quarter_res,
+    shift,
+    third_of,
+    weekday_date,
+    words,
+    year_res,
+)
 
-RULES_FILE = "time_words.toml"
-WEEK_PRECISION_MAX_DAYS = 6  # a derived interval this short fits inside one ACLED "week"
 YEAR_RE = r"(?:1[89]|20)\d\d"
-PREV_WORDS = ("last", "past", "previous", "the past", "the last", "the previous", "the preceding", "preceding")
-NEXT_WORDS = ("next", "coming", "the coming", "the next", "the following", "following", "this coming")
 TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "from", "of", "through", "before", "after",
                                "throughout", "between", "and", "to", "on", "early", "late", "mid", "last", "next"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -33,158 +44,7 @@ NEAR_FUTURE_DAYS = 60  # "on 7 December" up to two months ahead of publication i
 RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a resolver may use besides the match itself."""
-
-    published: date | None
-    future: bool = False  # the sentence before the phrase has a future cue ("will", "due to")
-    preposition: str = ""  # the word just before the phrase, lower-cased ("since", "in", "on")
-    reference: date | None = None  # the last specific date resolved earlier in the text
-    previous_timex: str = ""  # TIMEX3 value of the last dated expression before this one ("1989-Q3")
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A resolved phrase: TIMEX3 kind and value, and the interval sitrep stores (None when not anchored)."""
-
-    kind: str  # date | time | duration | set
-    timex: str
-    start: date | None = None
-    end: date | None = None
-    precision: str = "unknown"
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: re.Pattern
-    resolve: Callable[[re.Match, Context], Resolution | None]
-
-
-@functools.lru_cache(maxsize=1)
-def words() -> dict:
-    """The time-word lexicon, read once from rules/time_words.toml."""
-    text = resources.files("sitrep").joinpath("rules", RULES_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-# --- calendar arithmetic -------------------------------------------------------------------------------------
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_months(day: date, months: int) -> date:
-    """Shift by whole months, clamping the day to the target month's length."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def shift(day: date, count: int, unit: str) -> date:
-    """``day`` moved by ``count`` units (negative = back); units as in time_words.toml."""
-    if unit in ("day", "night"):
-        return day + timedelta(days=count)
-    if unit in ("week", "fortnight"):
-        return day + timedelta(weeks=count * (2 if unit == "fortnight" else 1))
-    if unit == "month":
-        return add_months(day, count)
-    if unit == "quarter":
-        return add_months(day, 3 * count)
-    if unit == "year":
-        return add_months(day, 12 * count)
-    if unit == "decade":
-        return add_months(day, 120 * count)
-    return day  # hours, minutes: same day
-
-
-def day_res(day: date, kind: str = "date", suffix: str = "") -> Resolution:
-    return Resolution(kind, day.isoformat() + suffix, day, day, "day")
-
-
-def week_res(day: date) -> Resolution:
-    year, week, weekday = day.isocalendar()
-    monday = day - timedelta(days=weekday - 1)
-    return Resolution("date", f"{year}-W{week:02d}", monday, monday + timedelta(days=6), "week")
-
-
-def month_res(year: int, month: int) -> Resolution:
-    return Resolution("date", f"{year}-{month:02d}", date(year, month, 1), month_end(year, month), "month")
-
-
-def quarter_res(year: int, quarter: int) -> Resolution:
-    first = date(year, 3 * quarter - 2, 1)
-    return Resolution("date", f"{year}-Q{quarter}", first, month_end(year, 3 * quarter), "unknown")
-
-
-def year_res(year: int) -> Resolution:
-    return Resolution("date", f"{year}", date(year, 1, 1), date(year, 12, 31), "year")
-
-
-def period_res(day: date, unit: str) -> Resolution:
-    """The calendar period of ``unit`` that holds ``day``."""
-    if unit in ("week", "fortnight"):
-        return week_res(day)
-    if unit == "month":
-        return month_res(day.year, day.month)
-    if unit == "quarter":
-        return quarter_res(day.year, (day.month - 1) // 3 + 1)
-    if unit in ("year", "decade"):
-        return year_res(day.year)
-    return day_res(day)
-
-
-def interval_precision(start: date, end: date) -> str:
-    """Precision for a derived interval: day when one day, week when it fits in a week, else unknown."""
-    days = (end - start).days
-    if days == 0:
-        return "day"
-    return "week" if days <= WEEK_PRECISION_MAX_DAYS else "unknown"
-
-
-def clip_to(res: Resolution, published: date | None) -> Resolution:
-    """End a current period at publication: a reported event has happened by the time it is reported."""
-    if published is None or res.end is None or res.start is None or res.end <= published:
-        return res
-    return Resolution(res.kind, res.timex, res.start, max(res.start, published), res.precision)
-
-
-def third_of(res: Resolution, part: str | None) -> Resolution:
-    """Early/mid/late part of a month (ACLED's first/last day rule) or of a year (thirds of four months)."""
-    thirds = words()["month_thirds"]
-    if not part or res.start is None or part not in thirds:
-        return res
-    first, last = thirds[part]
-    if res.precision == "month":
-        end_day = min(last, res.end.day)
-        return Resolution(res.kind, res.timex, res.start.replace(day=first), res.start.replace(day=end_day), "month")
-    if res.precision == "year":
-        first_month = {1: 1, 11: 5, 21: 9}[first]
-        start = date(res.start.year, first_month, 1)
-        return Resolution(res.kind, res.timex, start, add_months(start, 4) - timedelta(days=1), "year")
-    return res
-
-
-def weekday_date(published: date, weekday: int, relation: str, future: bool) -> date:
-    """Which date a weekday name means: the latest one on or before publication (CODING.md), unless the
-    phrase or sentence points forward ("next Friday", "will meet on Friday")."""
-    back = (published.weekday() - weekday) % 7
-    ahead = (weekday - published.weekday()) % 7
-    if relation in NEXT_WORDS:
-        return published + timedelta(days=ahead or 7)
-    if relation in ("last", "past", "previous"):
-        return published - timedelta(days=back or 7)
-    return published + timedelta(days=ahead) if future else published - timedelta(days=back)
-
-
-# --- pattern pieces ------------------------------------------------------------------------------------------
-
-
-def alternation(names) -> str:
-    """A regex alternation of words, longest first so "thursday" wins over "thu"."""
-    return "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in sorted(names, key=len, reverse=True))
+# --- resolver helpers ----------------------------------------------------------------------------------------
 
 
 def lookup_month(token: str) -> int | None:
@@ -535,9 +395,10 @@ def resolve_past_duration(match: re.Match, ctx: Context) -> Resolution | None:
 def resolve_counted_relative(match: re.Match, ctx: Context) -> Resolution | None:
     """"two days ago", "a year earlier", "three weeks later", "days after", "several weeks ago".
 
-    "ago" counts back from publication. "earlier"/"later"/"before"/"after" count from the last date the text
-    gave (the anchor); with no anchor, "earlier" counts back from publication and "later"/"after" give the
-    interval the text allows: up to publication, starting the vague span of the unit before it.
+    "ago" counts back from publication, "from now" forward. The others count from the last specific date the
+    text gave (else publication): "earlier" and "after" back ("it came days after Y" dates Y, the background
+    event CODING.md names, days before the anchor), "later" and "before" forward, never past publication. A
+    vague count ("days", "several weeks") gives the span time_words.toml allows for that unit.
     """
     unit = unit_of(match["unit"])
     raw_count = re.sub(r"\s+", " ", (match["count"] or "").lower())
@@ -548,34 +409,32 @@ def resolve_counted_relative(match: re.Match, ctx: Context) -> Resolution | None
     pub = ctx.published
     if pub is None:
         return Resolution("date", "XXXX-XX-XX")
-    vague = words()["vague_spans"].get(unit)
-    backwards = direction in ("ago", "earlier", "before", "previously", "prior")
+    backwards = direction in ("ago", "earlier", "after", "previously", "prior")
     from_publication = direction in ("ago", "from now", "hence")
     base = pub if from_publication or ctx.reference is None else ctx.reference
+    kind = "duration" if direction in ("after", "before") else "date"
     if count is None:
-        if vague is None:
+        if unit not in words()["vague_spans"]:
             return None
-        shortest, longest = vague
+        shortest, longest = words()["vague_spans"][unit]
         if backwards:
             start, end = base - timedelta(days=longest), base - timedelta(days=shortest)
-            return Resolution("date", "PAST_REF", start, end, interval_precision(start, end))
-        start = pub - timedelta(days=longest)
-        return Resolution("duration", duration_value(None, unit), start, pub, "unknown")
-    if not backwards and not from_publication and ctx.reference is None:
-        start = shift(pub, -count, unit) - timedelta(days=(vague or (0, 13))[1])
-        return Resolution("duration", duration_value(count, unit), start, pub, "unknown")
-    if direction in ("after", "before") and not from_publication:
-        when = period_res(shift(base, -count if backwards else count, unit), unit)
-        return Resolution("duration", duration_value(count, unit), when.start, min(when.end, pub), when.precision)
+        else:
+            start, end = base + timedelta(days=shortest), base + timedelta(days=longest)
+            if not from_publication:
+                end, start = min(end, pub), min(start, end, pub)
+        timex = duration_value(None, unit) if kind == "duration" else "PAST_REF" if backwards else "FUTURE_REF"
+        return Resolution(kind, timex, start, end, interval_precision(start, end))
     quarter = re.fullmatch(r"(\d{4})-Q([1-4])", ctx.previous_timex)
-    if unit == "year" and backwards and quarter:
+    if unit == "year" and backwards and quarter and kind == "date":
         return quarter_res(int(quarter.group(1)) - count, int(quarter.group(2)))
-    target = shift(base, -count if backwards else count, unit)
-    if unit in ("hour", "minute", "second"):
-        return day_res(base)
-    if not backwards and not from_publication and target > pub:
-        target = pub
-    return period_res(target, unit)
+    target = base if unit in ("hour", "minute", "second") else shift(base, -count if backwards else count, unit)
+    if not backwards and not from_publication:
+        target = min(target, pub)
+    when = period_res(target, unit)
+    if kind == "duration":
+        return Resolution(kind, duration_value(count, unit), when.start, min(when.end, pub), when.precision)
+    return when
 
 
 def resolve_anchored(match: re.Match, ctx: Context) -> Resolution | None:

@@ -16,7 +16,7 @@ Choices where CODING.md is silent:
 - "overnight" = the night before publication: start that evening, end publication day, precision day.
 - Derived intervals ("since Friday", "in the past 24 hours", "days after") take precision day when one day,
   week when they fit in seven days, else unknown. Vague plurals use the spans in time_words.toml: "days ago" =
-  2-13 days back; "days after/later" (anchor unknown) = the two weeks up to publication.
+  2-10 days back; "it came days after Y" dates the background event Y 2-10 days before the anchor.
 - "the next day", "two days later", "the previous week" count from the last specific date the text gave
   before them, else from publication.
 - "recently" = the 30 days up to publication; "now" = publication day.
@@ -25,15 +25,18 @@ Choices where CODING.md is silent:
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import functools
 import re
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
 
-from ..model import Span, When
 from ..mentions.numbers import number_words
-from . import date_rules as R
+from ..model import Span, When
 
 __all__ = ["TimeExpression", "event_date", "find_time_expressions", "implied_date", "normalise"]
 
@@ -41,6 +44,9 @@ IMPLIED_DAYS_BEFORE_PUBLICATION = 6  # undated event: the 7 days ending on publi
 ATTACHMENT_MAX_STEPS = 4  # dependency steps from a time phrase up to the event trigger that count as attached
 SUBJECT_LINK_COST = 2  # extra cost when the phrase attaches to the verb governing a nominal trigger
 SENTENCE_ENDS = re.compile(r"[.!?\n](?=\s)|\n")
+RULES_FILE = "time_words.toml"
+WEEK_PRECISION_MAX_DAYS = 6  # a derived interval this short fits inside one ACLED "week"
+NEXT_WORDS = ("next", "coming", "the coming", "the next", "the following", "following", "this coming")
 
 
 @dataclass(frozen=True)
@@ -56,21 +62,176 @@ class TimeExpression:
     rule: str = ""
 
 
+@dataclass(frozen=True)
+class Context:
+    """What a resolver may use besides the match itself."""
+
+    published: date | None
+    future: bool = False  # the sentence before the phrase has a future cue ("will", "due to")
+    preposition: str = ""  # the word just before the phrase, lower-cased ("since", "in", "on")
+    reference: date | None = None  # the last specific date resolved earlier in the text
+    previous_timex: str = ""  # TIMEX3 value of the last dated expression before this one ("1989-Q3")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolved phrase: TIMEX3 kind and value, and the interval sitrep stores (None when not anchored)."""
+
+    kind: str  # date | time | duration | set
+    timex: str
+    start: date | None = None
+    end: date | None = None
+    precision: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, Context], Resolution | None]
+
+
 @functools.lru_cache(maxsize=1)
-def _rules() -> tuple[R.Rule, ...]:
+def words() -> dict:
+    """The time-word lexicon, read once from rules/time_words.toml."""
+    text = resources.files("sitrep").joinpath("rules", RULES_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+# --- calendar arithmetic -------------------------------------------------------------------------------------
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """Shift by whole months, clamping the day to the target month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(day: date, count: int, unit: str) -> date:
+    """``day`` moved by ``count`` units (negative = back); units as in time_words.toml."""
+    if unit in ("day", "night"):
+        return day + timedelta(days=count)
+    if unit in ("week", "fortnight"):
+        return day + timedelta(weeks=count * (2 if unit == "fortnight" else 1))
+    if unit == "month":
+        return add_months(day, count)
+    if unit == "quarter":
+        return add_months(day, 3 * count)
+    if unit == "year":
+        return add_months(day, 12 * count)
+    if unit == "decade":
+        return add_months(day, 120 * count)
+    return day  # hours, minutes: same day
+
+
+def day_res(day: date, kind: str = "date", suffix: str = "") -> Resolution:
+    return Resolution(kind, day.isoformat() + suffix, day, day, "day")
+
+
+def week_res(day: date) -> Resolution:
+    year, week, weekday = day.isocalendar()
+    monday = day - timedelta(days=weekday - 1)
+    return Resolution("date", f"{year}-W{week:02d}", monday, monday + timedelta(days=6), "week")
+
+
+def month_res(year: int, month: int) -> Resolution:
+    return Resolution("date", f"{year}-{month:02d}", date(year, month, 1), month_end(year, month), "month")
+
+
+def quarter_res(year: int, quarter: int) -> Resolution:
+    first = date(year, 3 * quarter - 2, 1)
+    return Resolution("date", f"{year}-Q{quarter}", first, month_end(year, 3 * quarter), "unknown")
+
+
+def year_res(year: int) -> Resolution:
+    return Resolution("date", f"{year}", date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def period_res(day: date, unit: str) -> Resolution:
+    """The calendar period of ``unit`` that holds ``day``."""
+    if unit in ("week", "fortnight"):
+        return week_res(day)
+    if unit == "month":
+        return month_res(day.year, day.month)
+    if unit == "quarter":
+        return quarter_res(day.year, (day.month - 1) // 3 + 1)
+    if unit in ("year", "decade"):
+        return year_res(day.year)
+    return day_res(day)
+
+
+def interval_precision(start: date, end: date) -> str:
+    """Precision for a derived interval: day when one day, week when it fits in a week, else unknown."""
+    days = (end - start).days
+    if days == 0:
+        return "day"
+    return "week" if days <= WEEK_PRECISION_MAX_DAYS else "unknown"
+
+
+def clip_to(res: Resolution, published: date | None) -> Resolution:
+    """End a current period at publication: a reported event has happened by the time it is reported."""
+    if published is None or res.end is None or res.start is None or res.end <= published:
+        return res
+    return Resolution(res.kind, res.timex, res.start, max(res.start, published), res.precision)
+
+
+def third_of(res: Resolution, part: str | None) -> Resolution:
+    """Early/mid/late part of a month (ACLED's first/last day rule) or of a year (thirds of four months)."""
+    thirds = words()["month_thirds"]
+    if not part or res.start is None or part not in thirds:
+        return res
+    first, last = thirds[part]
+    if res.precision == "month":
+        end_day = min(last, res.end.day)
+        return Resolution(res.kind, res.timex, res.start.replace(day=first), res.start.replace(day=end_day), "month")
+    if res.precision == "year":
+        first_month = {1: 1, 11: 5, 21: 9}[first]
+        start = date(res.start.year, first_month, 1)
+        return Resolution(res.kind, res.timex, start, add_months(start, 4) - timedelta(days=1), "year")
+    return res
+
+
+def weekday_date(published: date, weekday: int, relation: str, future: bool) -> date:
+    """Which date a weekday name means: the latest one on or before publication (CODING.md), unless the
+    phrase or sentence points forward ("next Friday", "will meet on Friday")."""
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if relation in NEXT_WORDS:
+        return published + timedelta(days=ahead or 7)
+    if relation in ("last", "past", "previous"):
+        return published - timedelta(days=back or 7)
+    return published + timedelta(days=ahead) if future else published - timedelta(days=back)
+
+
+def alternation(names) -> str:
+    """A regex alternation of words, longest first so "thursday" wins over "thu"."""
+    return "|".join(re.escape(name).replace(r"\ ", r"[\s-]+") for name in sorted(names, key=len, reverse=True))
+
+
+# --- finding and resolving ----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[Rule, ...]:
     """Compile the rule table once; order breaks ties between equally long matches."""
-    w = R.words()
-    weekday = R.alternation(name for name in w["weekdays"] if name.endswith("day"))
-    month_full = R.alternation(w["months"])
-    month_abbr = R.alternation(w["month_abbreviations"])
+    from . import date_rules as R  # the resolvers build on this module's calendar and types
+
+    w = words()
+    weekday = alternation(name for name in w["weekdays"] if name.endswith("day"))
+    month_full = alternation(w["months"])
+    month_abbr = alternation(w["month_abbreviations"])
     month_any = rf"(?:{month_full}|(?:{month_abbr})\.?)"
     month_bare = rf"(?:{month_full}|(?:{month_abbr})\.)"
-    parts = R.alternation(w["parts_of_day"])
+    parts = alternation(w["parts_of_day"])
     number = number_words()
-    tens_words, unit_words = R.alternation(number["tens"]), R.alternation(number["units"])
+    tens_words, unit_words = alternation(number["tens"]), alternation(number["units"])
     count = (
-        rf"(?:\d+|(?:{R.alternation(number['tens'])})(?:[\s-](?:{R.alternation(number['units'])}))?"
-        rf"|(?:{R.alternation(number['units'])})|a\s+couple\s+of|a\s+few|several|some|many|few|an?)"
+        rf"(?:\d+|(?:{tens_words})(?:[\s-](?:{unit_words}))?"
+        rf"|(?:{unit_words})|a\s+couple\s+of|a\s+few|several|some|many|few|an?)"
     )
     units = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
     year = R.YEAR_RE
@@ -123,33 +284,33 @@ def _rules() -> tuple[R.Rule, ...]:
         ("anchored_day", rf"\b(?P<which>the\s+previous|the\s+preceding|the\s+next|the\s+following|that|the\s+same)"
          rf"\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthe\s+(?P<unit2>day)\s+(?P<which2>before|after)\b",
          R.resolve_anchored),
-        ("reference", rf"\b(?:{R.alternation(w['reference_words'])})\b", R.resolve_reference),
+        ("reference", rf"\b(?:{alternation(w['reference_words'])})\b", R.resolve_reference),
         ("set", rf"\b(?:every|each|per)\s+(?:other\s+)?(?P<what>day|night|week|month|year|quarter|hour|morning|"
          rf"evening|afternoon|{weekday}|{month_full})\b", R.resolve_set),
-        ("set_word", rf"\b(?:{R.alternation(w['set_words'])})\b", R.resolve_set),
+        ("set_word", rf"\b(?:{alternation(w['set_words'])})\b", R.resolve_set),
         ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
          rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
          rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=GMT|UTC|local)|(?P<named>noon|midnight))"
          rf"(?:\s+(?:GMT|UTC|EST|EDT|PST|local\s+time))?(?:,?\s+(?P<day>{weekday}|yesterday|today|tonight)\b)?",
          R.resolve_clock),
     ]
-    return tuple(R.Rule(name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in table)
+    return tuple(Rule(name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in table)
 
 
 @functools.lru_cache(maxsize=1)
 def _future_cues() -> re.Pattern:
-    cues = R.words()["future_cues"]["words"]
-    return re.compile(rf"(?<![\w'])(?:{R.alternation(cues)})(?!\w)", re.IGNORECASE)
+    cues = words()["future_cues"]["words"]
+    return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?!\w)", re.IGNORECASE)
 
 
 def _context(text: str, start: int, published: date | None, reference: date | None,
-             previous_timex: str = "") -> R.Context:
+             previous_timex: str = "") -> Context:
     """The sentence-level facts a resolver needs: future cue before the phrase, the preposition, the anchor."""
     window = text[max(0, start - 400) : start]
     ends = [m.end() for m in SENTENCE_ENDS.finditer(window)]
     sentence_before = window[ends[-1] :] if ends else window
     previous_word = re.search(r"([A-Za-z]+)[\s,]*$", sentence_before)
-    return R.Context(
+    return Context(
         published=published,
         future=bool(_future_cues().search(sentence_before)),
         preposition=previous_word.group(1).lower() if previous_word else "",
@@ -158,7 +319,7 @@ def _context(text: str, start: int, published: date | None, reference: date | No
     )
 
 
-def _candidates(text: str, published: date | None) -> list[tuple[int, int, R.Rule, re.Match]]:
+def _candidates(text: str, published: date | None) -> list[tuple[int, int, Rule, re.Match]]:
     """All rule matches that resolve, longest first; then keep those not overlapping a longer one."""
     found = []
     for priority, rule in enumerate(_rules()):
@@ -180,14 +341,14 @@ def _candidates(text: str, published: date | None) -> list[tuple[int, int, R.Rul
     return chosen
 
 
-def _when(resolution: R.Resolution, span: Span, rule: str, context: R.Context) -> When | None:
+def _when(resolution: Resolution, span: Span, rule: str, context: Context) -> When | None:
     """The stored interval; "since X" stretches it to publication."""
     if resolution.start is None or resolution.end is None:
         return None
     start, end, precision = resolution.start, resolution.end, resolution.precision
     if context.preposition == "since" and context.published is not None and start <= context.published:
         end = context.published
-        precision = R.interval_precision(start, end)
+        precision = interval_precision(start, end)
         rule = f"{rule}+since"
     return When(start=start, end=end, precision=precision, text=span, rule=rule)
 
