@@ -176,8 +176,14 @@ def measure_speed(pages: list[LabelledPage], html: list[tuple[str, str, str]], r
 
 
 def measure(repeat: int = 0, *, show_errors: bool = False) -> dict:
-    pages, html = labelled_pages(), html_pages()
-    result = {"lines": measure_lines(pages, show_errors=show_errors), "html": measure_html(html)}
+    """All the numbers: ``lines`` (the pages the rules were developed on), ``holdout`` (pages written after the
+    rules and first measured untouched), ``html``, and with ``repeat`` > 0 ``speed``."""
+    pages, held_out, html = labelled_pages(), labelled_pages(DATA / "holdout"), html_pages()
+    result = {
+        "lines": measure_lines(pages, show_errors=show_errors),
+        "holdout": measure_lines(held_out, show_errors=show_errors),
+        "html": measure_html(html),
+    }
     if repeat:
         result["speed"] = measure_speed(pages, html, repeat)
     return result
@@ -193,19 +199,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    lines, html = result["lines"], result["html"]
-    print(f"labelled pages: {lines['pages']}  (tests/data/boilerplate)")
-    print(
-        f"boilerplate lines  P {lines['precision']:.3f}  R {lines['recall']:.3f}  F1 {lines['f1']:.3f}"
-        f"  (tp {lines['tp']}, fp {lines['fp']}, fn {lines['fn']})"
-    )
-    print(f"headline accuracy {lines['title_accuracy']:.3f}   standfirst accuracy {lines['standfirst_accuracy']:.3f}")
+    html = result["html"]
+    for key, where in (("lines", "tests/data/boilerplate"), ("holdout", "tests/data/boilerplate/holdout")):
+        lines = result[key]
+        print(f"{key}: {lines['pages']} labelled pages ({where})")
+        print(
+            f"  boilerplate lines  P {lines['precision']:.3f}  R {lines['recall']:.3f}  F1 {lines['f1']:.3f}"
+            f"  (tp {lines['tp']}, fp {lines['fp']}, fn {lines['fn']})"
+        )
+        print(f"  headline accuracy {lines['title_accuracy']:.3f}   standfirst accuracy {lines['standfirst_accuracy']:.3f}")
     print(f"HTML pages: {html['pages']}  body-token recall / precision")
     for system in ("clean", "trafilatura"):
         print(f"  {system:<12} R {html[system]['recall']:.3f}  P {html[system]['precision']:.3f}")
     for name, value in result.get("speed", {}).items():
         print(f"{name.replace('_', ' ')}: {value:,.0f}")
-    for error in lines.get("errors", []):
+    for error in result["lines"].get("errors", []) + result["holdout"].get("errors", []):
         print("  ", error)
     return 0
 

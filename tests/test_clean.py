@@ -351,13 +351,15 @@ def _bench():
 
 # Floors = what bench/cleaning.py measured when they were set, rounded down; raise them, never lower them.
 LINE_FLOORS = {"precision": 1.00, "recall": 1.00, "title_accuracy": 1.00, "standfirst_accuracy": 1.00}
+HOLDOUT_FLOORS = {"precision": 1.00, "recall": 0.98, "title_accuracy": 1.00, "standfirst_accuracy": 1.00}
 HTML_FLOORS = {"recall": 1.00, "precision": 1.00}
 
 
 def test_measured_floors_hold():
     measured = _bench().measure(repeat=0)
-    for name, floor in LINE_FLOORS.items():
-        assert measured["lines"][name] >= floor, (name, measured["lines"][name])
+    for key, floors in (("lines", LINE_FLOORS), ("holdout", HOLDOUT_FLOORS)):
+        for name, floor in floors.items():
+            assert measured[key][name] >= floor, (key, name, measured[key][name])
     for name, floor in HTML_FLOORS.items():
         assert measured["html"]["clean"][name] >= floor, (name, measured["html"]["clean"][name])
     assert measured["html"]["clean"]["precision"] >= measured["html"]["trafilatura"]["precision"]
