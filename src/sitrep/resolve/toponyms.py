@@ -1,0 +1,493 @@
+"""Toponym detection and disambiguation: which stretches of text name places, and which places they name.
+
+Detection goes beyond spaCy's GPE/LOC/FAC entities (the small model misses many and tags "Qalamoun" as DATE):
+every run of capitalised tokens is matched against the gazetteer, longest n-gram first, and a match is kept when
+the context supports it (a locative preposition before it, spaCy calling it a place, an important or
+unambiguous entry) and nothing speaks against it (a PERSON/ORG entity around it, a demonym, a stop word).
+
+Disambiguation scores each candidate entry by feature and population, then by the document's context: the
+countries it mentions (directly, through demonyms, or as the majority country of its other toponyms), admin1
+areas it mentions ("Gainesville, Ga."), distance to its other places, and an optional ``country_hint`` (the
+outlet's country). All mentions of the same name in a document share one reading.
+
+Public API: :func:`find_toponyms` (detect + resolve) and :class:`Toponym`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..model import Place, Span
+from .gazetteer import KIND_ALIAS, KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
+
+__all__ = ["Toponym", "find_toponyms", "to_place", "load_demonyms"]
+
+DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "rules" / "demonyms.csv"
+MAX_NGRAM = 6  # longest place name, in tokens, tried against the gazetteer ("Bosnia and Herzegovina" is 3)
+SMALL_PLACE_POPULATION = 20_000  # a lone capitalised word naming only places smaller than this needs context
+IMPORTANT_POPULATION = 150_000  # a city this big is accepted on its name alone
+NEARBY_KM = 250.0  # places this close to the document's other places get the proximity bonus
+
+# Candidate scoring weights (tuned on the LGL/TR-News/GeoVirus development splits, by error class).
+FEATURE_PRIOR = {"country": 7.0, "continent": 7.0, "admin1": 3.0, "capital": 2.5, "region": 3.5,
+                 "province": 3.5, "state": 3.5, "admin2": 0.5, "city": 0.0}
+SUPPLEMENT_PRIOR = 4.0  # hand-written entries carry no population; they are the places conflict news names
+POPULATION_WEIGHT = 0.9  # per decade of population
+KIND_PENALTY = {0: 0.0, 1: 2.0, 2: 3.0, 3: 2.5}  # canonical name < alias < folded spelling / stripped suffix
+COUNTRY_CONTEXT_WEIGHT = 7.0  # times the share of the document's other country votes for the candidate's country
+ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document names
+COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
+PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
+HINT_WEIGHT = 1.5  # outlet country
+CITY_OVER_ADMIN1_PENALTY = 4.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
+CITY_OVER_ADMIN1_SHARE = 0.05  # ... i.e. has at least this share of the same-named admin1's population
+
+LOCATIVE_WORDS = frozenset(
+    "in at near outside from to into across around towards toward via of inside within throughout between "
+    "outskirts north south east west northeast northwest southeast southwest north-east north-west south-east "
+    "south-west northern southern eastern western central border"
+    .split()
+)
+NAME_CONNECTORS = frozenset("de del la las los le les du des da do dos di al el ez es az ad ar as ash an of on "
+                            "upon sur am im bin ibn".split())
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_TITLES = frozenset("mr mrs ms miss dr gen general president sen senator rep col lt capt sgt pope king "
+                          "queen prince princess sheikh lord lady sir judge minister governor mayor".split())
+# Capitalised words that are also the names of small places somewhere; never toponyms on their own.
+STOP_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december isis isil independent president comments comment local news police
+    government officials official state minister ministry army forces prime general university college school
+    hospital church street road avenue court city county district island river lake mount north south east west
+    republican democrat democrats republicans christian christmas easter islam islamic muslim god lord home
+    best good man young royal union liberty victoria hope paradise eagle mission centre center media reuters
+    ap afp bbc cnn twitter facebook google obama trump bush clinton may chad jordan georgia northeast northwest
+    southeast southwest northern southern eastern western central gulf coast capital area airport market route
+    valley ridge big sri hamas superior commerce metro spring forest park bank gold green drug day city hall toyota honda swat titan no more so most since from at some all many even just
+    still then now here there also however meanwhile despite although during under over each every both other
+    one first last next new old great little""".split()
+) - {"chad", "jordan", "georgia"}  # countries that are also first names: handled by context, not stop-listed
+SENTENCE_START_STOP = frozenset("but and the a an this that these those it he she they we i his her their its "
+                                "after before while when as if in on at for with by from".split())
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name found in text: its span, the gazetteer entries it could mean, and the one chosen."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Entry, ...] = ()
+    chosen: Place | None = None
+    feature: str | None = None
+    score: float = 0.0
+    source: str = "gazetteer"  # gazetteer | ner (spaCy entity the gazetteer does not know)
+
+
+@functools.lru_cache(maxsize=1)
+def load_demonyms() -> dict[str, str]:
+    """Demonym -> country code from rules/demonyms.csv (another stage's file); empty when it is absent."""
+    if not DEMONYMS_PATH.exists():
+        return {}
+    with DEMONYMS_PATH.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
+        return {row["demonym"].strip().lower(): row["country_code"].strip() for row in rows if row.get("demonym")}
+
+
+def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """"Syrian", "Russians", "Iraqi": adjectives and nationalities, not places (even where a village has the name)."""
+    lowered = word.lower().rstrip(".")
+    demonyms = load_demonyms()
+    if lowered in demonyms or lowered.rstrip("s") in demonyms:
+        return not any(entry.feature == "country" for entry in gazetteer.lookup(word, surface=word))
+    for suffix, replacements in (("ians", ("ia",)), ("ian", ("ia", "")), ("ans", ("a",)), ("an", ("a", "")),
+                                 ("ese", ("a", "")), ("ish", ("", "ey", "y")), ("is", ("",)), ("i", ("",))):
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
+            stem = lowered[: -len(suffix)]
+            for replacement in replacements:
+                entries = gazetteer.lookup(stem + replacement, folded=False)
+                if any(entry.feature in ("country", "continent", "admin1") for entry in entries[:3]):
+                    return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        head = re.sub(r"^(?:al|el|ad|ar|as|ash|az|ez|an)-", "", self.text)
+        return head[:1].isupper()
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        end = match.end()
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,4}\.", word):
+            end -= 1  # a sentence-final period, not part of the word
+        tokens.append(_Token(match.start(), end, text[match.start():end]))
+    return tokens
+
+
+def _capitalised_runs(tokens: list[_Token], text: str) -> list[list[int]]:
+    """Indexes of maximal runs of capitalised tokens (connectors like "de", "al" allowed inside)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, token in enumerate(tokens):
+        gap = text[tokens[index - 1].end:token.start] if index else ""
+        breaks = bool(current) and (not re.fullmatch(r"[ \-]?", gap) and gap not in (" ", "-"))
+        if breaks:
+            runs.append(current)
+            current = []
+        if token.capitalised:
+            current.append(index)
+        elif (current and token.text in NAME_CONNECTORS and index + 1 < len(tokens)
+              and tokens[index + 1].capitalised):
+            current.append(index)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [[i for i in run] for run in runs]
+
+
+def _entity_index(doc) -> list[tuple[int, int, str]]:
+    if doc is None:
+        return []
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z\-]+)[\s,]*$", text[max(0, start - 30):start])
+    return match.group(1).lower() if match else ""
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return start == 0 or before == "" or before[-1:] in ".!?\"“:\n"
+
+
+@functools.lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+
+    return frozenset(SPACY_STOP_WORDS)
+
+
+def _person_words(doc) -> frozenset[str]:
+    """Every word of every PERSON entity: "Ripley said" later in the story is the same person."""
+    if doc is None:
+        return frozenset()
+    return frozenset(token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent if token.is_alpha)
+
+
+def _token_pos(doc, start: int, end: int) -> str | None:
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[-1].pos_ if span is not None and len(span) else None
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    doc: object
+    entities: list[tuple[int, int, str]]
+    person_words: frozenset[str]
+    lowercase_words: frozenset[str]
+
+
+def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
+                  gazetteer: Gazetteer, n_tokens: int, after_unmatched_name: bool = False) -> bool:
+    """Whether a gazetteer match is a toponym here: context for, context against, and the entries' weight."""
+    text, entities = context.text, context.entities
+    lowered = phrase.lower()
+    best = entries[0]
+    important = (best.feature in ("country", "continent", "admin1", "capital")
+                 or best.population >= IMPORTANT_POPULATION or best.gazetteer_id.startswith("supplement:"))
+    if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS):
+        return False
+    exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
+    place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
+    if not (exact_place or place_inside):
+        for s, e, label in entities:
+            if not (s < end and start < e) or label not in BLOCKING_LABELS:
+                continue
+            if label in ("PERSON", "NORP") or (s, e) == (start, end) and not important:
+                return False
+            if not (s <= start and end <= e):
+                return False  # the entity straddles the match: the name is cut wrongly
+            # a place name inside an organisation's name ("Gainesville Police") is still a toponym
+    if n_tokens == 1 and _is_demonym(phrase, gazetteer):
+        return False
+    previous = _previous_word(text, start)
+    if previous in PERSON_TITLES:
+        return False
+    if exact_place or place_inside:
+        return True
+    if n_tokens == 1 and not important and (phrase in context.person_words or after_unmatched_name):
+        return False  # "Darren Ripley", "City Hall": the last word of a longer name
+    if context.doc is None and n_tokens == 1 and not important and re.match(r" [A-Z][a-z]+", text[end:end + 4]):
+        return False  # without a parse, "Elon Musk" and "Paris Hilton" look like a place followed by a name
+    if re.match(r"\s*(?:said|says|told|added|wrote)\b", text[end:end + 8]) and not important:
+        return False
+    if n_tokens == 1 and lowered in context.lowercase_words and not important:
+        return False  # "More", "Most", "Ridge": the text uses the word as a common noun too
+    pos = _token_pos(context.doc, start, end)
+    if n_tokens == 1 and pos is not None and pos != "PROPN" and not (important and pos in ("NOUN", "ADJ")):
+        return False
+    if n_tokens == 1 and phrase.isupper() and len(phrase) > 3 and not important:
+        return False
+    locative = previous in LOCATIVE_WORDS
+    if best.kind >= KIND_FOLDED:
+        return locative and len(phrase) > 4
+    if n_tokens >= 2:
+        return important or locative or best.population >= SMALL_PLACE_POPULATION / 4
+    if (lowered in SENTENCE_START_STOP or lowered in _english_stop_words()) and not phrase.isupper():
+        return False
+    if important:
+        return True
+    return locative and best.population >= 1000 or best.population >= SMALL_PLACE_POPULATION
+
+
+def _lookup_phrase(phrase: str, gazetteer: Gazetteer) -> tuple[str, tuple[Entry, ...]]:
+    """Look a phrase up as written, then without a trailing period or possessive; returns the form that hit."""
+    if phrase.endswith("."):
+        # "Iraq." ends a sentence; "Ga." and "Kan." keep their dot when it selects a dotted abbreviation
+        dotted, bare = gazetteer.lookup(phrase, surface=phrase), gazetteer.lookup(phrase[:-1], surface=phrase[:-1])
+        if dotted and {e.id for e in dotted} - {e.id for e in bare}:
+            return phrase, dotted
+        return (phrase[:-1], bare) if bare else (phrase, dotted)
+    entries = gazetteer.lookup(phrase, surface=phrase)
+    if not entries and re.search(r"['’]s$", phrase):
+        return phrase[:-2], gazetteer.lookup(phrase[:-2], surface=phrase[:-2])
+    return phrase, entries
+
+
+def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
+    tokens = _tokens(text)
+    context = _Context(text, doc, _entity_index(doc), _person_words(doc),
+                       frozenset(re.findall(r"(?<![.!?]\s)\b[a-z][a-z]+\b", text)))
+    found: list[Toponym] = []
+    for run in _capitalised_runs(tokens, text):
+        position = 0
+        unmatched_before = False
+        while position < len(run):
+            matched = False
+            for size in range(min(MAX_NGRAM, len(run) - position), 0, -1):
+                first, last = tokens[run[position]], tokens[run[position + size - 1]]
+                if first.text in NAME_CONNECTORS or last.text in NAME_CONNECTORS:
+                    continue
+                phrase, entries = _lookup_phrase(text[first.start:last.end], gazetteer)
+                if not entries:
+                    continue
+                end = first.start + len(phrase)
+                if _detection_ok(phrase, first.start, end, entries, context, gazetteer, size, unmatched_before):
+                    found.append(Toponym(first.start, end, phrase, entries))
+                    position += size
+                    matched = True
+                    break
+            if not matched:
+                unmatched_before = not _is_sentence_start(text, tokens[run[position]].start) or unmatched_before
+                position += 1
+            else:
+                unmatched_before = False
+    return found
+
+
+def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """spaCy GPE/LOC entities the n-gram pass missed: looked up whole (minus "the"), else kept unresolved."""
+    if doc is None:
+        return found
+    taken = [(toponym.start, toponym.end) for toponym in found]
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        surface = text[start:end]
+        if surface.lower().startswith("the "):
+            start, surface = start + 4, surface[4:]
+        surface = re.sub(r"['’]s$", "", surface)
+        end = start + len(surface)
+        if not surface or any(s < end and start < e for s, e in taken):
+            continue
+        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
+            continue
+        entries = gazetteer.lookup(surface, surface=surface)
+        extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
+    return sorted(found + extra, key=lambda toponym: toponym.start)
+
+
+# ------------------------------------------------------------------------------------------ disambiguation
+
+
+def _haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a_lat, a_lon, b_lat, b_lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _prior(entry: Entry) -> float:
+    prior = FEATURE_PRIOR.get(entry.feature, 2.0)
+    if entry.gazetteer_id.startswith("supplement:"):
+        prior += SUPPLEMENT_PRIOR
+    return prior + POPULATION_WEIGHT * math.log10(entry.population + 10) - KIND_PENALTY.get(entry.kind, 3.0)
+
+
+def _demonym_countries(text: str) -> Counter:
+    demonyms = load_demonyms()
+    votes: Counter = Counter()
+    for word in re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", text):
+        code = demonyms.get(word.lower()) or demonyms.get(word.lower().rstrip("s"))
+        if code:
+            votes[code] += 1
+    return votes
+
+
+def _country_votes(toponyms: list[Toponym], choices: dict[str, Entry], text: str,
+                   country_hint: str | None) -> tuple[Counter, dict[str, Counter]]:
+    """Country votes of the whole document, and each name's own share (to leave out when scoring that name)."""
+    votes: Counter = Counter()
+    own: dict[str, Counter] = defaultdict(Counter)
+    for toponym in toponyms:
+        key = normalize_name(toponym.text)
+        entry = choices.get(key)
+        if entry is not None and entry.country_code:
+            weight = 2.0 if entry.feature == "country" else 1.0
+            votes[entry.country_code] += weight
+            own[key][entry.country_code] += weight
+    for code, count in _demonym_countries(text).items():
+        votes[code] += 0.5 * count
+    if country_hint:
+        votes[country_hint] += HINT_WEIGHT
+    return votes, own
+
+
+def _comma_admins(toponyms: list[Toponym], text: str) -> dict[int, tuple[Entry, ...]]:
+    """For "Alexandria, Va." and "Aleppo, Syria": index of the first toponym -> the area entries after the comma."""
+    pairs: dict[int, tuple[Entry, ...]] = {}
+    for index in range(len(toponyms) - 1):
+        here, after = toponyms[index], toponyms[index + 1]
+        if re.fullmatch(r",\s*", text[here.end:after.start]):
+            areas = tuple(e for e in after.candidates if e.feature in ("admin1", "country", "state", "province"))
+            if areas:
+                pairs[index] = areas
+    return pairs
+
+
+def _big_city_names(candidates: tuple[Entry, ...]) -> set[tuple[str, str]]:
+    """(country, name) of admin1 candidates that share their name with a big city of the same country."""
+    same_name_city = {(e.country_code, normalize_name(e.name)): e.population for e in candidates
+                      if e.feature in ("city", "capital")}
+    capitals = {e.country_code for e in candidates if e.feature == "capital"}
+    return {(e.country_code, normalize_name(e.name)) for e in candidates if e.feature == "admin1"
+            and (e.country_code in capitals or same_name_city.get((e.country_code, normalize_name(e.name)), -1)
+                 >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1))}
+
+
+def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[tuple[str, str]],
+           comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
+           shadowed_admin1: set[tuple[str, str]] = frozenset()) -> float:
+    score = _prior(entry)
+    if entry.feature == "admin1" and (entry.country_code, normalize_name(entry.name)) in shadowed_admin1:
+        score -= CITY_OVER_ADMIN1_PENALTY
+    if total_votes and entry.country_code:
+        score += COUNTRY_CONTEXT_WEIGHT * votes.get(entry.country_code, 0) / total_votes
+    if entry.feature not in ("admin1", "country") and (entry.country_code, entry.admin1) in admin1_named:
+        score += ADMIN1_CONTEXT_WEIGHT
+    if comma_areas and any(area.country_code == entry.country_code and
+                           (area.feature == "country" or area.admin1 == entry.admin1) for area in comma_areas):
+        score += COMMA_ADMIN_WEIGHT
+    if anchors and entry.lat is not None and entry.feature not in ("country", "continent"):
+        nearest = min(_haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in anchors)
+        if nearest < NEARBY_KM:
+            score += PROXIMITY_WEIGHT * (1 - nearest / NEARBY_KM)
+    return score
+
+
+def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None) -> list[Toponym]:
+    """Choose one entry per toponym from its candidates using the document's context (two passes)."""
+    choices: dict[str, Entry] = {}
+    for toponym in toponyms:
+        if toponym.candidates:
+            key = normalize_name(toponym.text)
+            best = max(toponym.candidates, key=_prior)
+            if key not in choices or _prior(best) > _prior(choices[key]):
+                choices[key] = best
+    comma = _comma_admins(toponyms, text)
+    scores: dict[int, tuple[Entry, float]] = {}
+    for _ in range(2):
+        all_votes, own_votes = _country_votes(toponyms, choices, text, country_hint)
+        per_name: dict[str, Counter] = defaultdict(Counter)
+        for index, toponym in enumerate(toponyms):
+            if not toponym.candidates:
+                continue
+            key = normalize_name(toponym.text)
+            votes = all_votes - own_votes.get(key, Counter())
+            total = sum(votes.values())
+            admin1_named = {(e.country_code, e.admin1) for k, e in choices.items()
+                            if k != key and e.feature == "admin1"}
+            anchors = [(e.lat, e.lon) for k, e in choices.items()
+                       if k != key and e.lat is not None and e.feature not in ("country", "continent")]
+            shadowed = _big_city_names(toponym.candidates)
+            for entry in toponym.candidates:
+                score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed)
+                per_name[key][entry.id] = max(per_name[key][entry.id], score)
+        by_id = {entry.id: entry for toponym in toponyms for entry in toponym.candidates}
+        for key, entry_scores in per_name.items():
+            best_id, best_score = entry_scores.most_common(1)[0]
+            choices[key] = by_id[best_id]
+            scores[key] = (by_id[best_id], best_score)
+    gazetteer = load_gazetteer()
+    resolved = []
+    for toponym in toponyms:
+        key = normalize_name(toponym.text)
+        if key not in scores:
+            resolved.append(toponym)
+            continue
+        entry, score = scores[key]
+        place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer)
+        resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
+    return resolved
+
+
+def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None, rule: str = "gazetteer") -> Place:
+    """A model ``Place`` for a gazetteer entry (coordinates kept; the event stage decides country-only rules)."""
+    gazetteer = gazetteer or load_gazetteer()
+    return Place(
+        name=entry.name, country=gazetteer.country_name(entry.country_code), country_code=entry.country_code,
+        admin1=entry.admin1, admin2=entry.admin2, lat=entry.lat, lon=entry.lon, precision=entry.precision,
+        feature=entry.feature, gazetteer_id=entry.gazetteer_id, text=span, rule=rule,
+    )
+
+
+def find_toponyms(text: str, doc=None, country_hint: str | None = None) -> list[Toponym]:
+    """Find and resolve every place name in ``text``.
+
+    ``doc`` is an optional spaCy Doc of the same text: its entities veto persons/organisations/nationalities and
+    add GPE/LOC names the gazetteer pass missed. ``country_hint`` (ISO alpha-2, e.g. the outlet's country) is a
+    weak prior for ambiguous names. Spans satisfy ``text[t.start:t.end] == t.text``.
+    """
+    if not text or not text.strip():
+        return []
+    gazetteer = load_gazetteer()
+    found = _match_runs(text, doc, gazetteer)
+    found = _add_entity_places(text, doc, found, gazetteer)
+    return resolve_toponyms(found, text, country_hint)
