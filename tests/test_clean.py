@@ -318,6 +318,38 @@ def test_html_page_main_text_metadata_and_residual_furniture():
     assert_verbatim(article)
 
 
+_html_fragments = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<nav>Home World</nav>", "<article>", "</article>", "<h1>Curfew declared</h1>",
+     "<p>Advertisement</p>", "<footer>All rights reserved</footer>", "<script>var x = 1;</script>", "&amp;", "<br>",
+     "<p>Troops fired on protesters in the capital on Monday, killing three people, witnesses said.</p>"]
+)
+_html_pages = st.lists(st.one_of(st.text(max_size=30), _html_fragments), max_size=20).map(
+    lambda parts: "<html><body>" + "".join(parts) + "</body></html>"
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_html_pages)
+def test_html_clean_keeps_body_verbatim_or_raises_input_error(html):
+    try:
+        article = clean(RawDocument(html, Origin("file", "page.html"), media_type="text/html"))
+    except InputError:
+        return
+    assert article.body.strip()
+    assert_verbatim(article)
+
+
+def test_doc_id_and_metadata_are_copied():
+    article = clean(raw(f"{TITLE}\n{BODY}", doc_id="abc", url="https://example.org/a", outlet="Ledger", language="en"))
+    assert (article.id, article.url, article.outlet, article.language) == ("abc", "https://example.org/a", "Ledger", "en")
+    assert article.origin == Origin("text", "<test>")
+
+
+def test_published_from_jsonl_record():
+    document = RawDocument(f"{TITLE}\n{BODY}", Origin("jsonl", "feed.jsonl", line=3), published=date(2024, 1, 2))
+    assert clean(document).published_from == "jsonl"
+
+
 @pytest.mark.parametrize("html", ["<html><body></body></html>", "<html><body><nav>Home</nav></body></html>", "<<<>>>"])
 def test_html_without_main_text_is_input_error(html):
     with pytest.raises(InputError, match="HTML|text"):

@@ -578,7 +578,8 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
             where,
         )
     removed = collect_removals(source_text, verdicts, title_at, standfirst_at)
-    published_from = "cli" if published else "metadata" if meta_published else None
+    metadata_kind = "jsonl" if raw.origin and raw.origin.kind == "jsonl" and raw.published else "metadata"
+    published_from = "cli" if published else metadata_kind if meta_published else None
     published = published or meta_published
     if published is None:
         published = find_published(source_text, removed, body.split("\n", 1)[0])
