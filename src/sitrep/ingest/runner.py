@@ -11,7 +11,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..errors import StoreError
@@ -114,6 +114,8 @@ def _process(raw: RawDocument, store: Store, *, extract: bool, published: date |
             return extraction
     else:
         extraction = Extraction(article=None, events=(), skipped=NOT_EXTRACTED, origin=raw.origin)
+        if published is not None:
+            raw = replace(raw, published=published)
     try:
         return store.save_extraction(raw, extraction, text=text, language=guess.language if guess.reliable else None)
     except StoreError as error:
