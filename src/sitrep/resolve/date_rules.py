@@ -41,6 +41,7 @@ TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "recent"})
 NEAR_FUTURE_DAYS = 60  # "on 7 December" up to two months ahead of publication is that coming date (TimeBank)
+FUTURE_CUE_MAX_DAYS = 183  # a future cue moves a yearless date forward by at most half a year
 RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
 
 
@@ -124,7 +125,8 @@ def _year_of_day(month: int, day: int, weekday_name: str, ctx: Context) -> int |
             return min(matching, key=lambda d: abs((d - pub).days)).year
     past = [d for d in candidates if d <= pub]
     coming = [d for d in candidates if d > pub]
-    if coming and (ctx.future or (min(coming) - pub).days <= NEAR_FUTURE_DAYS or not past):
+    gap = (min(coming) - pub).days if coming else None
+    if coming and (gap <= NEAR_FUTURE_DAYS or (ctx.future and gap <= FUTURE_CUE_MAX_DAYS) or not past):
         return min(coming).year
     return max(past).year if past else None
 
@@ -232,8 +234,8 @@ def resolve_ordinal_quarter(match: re.Match, ctx: Context) -> Resolution | None:
     quarter = ORDINALS[match["ord"].lower()]
     unit = match["unit"].lower()
     owner = (match["owner"] or "").lower()
-    if match["y"]:
-        year = int(match["y"])
+    if match["y"] or match["y2"]:
+        year = int(match["y"] or match["y2"])
     elif ctx.published is None:
         return Resolution("date", f"XXXX-{'Q' if unit.startswith('quarter') else 'H'}{quarter}")
     else:
@@ -380,9 +382,9 @@ def resolve_past_duration(match: re.Match, ctx: Context) -> Resolution | None:
     count = count_value(match["count"])
     if count is None and match["count"].lower() not in VAGUE_COUNTS:
         return None
-    if re.search(r"old$|-quarters", match.group(0), re.IGNORECASE) or (
+    if re.fullmatch(YEAR_RE, match["count"]) or re.search(r"old$|-quarters", match.group(0), re.IGNORECASE) or (
             match["count"].lower() in ("a", "an") and match["unit"].lower() == "second"):
-        return None  # ages ("52 years old"), fractions ("three-quarters"), the ordinal "a second"
+        return None  # years ("the 1988 second quarter"), ages ("52 years old"), fractions, the ordinal "a second"
     value = duration_value(count, unit)
     modifier = (match["mod"] or "").lower()
     if ctx.published is not None and count and any(w in modifier for w in ("past", "last", "previous")):

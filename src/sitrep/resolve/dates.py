@@ -257,7 +257,7 @@ def _rules() -> tuple[Rule, ...]:
         ("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:{tens_words})(?:[\s-]+"
          rf"(?:{unit_words}))?|two\s+thousand(?:\s+and)?(?:\s+(?:{unit_words}))?)\b", R.resolve_spelled_year),
         ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)'?s\b", R.resolve_decade),
-        ("ordinal_quarter", rf"\b(?:the\s+)?(?:(?P<owner>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        ("ordinal_quarter", rf"\b(?:the\s+)?(?:(?P<owner>this\s+year's|last\s+year's|next\s+year's)\s+|(?P<y2>{year})\s+)?"
          rf"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
          rf"(?P<unit>quarter|half)(?!\w)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{year})\b)?", R.resolve_ordinal_quarter),
         ("named_quarter", r"\b(?:the\s+(?:(?P<which>latest|last|past|previous|current|year-ago|year-earlier|"
