@@ -130,7 +130,7 @@ def test_days_after_dates_the_background_event_before_the_anchor():
 
 
 def test_weekday_beside_a_date_picks_its_year():
-    assert interval("Saturday, April 25", date(1998, 4, 24)) == ("1998-04-25", "1998-04-25", "day")
+    assert interval("on Saturday, April 25: the court", date(1998, 4, 24)) == ("1998-04-25", "1998-04-25", "day")
 
 
 def test_without_publication_only_absolute_dates_resolve():

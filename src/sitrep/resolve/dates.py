@@ -44,6 +44,7 @@ IMPLIED_DAYS_BEFORE_PUBLICATION = 6  # undated event: the 7 days ending on publi
 ATTACHMENT_MAX_STEPS = 4  # dependency steps from a time phrase up to the event trigger that count as attached
 SUBJECT_LINK_COST = 2  # extra cost when the phrase attaches to the verb governing a nominal trigger
 SENTENCE_ENDS = re.compile(r"[.!?\n](?=\s)|\n")
+ASCII_LOWER = str.maketrans({chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
 RULES_FILE = "time_words.toml"
 WEEK_PRECISION_MAX_DAYS = 6  # a derived interval this short fits inside one ACLED "week"
 NEXT_WORDS = ("next", "coming", "the coming", "the next", "the following", "following", "this coming")
@@ -86,9 +87,14 @@ class Resolution:
 
 @dataclass(frozen=True)
 class Rule:
+    """A phrase rule: ``scan`` (case-sensitive, all literals lower-case) runs over the ASCII-lowered text, which
+    is twice as fast as a case-blind scan; ``pattern`` (case-blind) re-reads each hit in the original text so
+    resolvers see its real capitals ("May" the month, "may" the verb)."""
+
     name: str
     pattern: re.Pattern
     resolve: Callable[[re.Match, Context], Resolution | None]
+    scan: re.Pattern | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -247,7 +253,7 @@ def _rules() -> tuple[Rule, ...]:
         ("day_month", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+"
          rf"(?P<mon>{month_any})(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
         ("month_day", rf"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month_any})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-         rf"(?![\d:]|[.,]\d)(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
+         rf"(?!\d|[.,:]\d)(?!\w)(?:,?\s+(?P<y>{year})\b)?", R.resolve_day_month),
         ("month_year", rf"\b(?:(?P<mod>{thirds})[\s-]+)?(?P<mon>{month_any}),?\s+(?:of\s+)?(?:(?P<y>{year})\b|"
          rf"(?P<yrel>last|this|next)\s+year\b)",
          R.resolve_month),
@@ -272,7 +278,7 @@ def _rules() -> tuple[Rule, ...]:
          rf"coming|past|previous)\s+)?(?P<wd>{weekday})(?P<plural>s)?(?!\w)(?:(?:'s)?,?\s+(?P<part>{parts})"
          rf"(?P<plural2>s)?\b)?", R.resolve_weekday),
         ("weekend", r"\b(?:(?P<rel>the|this|last|next|past|previous|coming)\s+)?weekend\b", R.resolve_weekend),
-        ("relative_period", rf"\b(?P<rel>{relation})[\s-]+(?P<unit>week|month|year|quarter|spring|summer|autumn|"
+        ("relative_period", rf"\b(?P<rel>{relation})[\s-]+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|spring|summer|autumn|"
          rf"fall|winter)\b", R.resolve_relative_period),
         ("counted_relative", rf"\b(?:(?:nearly|almost|about|some|around|roughly|more\s+than|less\s+than|"
          rf"just|only|over)\s+)?(?:(?P<count>{count})[\s-]+)?(?P<unit>{units})\s+(?P<dir>ago|earlier|before|"
@@ -290,11 +296,13 @@ def _rules() -> tuple[Rule, ...]:
         ("set_word", rf"\b(?:{alternation(w['set_words'])})\b", R.resolve_set),
         ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
          rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-         rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=GMT|UTC|local)|(?P<named>noon|midnight))"
-         rf"(?:\s+(?:GMT|UTC|EST|EDT|PST|local\s+time))?(?:,?\s+(?P<day>{weekday}|yesterday|today|tonight)\b)?",
+         rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=gmt|utc|local)|(?P<named>noon|midnight))"
+         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?P<day>{weekday}|yesterday|today|tonight)\b)?",
          R.resolve_clock),
     ]
-    return tuple(Rule(name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in table)
+    return tuple(
+        Rule(name, re.compile(pattern, re.IGNORECASE), resolve, re.compile(pattern)) for name, pattern, resolve in table
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,9 +330,11 @@ def _context(text: str, start: int, published: date | None, reference: date | No
 def _candidates(text: str, published: date | None) -> list[tuple[int, int, Rule, re.Match]]:
     """All rule matches that resolve, longest first; then keep those not overlapping a longer one."""
     found = []
+    lowered = text.translate(ASCII_LOWER)
     for priority, rule in enumerate(_rules()):
-        for match in rule.pattern.finditer(text):
-            if match.end() > match.start():
+        for hit in rule.scan.finditer(lowered):
+            match = rule.pattern.match(text, hit.start())
+            if match is not None and match.end() == hit.end() > match.start():
                 found.append((match.end() - match.start(), match.start(), priority, rule, match))
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
     taken = bytearray(len(text))
