@@ -91,7 +91,7 @@ class Toponym:
     chosen: Place | None = None
     feature: str | None = None
     score: float = 0.0
-    source: str = "gazetteer"  # gazetteer | ner (spaCy entity the gazetteer does not know)
+    source: str = "gazetteer"  # gazetteer | ner (spaCy place the gazetteer lacks) | pattern ("village of X")
 
 
 @functools.lru_cache(maxsize=1)
@@ -478,6 +478,24 @@ def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None
     )
 
 
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:village|town|city|neighbou?rhood|district|suburb|camp|locality|hamlet|area|province|region|"
+    r"governorate)\s+of\s+((?:(?:al|el|ad|as|ash|ar|az)-)?[A-Z][\w’'\-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'\-]+){0,2})"
+)
+
+
+def _add_named_unknowns(text: str, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """"the village of Sharifah": a name the gazetteer lacks, kept unresolved because the text says it is a place."""
+    taken = [(toponym.start, toponym.end) for toponym in found]
+    extra = []
+    for match in _PLACE_NOUN_OF.finditer(text):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken) or _is_demonym(match.group(1), gazetteer):
+            continue
+        extra.append(Toponym(start, end, match.group(1), (), source="pattern"))
+    return sorted(found + extra, key=lambda toponym: toponym.start)
+
+
 def find_toponyms(text: str, doc=None, country_hint: str | None = None) -> list[Toponym]:
     """Find and resolve every place name in ``text``.
 
@@ -490,4 +508,5 @@ def find_toponyms(text: str, doc=None, country_hint: str | None = None) -> list[
     gazetteer = load_gazetteer()
     found = _match_runs(text, doc, gazetteer)
     found = _add_entity_places(text, doc, found, gazetteer)
+    found = _add_named_unknowns(text, found, gazetteer)
     return resolve_toponyms(found, text, country_hint)

@@ -1,0 +1,176 @@
+"""Where did an event happen: the place grammatically tied to its trigger, with ACLED geo-precision.
+
+Among the toponyms of the trigger's sentence, the event's place is the one the trigger's clause puts it in:
+governed by a locative preposition ("in", "at", "near", "outside", "north-east of"), close to the trigger in the
+dependency tree, and not a mere modifier of another noun ("Syrian forces", "the Damascus government",
+"told Xinhua"). When no toponym in the sentence is tied to the trigger this way, there is no place: sitrep never
+fills one in from elsewhere.
+
+ACLED precision (CODING.md, Place): 1 a town or village named directly; 2 "near"/"outside"/"north of" a town, or a
+small area or district; 3 a larger region or province. A country alone gives a Place with no coordinates and
+no precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Place, Span
+from .toponyms import Toponym
+
+__all__ = ["event_place", "precision_for"]
+
+LOCATIVE_PREPOSITIONS = frozenset("in at near outside inside into across around throughout within on across "
+                                  "along towards toward onto over through off".split())
+ORIGIN_PREPOSITIONS = frozenset("from to of by for against with between".split())
+PLACE_HEAD_NOUNS = frozenset("city town village province district region area neighborhood neighbourhood "
+                             "suburb camp governorate state county countryside outskirts border borders "
+                             "municipality quarter capital district's valley mountains mountain refugee "
+                             "border crossing port island oblast".split())
+MODIFIER_DEPENDENCIES = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+NEARBY_CUE = re.compile(
+    r"(?:\bnear|\boutside|\bclose to|\boutskirts of|\bvicinity of|\baround|\bnorth of|\bsouth of|\beast of|"
+    r"\bwest of|\b(?:north|south)-?(?:east|west)(?:ern)? of|\b(?:northern|southern|eastern|western) outskirts of|"
+    r"\b(?:km|kilometres|kilometers|miles)\s+(?:\([^)]*\)\s+)?(?:\w+\s+)?(?:from|of)|\bnot far from|\bjust "
+    r"(?:north|south|east|west) of)\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Scoring of a toponym as the event's place (chosen on the Halterman event-location development rows).
+LOCATIVE_BONUS = 3.0
+PATH_PENALTY = 0.6  # per dependency edge between trigger and toponym
+MODIFIER_PENALTY = 3.0  # "Syrian forces", "Kabul government": the toponym modifies a non-place noun
+OBJECT_BONUS = 2.0  # the place is what the event verb acts on (captured, stormed, shelled X)
+ORIGIN_PENALTY = 1.5  # "from Kabul", "to Damascus": where someone came from or went, not where it happened
+SPECIFIC_BONUS = 0.5  # per precision step finer than a region, and for a sub-national place over a country
+MIN_SCORE = -1.0  # below this the sentence does not place the event (tuned: -1..-3 within 0.5 pt)
+COUNTRY_FEATURES = frozenset({"country", "continent"})
+
+
+def precision_for(place: Place | None, cue_before: str = "") -> int | None:
+    """ACLED precision for a place named in text, given the words just before it ("near", "north of")."""
+    if place is None or place.feature in COUNTRY_FEATURES:
+        return None
+    base = place.precision if place.precision is not None else 2
+    if NEARBY_CUE.search(cue_before):
+        return max(base, 2)
+    return base
+
+
+def _sentence_of(doc, char_index: int):
+    for sentence in doc.sents:
+        if sentence.start_char <= char_index < sentence.end_char:
+            return sentence
+    return None
+
+
+def _token_at(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _path_length(first, second) -> int:
+    """Number of dependency edges between two tokens of one sentence."""
+    first_chain = [first, *first.ancestors]
+    second_chain = [second, *second.ancestors]
+    positions = {token.i: depth for depth, token in enumerate(first_chain)}
+    for depth, token in enumerate(second_chain):
+        if token.i in positions:
+            return depth + positions[token.i]
+    return len(first_chain) + len(second_chain)
+
+
+def _place_phrase_head(token):
+    """Climb from a toponym to the noun phrase it names: "Nablus" in "the city of Nablus", "Farah city"."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            break
+        if current.dep_ in ("compound", "appos", "conj", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            if head.lower_ in PLACE_HEAD_NOUNS or current.dep_ in ("appos", "conj"):
+                current = head
+                continue
+        if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_HEAD_NOUNS:
+            current = head.head
+            continue
+        break
+    return current
+
+
+def _governing_preposition(phrase_head) -> str | None:
+    """The preposition the place phrase hangs from ("in", "near"), if any."""
+    if phrase_head.dep_ == "pobj":
+        return phrase_head.head.lower_
+    return None
+
+
+def _is_modifier(token) -> bool:
+    """"Syrian forces", "Damascus government", "Kabul's police": a toponym describing another noun."""
+    if token.dep_ in MODIFIER_DEPENDENCIES and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head.lower_ not in PLACE_HEAD_NOUNS
+    return False
+
+
+def _candidate_score(toponym: Toponym, trigger, doc) -> float | None:
+    token = _token_at(doc, toponym.start, toponym.end)
+    if token is None:
+        return None
+    phrase = _place_phrase_head(token)
+    score = -PATH_PENALTY * _path_length(trigger, phrase)
+    preposition = _governing_preposition(phrase)
+    if preposition in LOCATIVE_PREPOSITIONS or NEARBY_CUE.search(doc.text[max(0, toponym.start - 60):toponym.start]):
+        score += LOCATIVE_BONUS
+    elif preposition in ORIGIN_PREPOSITIONS:
+        score -= ORIGIN_PENALTY
+    elif phrase.dep_ in ("dobj", "nsubjpass") and phrase.head.pos_ == "VERB":
+        score += OBJECT_BONUS  # "stormed the village of Mainok", "Nawa is being targeted"
+    if phrase is token and _is_modifier(token):
+        score -= MODIFIER_PENALTY
+    feature = toponym.feature or (toponym.chosen.feature if toponym.chosen else None)
+    if feature not in COUNTRY_FEATURES:
+        score += SPECIFIC_BONUS
+        precision = toponym.chosen.precision if toponym.chosen and toponym.chosen.precision else 2
+        score += SPECIFIC_BONUS * (3 - precision)
+    return score
+
+
+def _as_event_place(toponym: Toponym, doc) -> Place:
+    span = Span(toponym.start, toponym.end, toponym.text)
+    if toponym.chosen is None:
+        return Place(name=toponym.text, text=span, rule="event_place:not_in_gazetteer")
+    chosen = toponym.chosen
+    if chosen.feature in COUNTRY_FEATURES:
+        return replace(chosen, lat=None, lon=None, precision=None, admin1=None, admin2=None, text=span,
+                       rule="event_place:country_only")
+    cue = doc.text[max(0, toponym.start - 60):toponym.start]
+    precision = precision_for(chosen, cue)
+    rule = "event_place:near" if precision != chosen.precision else "event_place:named"
+    return replace(chosen, precision=precision, text=span, rule=rule)
+
+
+def event_place(doc, trigger_start: int, trigger_end: int, toponyms: list[Toponym]) -> Place | None:
+    """The place of the event whose trigger is ``doc.text[trigger_start:trigger_end]``, or None.
+
+    Only toponyms of the trigger's sentence are considered (``toponyms`` may cover the whole document, as
+    :func:`sitrep.resolve.toponyms.find_toponyms` returns them). None when the sentence names no place tied to
+    the trigger.
+    """
+    sentence = _sentence_of(doc, trigger_start)
+    trigger = _token_at(doc, trigger_start, trigger_end)
+    if sentence is None or trigger is None:
+        return None
+    in_sentence = [t for t in toponyms if sentence.start_char <= t.start and t.end <= sentence.end_char]
+    scored = []
+    for toponym in in_sentence:
+        score = _candidate_score(toponym, trigger, doc)
+        if score is not None:
+            scored.append((score, -abs(toponym.start - trigger_start), toponym))
+    if not scored:
+        return None
+    best_score, _, best = max(scored, key=lambda item: (item[0], item[1]))
+    if best_score < MIN_SCORE:
+        return None
+    return _as_event_place(best, doc)
