@@ -61,6 +61,13 @@ def interval(phrase: str, published: date = PUBLISHED) -> tuple[str, str, str]:
         ("days earlier", ("2016-09-12", "2016-09-20", "unknown")),
         ("days after the attack", ("2016-09-12", "2016-09-20", "unknown")),
         ("weeks ago", ("2016-07-28", "2016-09-08", "unknown")),
+        ("the past week", ("2016-09-16", "2016-09-22", "week")),
+        ("in the past few days", ("2016-09-12", "2016-09-22", "unknown")),
+        ("since 2011", ("2011-01-01", "2016-09-22", "unknown")),
+        ("last Thursday", ("2016-09-15", "2016-09-15", "day")),
+        ("a month ago", ("2016-08-01", "2016-08-31", "month")),
+        ("the 21st of September", ("2016-09-21", "2016-09-21", "day")),
+        ("5 MAY 2016", ("2016-05-05", "2016-05-05", "day")),
     ],
 )
 def test_normalise_against_a_thursday_publication(phrase, expected):

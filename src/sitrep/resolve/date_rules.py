@@ -347,8 +347,8 @@ def resolve_relative_period(match: re.Match, ctx: Context) -> Resolution | None:
     anchored = rel in ("the following", "the same", "the preceding", "the previous") and ctx.reference
     base = ctx.reference if anchored else pub
     res = period_res(shift(base, offset, unit), unit)
-    if rel in ("the past", "the last"):
-        start = shift(pub, -1, unit)
+    if rel in ("the past", "the last"):  # "the past week": the seven days ending on publication day
+        start = shift(pub, -1, unit) + timedelta(days=1)
         return Resolution(res.kind, res.timex, start, pub, interval_precision(start, pub))
     if part and unit in ("month", "year"):
         res = third_of(res, part)
@@ -386,12 +386,18 @@ def resolve_past_duration(match: re.Match, ctx: Context) -> Resolution | None:
             match["count"].lower() in ("a", "an") and match["unit"].lower() == "second"):
         return None  # years ("the 1988 second quarter"), ages ("52 years old"), fractions, the ordinal "a second"
     value = duration_value(count, unit)
-    modifier = (match["mod"] or "").lower()
-    if ctx.published is not None and count and any(w in modifier for w in ("past", "last", "previous")):
-        start = shift(ctx.published, -count, unit) if unit not in ("hour", "minute", "second") else (
-            ctx.published - timedelta(days=max(1, count // 24)) if unit == "hour" else ctx.published)
-        return Resolution("duration", value, start, ctx.published, interval_precision(start, ctx.published))
-    return Resolution("duration", value)
+    modifier = re.sub(r"\s+", " ", (match["mod"] or "").lower())
+    pub = ctx.published
+    if pub is None or modifier not in ("the past", "the last", "the previous"):
+        return Resolution("duration", value)
+    if count is None:  # "the past few days": the vague span of the unit, up to publication
+        longest = words()["vague_spans"].get(unit, (0, 0))[1]
+        start = pub - timedelta(days=longest)
+    elif unit in ("hour", "minute", "second"):
+        start = pub - timedelta(days=max(1, count // 24)) if unit == "hour" else pub
+    else:  # "the past week" = the seven days ending on publication day
+        start = shift(pub, -count, unit) + timedelta(days=1)
+    return Resolution("duration", value, start, pub, interval_precision(start, pub))
 
 
 def resolve_counted_relative(match: re.Match, ctx: Context) -> Resolution | None:
