@@ -191,7 +191,40 @@ def test_glue_inside_ordinary_words_is_left_alone():
     assert article.body == body
 
 
+def test_promo_sentence_appended_to_body_paragraph_is_cut():
+    text = f"{TITLE}\n{BODY}\nNo arrests were made. Get breaking news alerts straight to your inbox with our app."
+    article = clean(raw(text))
+    assert article.body.endswith("No arrests were made.")
+    assert_verbatim(article)
+
+
+def test_caption_with_credit_sentence_goes_whole():
+    text = f"{TITLE}\n{BODY}\nSmoke rises over the town after the strike. Photograph: Staff/AFP"
+    assert clean(raw(text)).body == BODY
+
+
+def test_interview_transcript_reporter_line_is_kept():
+    body = f"{BODY}\nREPORTER: When you went to get your child, did you see a gun?"
+    assert clean(raw(f"{TITLE}\n{body}")).body == body
+
+
+def test_cp1252_quotes_read_as_latin1_are_not_binary():
+    text = f"{TITLE}\n" + BODY.replace("'", "\x92") + "\nThe sheriff\x92s office said it\x92s investigating."
+    assert clean(raw(text)).body.endswith("investigating.")
+
+
 # ---------------------------------------------------------------------------------------------- headline
+def test_metadata_title_missing_from_text_means_no_guessed_headline():
+    text = f"Five hurt in shooting at bus stop.\n{BODY}"
+    article = clean(raw(text, title="A different headline kept apart by the scraper"))
+    assert article.title is None and article.body.startswith("Five hurt in shooting")
+
+
+def test_metadata_title_with_outlet_suffix_matches_the_line():
+    article = clean(raw(f"{TITLE}\n{BODY}", title=f"{TITLE} | The Ledger"))
+    assert article.title.text == TITLE
+
+
 def test_standfirst_absent_when_body_follows_headline():
     article = clean(raw(f"{TITLE}\n{BODY}"))
     assert article.title.text == TITLE and article.standfirst is None

@@ -61,6 +61,7 @@ RULES_PATH = Path(__file__).parent / "rules" / "boilerplate.toml"
 POSITIONS = ("any", "head", "tail", "edges")
 # "All the difference.The Syrian" / "...streets.Comments" / "difference.”The": a piece boundary with no space.
 _GLUE = re.compile(r"(?:(?<=[a-z.!?])|(?<=[.!?][\"”’)]))(?=[A-Z])")
+_SENTENCE_GAP = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“‘(])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 # Lead paragraphs end in past-tense attribution ("..., police said."); standfirsts use the present ("say").
 _LEAD_ATTRIBUTION = re.compile(r"\b(said|reported|told [^.]{1,40}|added|announced)( on \w+day| late \w+| earlier)?[.!][\"”’']?$")
@@ -89,6 +90,7 @@ class Rule:
     follow_max_words: int | None = None
     follow_max: int = 0
     follow_in_head: bool = True
+    trim_sentences: bool = False
 
     def matches(self, text: str, words: int) -> bool:
         return (self.max_words is None or words <= self.max_words) and self.pattern.search(text) is not None
@@ -145,6 +147,7 @@ def _compile_rule(entry: dict) -> Rule:
         follow_max_words=entry.get("follow_max_words"),
         follow_max=int(entry.get("follow_max", 0)),
         follow_in_head=bool(entry.get("follow_in_head", True)),
+        trim_sentences=bool(entry.get("trim_sentences", False)),
     )
 
 
@@ -172,8 +175,9 @@ def check_text(text: str, where: str | None = None) -> None:
         )
 
 
-# Unicode category Cc less tab, newline, vertical tab, form feed and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 controls and DEL, less tab, newline, vertical tab, form feed and carriage return.
+# C1 controls (U+0080-U+009F) are left out: they are Windows-1252 quotes read as Latin-1, not binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _REPLACEMENT = re.compile("\ufffd")
 
 
@@ -198,11 +202,20 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_pieces(text: str, start: int, end: int) -> list[Piece]:
-    """Cut one line at glue points (no space between a sentence's end and a capital) into exact-offset pieces."""
-    cuts = [m.start() for m in _GLUE.finditer(text, start, end)]
-    bounds = [start, *cuts, end]
-    return [Piece(a, b, i > 0) for i, (a, b) in enumerate(zip(bounds, bounds[1:])) if b > a]
+def split_pieces(text: str, start: int, end: int, *, sentences: bool = False) -> list[Piece]:
+    """Cut one line at glue points (no space between a sentence's end and a capital) into exact-offset pieces;
+    with ``sentences``, at ordinary sentence gaps too (the gap's whitespace belongs to no piece)."""
+    cuts = [(m.start(), m.start()) for m in _GLUE.finditer(text, start, end)]
+    if sentences:
+        cuts += [(m.start(), m.end()) for m in _SENTENCE_GAP.finditer(text, start, end)]
+    pieces, cursor, glued = [], start, False
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > cursor:
+            pieces.append(Piece(cursor, cut_start, glued))
+        cursor, glued = max(cursor, cut_end), cut_start == cut_end
+    if end > cursor:
+        pieces.append(Piece(cursor, end, glued))
+    return pieces
 
 
 def _first_match(rules, text: str, where: str, extra: dict[str, str]) -> Rule | str | None:
@@ -255,9 +268,11 @@ def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range
 
 
 def _classify_stretch(text, start, end, verdict, rules, where, extra) -> Rule | None:
-    """Keep or drop one line (or its rest after a block); trim furniture glued to its ends. Returns a block."""
-    pieces = split_pieces(text, start, end)
+    """Keep or drop one line (or its rest after a block); trim furniture glued to its ends, or — when the whole
+    line matched a rule marked trim_sentences — furniture sentences at its ends ("No arrests were made. Get our app here."). Returns
+    the block rule the line opens, if any."""
     whole = _first_match(rules, text[start:end], where, extra)
+    pieces = split_pieces(text, start, end, sentences=isinstance(whole, Rule) and whole.trim_sentences)
     lead, trail = 0, len(pieces)
     if len(pieces) > 1:
         while lead < trail and (hit := _first_match(rules, _piece(text, pieces[lead]), where, extra)):
@@ -356,7 +371,12 @@ def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> b
 
 
 def _same_text(line: str, wanted: str) -> bool:
-    return bool(line) and " ".join(line.split()).casefold() == " ".join(wanted.split()).casefold()
+    """The same headline, allowing for spacing, case and an outlet name added to either ("... | The Ledger")."""
+    line, wanted = " ".join(line.split()).casefold(), " ".join(wanted.split()).casefold()
+    if not line or not wanted:
+        return False
+    shorter, longer = sorted((line, wanted), key=len)
+    return shorter == longer or (len(shorter.split()) >= TITLE_MIN_WORDS and longer.startswith(shorter))
 
 
 def _is_body_like(line: str) -> bool:
@@ -371,12 +391,14 @@ def find_headline(
     first_body = next((i for i, v in enumerate(verdicts) if _is_body_like(_kept_text(text, v))), len(verdicts))
     candidates = verdicts[: min(TITLE_SEARCH_LINES, first_body)]
     title_at = None
-    if known_title:
+    if known_title and known_title.strip():
         title_at = next(
             (i for i, v in enumerate(verdicts[:TITLE_SEARCH_LINES]) if _same_text(_kept_text(text, v), known_title)),
             None,
         )
-    if title_at is None:
+        if title_at is None:  # the scraper kept the headline apart: the text starts with the body, not a guess
+            return None, None
+    else:
         title_at = next(
             (i for i, v in enumerate(candidates) if _whole_line_kept(v) and looks_like_headline(_kept_text(text, v))),
             None,
