@@ -74,13 +74,20 @@ def spell(number: int) -> str:
         ("at least a dozen", (12, None)),
         ("no one", (0, 0)),
         ("nobody", (0, 0)),
+        ("no deaths", (0, 0)),
+        ("half a dozen", (6, 6)),
+        ("more than half a dozen", (7, None)),
+        ("a handful of", (3, None)),
+        ("killing at least 12 people", (12, None)),
+        ("in a village, 12 people were killed", (12, 12)),
+        ("killed a pilot", (1, 1)),
     ],
 )
 def test_parse_quantity_follows_coding_rules(phrase, bounds):
     assert parse_quantity(phrase) == bounds
 
 
-@pytest.mark.parametrize("phrase", ["", "the soldiers", "at least", "between", "1,2"])
+@pytest.mark.parametrize("phrase", ["", "the soldiers", "at least", "between", "1,2", "no immediate word on casualties"])
 def test_parse_quantity_without_a_number_is_none(phrase):
     assert parse_quantity(phrase) is None
 

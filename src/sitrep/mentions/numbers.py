@@ -12,6 +12,7 @@ them. Choices CODING.md leaves open, made here:
 - vague words ("several", "dozens", "many") -> (value, None): ACLED's low figure, with the high bound open.
 - "no one", "nobody", "none" -> (0, 0).
 - a leading article or "single" ("a pilot", "an officer") -> (1, 1).
+- words before the number are skipped: "killing at least 12 people" -> (12, None);
 - a phrase with no number at all -> None.
 """
 
@@ -46,6 +47,8 @@ def _lexicon() -> dict:
         "zero_words": as_tokens(raw["zero_words"]),
         "vague": as_tokens(raw["vague"]),
         "modifiers": as_tokens(raw["modifiers"]),
+        "fixed": as_tokens(raw["fixed"]),
+        "zero_nouns": frozenset(raw["zero_nouns"]["words"]),
     }
 
 
@@ -172,34 +175,49 @@ def parse_quantity(phrase: str) -> tuple[int | None, int | None] | None:
     """The (low, high) bounds a number phrase supports; high None = open. None when it holds no number.
 
     Examples: "at least 12" -> (12, None); "more than 20" -> (21, None); "12 to 15" -> (12, 15);
-    "two dozen" -> (24, 24); "dozens" -> (12, None); "a pilot" -> (1, 1). Never raises.
+    "two dozen" -> (24, 24); "dozens" -> (12, None); "a pilot" -> (1, 1). Words before the number are
+    skipped ("killing at least 12 people" -> (12, None)); an article counts as one only when the phrase holds
+    no number at all. Never raises.
     """
     tokens = _tokens(phrase)
-    if not tokens:
-        return None
+    for index in range(len(tokens)):
+        bounds = _bounds_at(tokens, index)
+        if bounds is not None:
+            return bounds
+    article = next((t for t in tokens if t in _lexicon()["articles"]), None)
+    return (1, 1) if article is not None else None
+
+
+def _bounds_at(tokens: list[str], index: int) -> tuple[int | None, int | None] | None:
+    """Bounds for a number phrase starting at ``tokens[index]`` (modifier, number or vague word), or None."""
     lexicon = _lexicon()
-    index = 0
-    between = tokens[0] == "between"
+    between = tokens[index] == "between"
     if between:
-        index = 1
+        index += 1
     zero = _longest_key_at(lexicon["zero_words"], tokens, index)
-    if zero is not None and not (zero[0] == ("no",) and len(tokens) > 1 and tokens[1] in ("more", "fewer", "less")):
-        return 0, 0
+    if zero is not None:
+        following = tokens[index + len(zero[0])] if index + len(zero[0]) < len(tokens) else ""
+        if zero[0] != ("no",) or following in lexicon["zero_nouns"]:
+            return 0, 0
+    fixed = _longest_key_at(lexicon["fixed"], tokens, index)
+    if fixed is not None:
+        return int(fixed[1]), int(fixed[1])
     modifier_match = _longest_key_at(lexicon["modifiers"], tokens, index)
     modifier = None
-    if modifier_match is not None and (
-        read_number(tokens, index + len(modifier_match[0])) is not None
-        or _longest_key_at(lexicon["vague"], tokens, index + len(modifier_match[0])) is not None
-    ):
-        modifier = modifier_match[1]
-        index += len(modifier_match[0])
+    if modifier_match is not None:
+        after = index + len(modifier_match[0])
+        if read_number(tokens, after) is not None or _longest_key_at(lexicon["vague"], tokens, after) is not None \
+                or _longest_key_at(lexicon["fixed"], tokens, after) is not None:
+            modifier = modifier_match[1]
+            index = after
+    fixed = _longest_key_at(lexicon["fixed"], tokens, index)
+    if fixed is not None:
+        return _apply_modifier(modifier, int(fixed[1]), int(fixed[1]))
     vague = _longest_key_at(lexicon["vague"], tokens, index)
     number = read_number(tokens, index)
     if vague is not None and number is None:
         return _apply_modifier(modifier, int(vague[1]), None)
     if number is None:
-        if index < len(tokens) and tokens[index] in lexicon["articles"]:
-            return 1, 1
         return None
     low, position = number
     high = low
