@@ -8,7 +8,11 @@ Prints, over the labelled pages in tests/data/boilerplate/ (format in that folde
 - headline and standfirst accuracy (exact line, or both absent);
 - on the small HTML pages in tests/data/boilerplate/html/, token-level recall / precision of the known body
   text, for sitrep's clean() and for trafilatura.extract() alone;
-- pages per second for plain-text and HTML cleaning.
+- pages per second for plain-text and HTML cleaning;
+- on the real scraped news pages of the shared GVA set (``<shared>/data/gva/dev.jsonl``, read in place, never
+  copied; skipped when absent): pages rejected by reason, share of characters removed, removals per rule and
+  pages per second. There are no line labels there; it shows what the rules do on text they were not written
+  from.
 tests/test_clean.py pins floors on these numbers via :func:`measure`.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -175,6 +180,49 @@ def measure_speed(pages: list[LabelledPage], html: list[tuple[str, str, str]], r
     return speeds
 
 
+def shared_folder() -> Path:
+    """The shared folder: $SITREP_SHARED, else <repo>/../shared, else /work/shared."""
+    if os.environ.get("SITREP_SHARED"):
+        return Path(os.environ["SITREP_SHARED"])
+    sibling = REPO.parent / "shared"
+    return sibling if sibling.exists() else Path("/work/shared")
+
+
+def measure_real_pages(path: Path) -> dict | None:
+    """Rejections, removed share and rule counts of clean() over real scraped pages (JSON Lines with text/title)."""
+    from sitrep.clean import clean
+    from sitrep.errors import InputError
+    from sitrep.model import Origin, RawDocument
+
+    if not path.exists():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rejected: Counter = Counter()
+    rules: Counter = Counter()
+    removed_chars = total_chars = 0
+    started = time.perf_counter()
+    for number, row in enumerate(rows, start=1):
+        document = RawDocument(row["text"], Origin("jsonl", str(path), line=number), title=row.get("title"))
+        try:
+            article = clean(document)
+        except InputError as error:
+            rejected[getattr(error, "reason", "input")] += 1
+            continue
+        total_chars += len(article.source_text)
+        for removal in article.removed:
+            rules[removal.rule] += 1
+            if removal.rule not in ("title", "standfirst"):
+                removed_chars += removal.span.end - removal.span.start
+    elapsed = time.perf_counter() - started
+    return {
+        "pages": len(rows),
+        "rejected": dict(rejected),
+        "removed_share": removed_chars / max(1, total_chars),
+        "removals_by_rule": dict(rules.most_common()),
+        "pages_per_second": len(rows) / elapsed,
+    }
+
+
 def measure(repeat: int = 0, *, show_errors: bool = False) -> dict:
     """All the numbers: ``lines`` (the pages the rules were developed on), ``holdout`` (pages written after the
     rules and first measured untouched), ``html``, and with ``repeat`` > 0 ``speed``."""
@@ -186,6 +234,7 @@ def measure(repeat: int = 0, *, show_errors: bool = False) -> dict:
     }
     if repeat:
         result["speed"] = measure_speed(pages, html, repeat)
+        result["real_pages"] = measure_real_pages(shared_folder() / "data" / "gva" / "dev.jsonl")
     return result
 
 
@@ -213,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {system:<12} R {html[system]['recall']:.3f}  P {html[system]['precision']:.3f}")
     for name, value in result.get("speed", {}).items():
         print(f"{name.replace('_', ' ')}: {value:,.0f}")
+    real = result.get("real_pages")
+    if real:
+        print(f"real scraped pages (shared GVA dev, unlabelled): {real['pages']}, {real['pages_per_second']:,.0f}/s")
+        print(f"  rejected {real['rejected']}  characters removed {real['removed_share']:.1%}")
+        print("  removals by rule: " + ", ".join(f"{k} {v}" for k, v in real["removals_by_rule"].items()))
     for error in result["lines"].get("errors", []) + result["holdout"].get("errors", []):
         print("  ", error)
     return 0

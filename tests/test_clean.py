@@ -158,6 +158,17 @@ def test_body_sentences_that_mention_furniture_words_are_kept():
     assert article.body == body
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    ["(07/21/15) - Children looking for frogs found a loaded shotgun in a creek.",
+     "12.50 dollars was all the robbers took from the till, police said.",
+     "10:30 was when the first shots rang out, a witness said."],
+)
+def test_body_paragraphs_that_start_with_a_date_or_number_are_kept(paragraph):
+    body = f"{BODY}\n{paragraph}"
+    assert clean(raw(f"{TITLE}\n{body}")).body == body
+
+
 def test_outlet_name_line_is_dropped():
     article = clean(raw(f"The Daily Ledger\n{TITLE}\n{BODY}", outlet="The Daily Ledger"))
     assert article.body == BODY and article.title.text == TITLE
