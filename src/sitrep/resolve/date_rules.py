@@ -344,6 +344,12 @@ def resolve_relative_period(match: re.Match, ctx: Context) -> Resolution | None:
     pub = ctx.published
     if unit in words()["seasons"]:
         return _season(unit, pub, offset)
+    earlier = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?", ctx.previous_timex)
+    if rel == "that" and earlier:  # "that year", "that month": the one the text just named
+        if unit == "year":
+            return year_res(int(earlier.group(1)))
+        if unit == "month" and earlier.group(2):
+            return month_res(int(earlier.group(1)), int(earlier.group(2)))
     anchored = rel in ("the following", "the same", "the preceding", "the previous") and ctx.reference
     base = ctx.reference if anchored else pub
     res = period_res(shift(base, offset, unit), unit)
@@ -352,11 +358,22 @@ def resolve_relative_period(match: re.Match, ctx: Context) -> Resolution | None:
         return Resolution(res.kind, res.timex, start, pub, interval_precision(start, pub))
     if part and unit in ("month", "year"):
         res = third_of(res, part)
-    if offset == 0 and rel not in ("later this",):
+    if offset == 0 and not rel.startswith("later") and rel != "that":
         res = clip_to(res, pub)
-    if rel.startswith("earlier this"):
+    if rel.startswith("earlier"):
         res = Resolution(res.kind, res.timex, res.start, min(res.end, pub), res.precision)
     return res
+
+
+def resolve_year_ago(match: re.Match, ctx: Context) -> Resolution | None:
+    """"year-earlier", "the year-ago period": the year before publication, or the year-earlier twin of the
+    quarter the text just named ("third-quarter profit ... the year-earlier period")."""
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", ctx.previous_timex)
+    if quarter:
+        return quarter_res(int(quarter.group(1)) - 1, int(quarter.group(2)))
+    if ctx.published is None:
+        return Resolution("date", "XXXX")
+    return year_res(ctx.published.year - 1)
 
 
 def _season(unit: str, pub: date, offset: int) -> Resolution:

@@ -245,7 +245,7 @@ def _rules() -> tuple[Rule, ...]:
     relation = (
         r"(?:earlier|later|early|late|mid)[\s-]+(?:this|last|next)|the\s+(?:end|beginning|start|middle)\s+of\s+"
         r"(?:this|last|next|the)|last|this|next|past|previous|coming|current"
-        r"|the\s+(?:past|last|previous|coming|next|current|following|same|preceding)"
+        r"|the\s+(?:past|last|previous|coming|next|current|following|same|preceding)|(?:earlier|later)\s+in\s+the|that"
     )
     table = [
         ("iso_date", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", R.resolve_iso),
@@ -268,6 +268,8 @@ def _rules() -> tuple[Rule, ...]:
          rf"(?P<unit>quarter|half)(?!\w)(?:\s+of\s+(?:fiscal\s+)?(?P<y>{year})\b)?", R.resolve_ordinal_quarter),
         ("named_quarter", r"\b(?:the\s+(?:(?P<which>latest|last|past|previous|current|year-ago|year-earlier|"
          r"prior-year|same)\s+)?(?:fiscal\s+)?quarter|(?P<which2>this|last|next)\s+quarter)\b", R.resolve_named_quarter),
+        ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|prior-year)(?:\s+(?:period|quarter))?\b",
+         R.resolve_year_ago),
         ("relative_day", rf"\b(?:(?P<pre>late|early|{parts})\s+)?(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+"
          rf"after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:(?:'s)?\s+(?P<post>{parts})\b)?\b",
          R.resolve_relative_day),
