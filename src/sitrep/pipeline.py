@@ -11,7 +11,8 @@ import hashlib
 from datetime import date
 
 from .errors import InputError
-from .model import Extraction, Origin, RawDocument
+from .model import Article, Event, Extraction, Origin, RawDocument
+from .resolution import Resolver as _Resolver
 
 
 def document_id(text: str) -> str:
@@ -49,4 +50,40 @@ def extract_document(raw: RawDocument, *, published: date | None = None) -> Extr
         article = clean.clean(raw, published=published)
     except InputError as error:
         return Extraction(article=None, events=(), skipped=error.message, origin=raw.origin)
-    return Extraction(article=article, events=(), origin=raw.origin)
+    return Extraction(article=article, events=events_of(article), origin=raw.origin)
+
+
+def events_of(article: Article) -> tuple[Event, ...]:
+    """NLP, mentions, resolution and assembly for a cleaned article."""
+    from . import assemble, nlp
+    from .mentions import find_mentions
+
+    doc = nlp.parse(article.body)
+    resolver = _Resolver.for_article(article, doc)
+    drafts = find_mentions(
+        doc,
+        article,
+        place_finder=resolver.place,
+        date_finder=resolver.date,
+        country_code=resolver.country_code,
+        modality=_is_real_event,
+    )
+    return assemble.assemble(article, drafts, implied_date=resolver.implied)
+
+
+def _is_real_event(doc, token_index: int) -> bool:
+    """Negated, hypothetical and future events are not events (CODING.md).
+
+    Only the trigger's own negation counts: "did not confirm the claim to have shot down" negates the
+    confirmation, not the shooting, and becomes a does_not_confirm assertion instead.
+    """
+    from .mentions.modality import modality
+
+    mood = modality(doc, token_index)
+    if mood.hypothetical is not None:
+        return False
+    if mood.negated and mood.negation is not None:
+        token = doc[token_index]
+        own = [token, *token.children, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))]
+        return not any(t.idx == mood.negation.start for t in own)
+    return True

@@ -1,0 +1,233 @@
+"""The extract stage: event mentions with their arguments and assertions, from a parsed article body.
+
+One sentence's triggers that belong together ("air strikes that struck a convoy, killing at least 12")
+become one mention, typed by its most specific trigger; agreements, arrests and protests stay apart from the
+violence around them. Places, dates, actors, fatalities and assertions are attached per mention; merging
+mentions into events is the assemble stage's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Fatalities, Mention, Span
+from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_actor
+from .attribution import SourceRef, assertions_for
+from .fatalities import fatalities_near
+from .triggers import TriggerMatch, find_triggers
+
+# Classes of trigger that describe the same happening when they share a sentence.
+CLASS_FAMILY = {
+    "violence": "violence",
+    "aircraft": "violence",
+    "territory": "violence",
+    "abduction": "violence",
+    "protest": "protest",
+    "agreement": "agreement",
+    "arrest": "arrest",
+    "disrupted": "disrupted",
+    "looting": "looting",
+}
+PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed water cannon rubber bullets baton arrested".split())
+FATAL_FAMILIES = frozenset({"violence", "protest"})  # an agreement or an arrest has no death toll of its own
+VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
+
+
+@dataclass
+class ArticleContext:
+    """What the extract stage knows about the article as it reads it (the last source, its country)."""
+
+    article: Article
+    country_code: str | None = None
+    last_source: SourceRef | None = None
+    actor_hits: list[ActorHit] = field(default_factory=list)
+
+    def to_source(self, body_start: int, body_end: int) -> Span:
+        return self.article.source_span(body_start, body_end)
+
+
+@dataclass(frozen=True)
+class MentionDraft:
+    """A mention plus the facts assemble needs for merging (class family, definiteness, sentence index)."""
+
+    mention: Mention
+    family: str
+    weak: bool
+    definite: bool
+    distinct: bool
+    sentence_index: int
+    trigger_head: int
+
+
+def find_mentions(doc, article: Article, *, place_finder=None, date_finder=None, country_code=None,
+                  modality=None) -> list[MentionDraft]:
+    """Every event mention in ``doc`` (a parse of ``article.body``), in text order.
+
+    ``place_finder(doc, start_char, end_char)`` and ``date_finder(doc, start_char, end_char)`` return the
+    event's Place and When (body offsets) or None; ``modality(doc, token_index)`` says whether a trigger is
+    negated/hypothetical. They are injected so this stage does not load the gazetteer itself.
+    """
+    context = ArticleContext(article=article, country_code=country_code)
+    context.actor_hits = all_actor_hits(doc, country_code)
+    drafts: list[MentionDraft] = []
+    triggers = [t for t in find_triggers(doc) if not t.generic]
+    if modality is not None:
+        triggers = [t for t in triggers if modality(doc, t.head)]
+    for sentence_index, sentence in enumerate(doc.sents):
+        in_sentence = [t for t in triggers if sentence.start <= t.head < sentence.end]
+        for cluster in _clusters(in_sentence):
+            draft = _draft(doc, sentence_index, cluster, context, place_finder, date_finder)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def _clusters(triggers: list[TriggerMatch]) -> list[list[TriggerMatch]]:
+    """Group one sentence's triggers by family; protest absorbs the violence and arrests around it."""
+    groups: dict[str, list[TriggerMatch]] = {}
+    for trigger in triggers:
+        groups.setdefault(CLASS_FAMILY.get(trigger.rule.event_class, trigger.rule.event_class), []).append(trigger)
+    if "protest" in groups:
+        for family in ("violence", "arrest"):
+            groups["protest"].extend(groups.pop(family, []))
+    return [sorted(g, key=lambda t: t.start) for g in groups.values()]
+
+
+def _draft(doc, sentence_index, cluster, context, place_finder, date_finder) -> MentionDraft | None:
+    main = max(cluster, key=lambda t: (t.rule.rank, -t.start))
+    family = CLASS_FAMILY.get(main.rule.event_class, main.rule.event_class)
+    weak = all(t.rule.weak for t in cluster)
+    head = doc[main.head]
+    trigger_span = context.to_source(doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text))
+    sentence = head.sent
+    actors = _actors(doc, cluster, context)
+    fatalities = fatalities_near(doc, cluster, context.to_source) if family in FATAL_FAMILIES else None
+    sub_event_type = _sub_event_type(main, cluster, actors, fatalities, doc)
+    place = place_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if place_finder else None
+    when = date_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if date_finder else None
+    assertions = []
+    for trigger in cluster:
+        for assertion in assertions_for(doc, doc[trigger.head], trigger_span, context.to_source, context):
+            if assertion not in assertions:
+                assertions.append(assertion)
+    if fatalities is not None:
+        speakers = [a for a in assertions if a.facet == "occurrence"]
+        for speaker in speakers[:1]:
+            assertions.append(replace(speaker, facet="fatalities", rule=speaker.rule + "+fatalities"))
+    if any(a.stance == "claims_responsibility" for a in assertions) and not any(a.role == "actor1" for a in actors):
+        claimant = next(a for a in assertions if a.stance == "claims_responsibility")
+        hit = _hit_by_name(context, claimant.source)
+        if hit is not None:
+            actors = (to_actor(hit, "actor1", claimant.source_text), *actors)
+    mention = Mention(
+        trigger=trigger_span,
+        sentence=context.to_source(sentence.start_char, sentence.end_char),
+        sub_event_type=sub_event_type,
+        event_type=SUB_EVENT_TO_TYPE[sub_event_type],
+        actors=tuple(actors),
+        place=place,
+        when=when,
+        fatalities=fatalities,
+        weapons=_weapons(cluster),
+        assertions=tuple(assertions),
+        cause=next((t.cause for t in cluster if t.cause and not t.rule.weak), main.cause),
+        rule=f"trigger:{main.rule.key}",
+    )
+    definite = all(t.definite for t in cluster if not t.rule.weak) if not weak else True
+    distinct = any(t.distinct for t in cluster)
+    return MentionDraft(mention, family, weak, definite, distinct, sentence_index, main.head)
+
+
+def _hit_by_name(context, name: str) -> ActorHit | None:
+    for hit in context.actor_hits:
+        if hit.name == name:
+            return hit
+    return None
+
+
+def _actors(doc, cluster, context) -> tuple[Actor, ...]:
+    """actor1 (agent of the act) and actor2 (who it was done to), from the parse around each trigger."""
+    found: list[Actor] = []
+    seen: set[tuple[str, str]] = set()
+    for trigger in cluster:
+        head = doc[trigger.head]
+        for role, token in _argument_tokens(head):
+            hits = actors_at(token, context.country_code) or _anaphor(token, context)
+            for hit in hits:
+                key = (role, hit.name)
+                if key in seen or any(a.name == hit.name for a in found):
+                    continue
+                seen.add(key)
+                found.append(to_actor(hit, role, context.to_source(hit.start_char, hit.end_char)))
+    return tuple(found)
+
+
+def _anaphor(token, context) -> list[ActorHit]:
+    hit = resolve_anaphor(token, context.actor_hits)
+    return [hit] if hit else []
+
+
+def _argument_tokens(head):
+    """(role, noun token) pairs: subjects/agents are actor1, objects/patients actor2."""
+    pairs = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "poss"):
+            pairs.append(("actor1", child))
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            pairs.append(("actor2", child))
+        elif child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from"):
+            pairs.extend(("actor1", c) for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting"):
+            pairs.extend(("actor2", c) for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "amod" and head.pos_ == "NOUN":
+            pairs.append(("actor1", child))
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        antecedent = head.head
+        relative_subject = any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in head.children)
+        if relative_subject and not _is_trigger_noun(antecedent):
+            pairs.append(("actor1", antecedent))
+        pairs.extend(_argument_tokens(antecedent))
+    if head.dep_ == "advcl" and head.head.pos_ == "VERB":
+        pairs.extend((role, tok) for role, tok in _argument_tokens(head.head) if role == "actor1")
+    expanded = []
+    for role, token in pairs:
+        expanded.append((role, token))
+        expanded.extend((role, c) for c in token.children if c.dep_ == "conj")
+    return expanded
+
+
+def _is_trigger_noun(token) -> bool:
+    from .lexicon import trigger_rules
+
+    return token.lemma_.lower() in trigger_rules()
+
+
+def _sub_event_type(main: TriggerMatch, cluster, actors, fatalities, doc) -> str:
+    """The main trigger's type, refined by who did what to whom (ACLED's definitions)."""
+    sub_event_type = main.sub_event_type
+    words = {t.lower_ for trigger in cluster for t in doc[trigger.head].sent}
+    if main.rule.event_class == "protest" or any(t.rule.event_class == "protest" for t in cluster):
+        violent = [t for t in cluster if t.rule.event_class in ("violence", "aircraft")]
+        if any(t.rule.sub_event_type in ("Violent demonstration", "Mob violence") for t in cluster):
+            return max((t for t in cluster if t.rule.event_class == "protest"), key=lambda t: t.rule.rank).sub_event_type
+        if violent and fatalities is not None:
+            return "Excessive force against protesters"
+        if words & PROTEST_INTERVENTION_WORDS or any(t.rule.event_class == "arrest" for t in cluster):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if sub_event_type == "Attack":
+        victims = [a for a in actors if a.role == "actor2"]
+        if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in (1, 2, 3, 4, 8) for a in victims):
+            return "Armed clash"
+    return sub_event_type
+
+
+def _weapons(cluster) -> tuple[str, ...]:
+    weapons = []
+    for trigger in cluster:
+        if trigger.rule.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
+                                          "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon"):
+            if trigger.rule.key not in weapons and not trigger.rule.weak:
+                weapons.append(trigger.rule.key)
+    return tuple(weapons)
+

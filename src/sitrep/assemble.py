@@ -1,0 +1,309 @@
+"""The assemble stage: merge an article's mentions into events, and give each facet its status.
+
+Merging follows how news refers back to events: a definite mention ("the jet", "the bombing") joins the
+latest compatible event; an indefinite one joins only when its place or date agrees with one; "another" or
+"an earlier" starts a new one; a weak mention ("an aircraft had crashed", "killing 12") joins the nearest
+compatible event within a sentence of it. Mentions whose places are far apart or whose dates do not overlap
+never merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+from .mentions import MentionDraft
+from .model import Actor, Article, Assertion, Event, Fatalities, Mention, Place, Span, When
+
+SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")
+WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most this many sentences away
+UNNAMED_SOURCES = frozenset(
+    {"officials", "local reports", "activists", "monitoring group", "state media", "witnesses", "residents",
+     "sources", "medical sources", "unnamed source"}
+)
+OUTLET = "the outlet"
+BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last month", "last year", "previous",
+                   "since", "one of several", "in july", "follows", "followed")
+
+
+@dataclass
+class _EventBuilder:
+    drafts: list[MentionDraft] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        return self.drafts[0].family
+
+    def mentions(self) -> list[Mention]:
+        return [d.mention for d in self.drafts]
+
+    def places(self) -> list[Place]:
+        return [m.place for m in self.mentions() if m.place is not None and m.place.lat is not None]
+
+    def dates(self) -> list[When]:
+        return [m.when for m in self.mentions() if m.when is not None and m.when.start is not None and not m.when.implied]
+
+    def actor_names(self, role: str) -> set[str]:
+        return {a.name for m in self.mentions() for a in m.actors if a.role == role}
+
+
+def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When | None = None) -> tuple[Event, ...]:
+    """Events for one article, in order of first mention."""
+    builders: list[_EventBuilder] = []
+    for draft in (d for d in drafts if not d.weak):
+        target = _merge_target(builders, draft)
+        if target is None:
+            builders.append(_EventBuilder([draft]))
+        else:
+            target.drafts.append(draft)
+    for draft in (d for d in drafts if d.weak):
+        target = _weak_target(builders, draft)
+        if target is not None:
+            target.drafts.append(draft)
+        elif _stands_alone(draft):
+            builders.append(_EventBuilder([draft]))
+    builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
+    events = [_event(article, b, implied_date) for b in builders]
+    return tuple(_mark_background(events, article))
+
+
+def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
+    if builder.family != draft.family:
+        return False
+    mention = draft.mention
+    if mention.place is not None and mention.place.lat is not None:
+        if any(_distance_km(mention.place, p) > SAME_AREA_KM for p in builder.places()):
+            return False
+    if mention.when is not None and mention.when.start is not None and not mention.when.implied:
+        if any(not _overlaps(mention.when, w) for w in builder.dates()):
+            return False
+    for role in ("actor1", "actor2"):
+        own = {a.name for a in mention.actors if a.role == role}
+        theirs = builder.actor_names(role)
+        if own and theirs and not own & theirs:
+            return False
+    return True
+
+
+def _agrees(builder: _EventBuilder, draft: MentionDraft) -> bool:
+    """Positive evidence of sameness for an indefinite mention: a shared place or date."""
+    mention = draft.mention
+    if mention.place is not None and mention.place.lat is not None and builder.places():
+        return True
+    if mention.when is not None and mention.when.start is not None and not mention.when.implied and builder.dates():
+        return True
+    return False
+
+
+def _merge_target(builders: list[_EventBuilder], draft: MentionDraft) -> _EventBuilder | None:
+    if draft.distinct:
+        return None
+    for builder in reversed(builders):
+        if not _compatible(builder, draft):
+            continue
+        if draft.definite or _agrees(builder, draft):
+            return builder
+    return None
+
+
+def _weak_target(builders: list[_EventBuilder], draft: MentionDraft) -> _EventBuilder | None:
+    best = None
+    best_distance = None
+    for builder in builders:
+        if not _compatible(builder, draft):
+            continue
+        distance = min(abs(d.sentence_index - draft.sentence_index) for d in builder.drafts)
+        if distance <= WEAK_ATTACH_SENTENCES and (best_distance is None or distance < best_distance):
+            best, best_distance = builder, distance
+    return best
+
+
+def _stands_alone(draft: MentionDraft) -> bool:
+    """A weak killing mention is an event of its own when it names who did it or how many died."""
+    mention = draft.mention
+    if not mention.rule.startswith("trigger:kill"):
+        return False
+    return mention.fatalities is not None or any(a.role == "actor1" for a in mention.actors)
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _overlaps(a: When, b: When) -> bool:
+    return not (a.end < b.start or b.end < a.start)
+
+
+def _event(article: Article, builder: _EventBuilder, implied_date: When | None) -> Event:
+    mentions = builder.mentions()
+    main = max(mentions, key=lambda m: (_type_rank(m), -m.trigger.start))
+    assertions = _unique([a for m in mentions for a in m.assertions])
+    location = _choose_place(mentions)
+    date = _choose_date(mentions) or implied_date
+    actors = _merge_actors(mentions)
+    fatalities = _choose_fatalities(mentions)
+    status = {facet: facet_status(facet, assertions) for facet in sorted({a.facet for a in assertions})}
+    if any(a.role == "actor1" for a in actors) and "perpetrator" not in status:
+        status["perpetrator"] = status.get("occurrence", "reported")
+    evidence = tuple(sorted({m.sentence for m in mentions}, key=lambda s: s.start))
+    rules = {
+        "event_type": main.rule,
+        "location": location.rule if location else "none: no place tied to the event in the text",
+        "date": date.rule if date else "none",
+        "fatalities": fatalities.rule if fatalities else "none: no deaths reported",
+    }
+    event_id = hashlib.sha256(f"{article.id}:{mentions[0].trigger.start}".encode()).hexdigest()[:12]
+    return Event(
+        id=event_id,
+        article_id=article.id,
+        event_type=main.event_type,
+        sub_event_type=main.sub_event_type,
+        summary="",
+        background=False,
+        date=date,
+        location=location,
+        actors=actors,
+        fatalities=fatalities,
+        weapons=tuple(dict.fromkeys(w for m in mentions for w in m.weapons)),
+        assertions=tuple(assertions),
+        status=status,
+        evidence=evidence,
+        rules=rules,
+    )
+
+
+TYPE_PRIORITY = ("Armed clash", "Attack")
+
+
+def _type_rank(mention: Mention) -> int:
+    """Specific types beat the generic ones a story also uses ("fighting", "attack", "killed")."""
+    rank = int(mention.rule.split(":")[-1] != "kill")
+    if mention.sub_event_type not in TYPE_PRIORITY:
+        rank += 2
+    if mention.cause == "shot down":
+        rank += 3
+    return rank
+
+
+def _unique(items: list) -> list:
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _choose_place(mentions: list[Mention]) -> Place | None:
+    """The place most mentions tie the event to; among places of that area, the most precise."""
+    places = [m.place for m in mentions if m.place is not None]
+    if not places:
+        return None
+    located = [p for p in places if p.lat is not None]
+    if not located:
+        return places[0]
+    clusters: list[list[Place]] = []
+    for place in located:
+        for cluster in clusters:
+            if _distance_km(cluster[0], place) <= SAME_AREA_KM / 2:
+                cluster.append(place)
+                break
+        else:
+            clusters.append([place])
+    best_cluster = max(clusters, key=lambda c: (len(c), -located.index(c[0])))
+    return min(best_cluster, key=lambda p: (p.precision or 9, best_cluster.index(p)))
+
+
+def _choose_date(mentions: list[Mention]) -> When | None:
+    dated = [m.when for m in mentions if m.when is not None and m.when.start is not None]
+    if not dated:
+        return None
+    order = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+    return min(dated, key=lambda w: (w.implied, order.get(w.precision, 5)))
+
+
+def _merge_actors(mentions: list[Mention]) -> tuple[Actor, ...]:
+    actors: list[Actor] = []
+    for mention in mentions:
+        for actor in mention.actors:
+            if not any(a.name == actor.name for a in actors):
+                actors.append(actor)
+    return tuple(actors)
+
+
+def _choose_fatalities(mentions: list[Mention]) -> Fatalities | None:
+    figures = [m.fatalities for m in mentions if m.fatalities is not None]
+    if not figures:
+        return None
+    return min(figures, key=lambda f: (f.low if f.low is not None else 10**9))
+
+
+def _party(assertion: Assertion) -> str:
+    return assertion.source
+
+
+def facet_status(facet: str, assertions: list[Assertion]) -> str:
+    """A facet's status from its assertions, by the first rule of CODING.md that applies."""
+    own = [a for a in assertions if a.facet == facet and a.stance != "does_not_confirm"]
+    positive = [a for a in own if a.stance in ("asserts", "claims_responsibility", "accuses", "confirms", "reports")]
+    denials = [a for a in own if a.stance == "denies"]
+    if positive and denials:
+        return "disputed"
+    if denials:
+        return "denied"
+    claimants = {a.source for a in own if a.stance == "claims_responsibility"}
+    unhedged = [a for a in positive if a.hedge is None]
+    if any(a.stance == "confirms" and a.source not in claimants for a in unhedged):
+        return "confirmed"
+    named = {a.source for a in unhedged if a.source not in UNNAMED_SOURCES and a.source != OUTLET and a.source not in claimants}
+    if len(named) >= 2:
+        return "confirmed"
+    if claimants:
+        return "claimed"
+    if any(a.stance == "accuses" for a in unhedged) and not any(a.source == OUTLET for a in unhedged):
+        return "claimed"
+    if any(a.source == OUTLET or a.source not in UNNAMED_SOURCES for a in unhedged):
+        return "reported"
+    return "unconfirmed"
+
+
+def _mark_background(events: list[Event], article: Article) -> list[Event]:
+    """The lead event is the article's first; later ones dated before it, or framed as context, are background."""
+    from dataclasses import replace
+
+    if not events:
+        return events
+    lead = events[0]
+    marked = [replace(lead, summary=summarise(lead))]
+    for event in events[1:]:
+        background = False
+        if lead.date and event.date and not event.date.implied and not lead.date.implied and event.date.end and lead.date.start:
+            background = event.date.end < lead.date.start
+        if not background:
+            text = " ".join(s.text.lower() for s in event.evidence)
+            background = any(cue in text for cue in BACKGROUND_CUES)
+        event = replace(event, background=background)
+        marked.append(replace(event, summary=summarise(event)))
+    return marked
+
+
+def summarise(event: Event) -> str:
+    """A one-line summary built only from the event's own fields (never from outside knowledge)."""
+    actor1 = next((a.name for a in event.actors if a.role == "actor1"), None)
+    actor2 = next((a.name for a in event.actors if a.role == "actor2"), None)
+    parts = [event.sub_event_type]
+    if actor1:
+        parts.append(f"by {actor1}")
+    if actor2:
+        parts.append(f"against {actor2}")
+    if event.location:
+        parts.append(f"in {event.location.name}")
+    if event.date and event.date.start and not event.date.implied:
+        parts.append(f"on {event.date.start.isoformat()}" if event.date.precision == "day" else f"({event.date.precision} of {event.date.start.isoformat()})")
+    if event.fatalities:
+        low, high = event.fatalities.low, event.fatalities.high
+        parts.append(f"; {low if low is not None else '?'}{'' if high == low else ('+' if high is None else f'-{high}')} killed")
+    status = "; ".join(f"{facet} {value}" for facet, value in sorted(event.status.items()))
+    return " ".join(parts) + (f" [{status}]" if status else "")

@@ -1,0 +1,71 @@
+"""Reported deaths for an event mention: the victims phrase of a killing word, read by ``numbers``.
+
+Only deaths count (CODING.md): "wounded" or "casualties" give nothing; "no one was killed" gives nothing
+here (it is a statement, not a figure for low/high).
+"""
+
+from __future__ import annotations
+
+from ..model import Fatalities
+from .numbers import parse_quantity
+
+KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "massacre"})
+DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
+NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
+
+
+def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
+    """The death figure tied to the mention's sentence: first killing word with a countable victims phrase."""
+    sentence = doc[cluster[0].head].sent
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX"):
+            victims = _victims_of(token)
+        elif lemma in DEATH_NOUNS and token.pos_ in ("NOUN", "ADJ"):
+            victims = _counted_by(token)
+        else:
+            continue
+        if victims is None or _negated(token, victims):
+            continue
+        phrase_tokens = [t for t in victims.subtree if t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of")]
+        phrase_tokens = sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i)
+        if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
+            phrase_tokens = [t for t in victims.subtree]
+        phrase = " ".join(t.text for t in phrase_tokens)
+        quantity = parse_quantity(phrase)
+        if quantity is None:
+            continue
+        low, high = quantity
+        start = phrase_tokens[0].idx
+        end = phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
+        return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}")
+    return None
+
+
+def _victims_of(verb):
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if verb.lemma_.lower() == "die":
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+    return None
+
+
+def _counted_by(noun):
+    """"12 dead", "the deaths of 5 soldiers", "bodies of 30 people"."""
+    for child in noun.children:
+        if child.dep_ in ("nummod", "quantmod"):
+            return noun
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _negated(verb, victims) -> bool:
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    return any(t.lower_ in NO_ONE_WORDS for t in victims.subtree)

@@ -1,0 +1,188 @@
+"""Find event triggers in a parsed document: the words that say an event happened, typed the ACLED way.
+
+Matching is by lemma against ``rules/triggers.toml``; the parse is used only for checks that the lexicon
+cannot make alone (an aircraft as the thing that crashed, a town as the thing captured, generic plurals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import TriggerRule, trigger_rules
+
+AIRCRAFT_WORDS = frozenset(
+    "plane jet warplane aircraft helicopter fighter bomber mig mig-21 mig-23 mig-29 su-22 su-24 su-25 sukhoi "
+    "airliner gunship chopper".split()
+)
+DRONE_WORDS = frozenset("drone drones uav".split())
+TERRITORY_WORDS = frozenset(
+    "town village city base district area territory position hill airport checkpoint outpost neighbourhood "
+    "neighborhood province region village road bridge crossing camp garrison headquarters stronghold".split()
+)
+# Quantifiers that make a plural trigger generic ("several attacks", "many clashes"): no one event is meant.
+GENERIC_QUANTIFIERS = frozenset("several many numerous series multiple repeated frequent countless".split())
+# Words on a trigger's noun phrase that mark it as a different event from one already mentioned.
+DISTINCT_MARKERS = frozenset("another other second third separate further earlier previous new fresh".split())
+DEFINITE_DETERMINERS = frozenset("the this that these those its their his her".split())
+# Lemmas that, as a trigger's modifier, make it a weapon or a role rather than an event ("attack helicopter").
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in the doc: token range [start, end), its head token, and the rule that matched."""
+
+    start: int
+    end: int
+    head: int
+    rule: TriggerRule
+    sub_event_type: str
+    cause: str | None
+    definite: bool
+    distinct: bool
+    generic: bool
+
+
+def find_triggers(doc) -> list[TriggerMatch]:
+    """Every trigger in ``doc``, longest match first at each position, never two on one token."""
+    rules_by_head = trigger_rules()
+    taken: set[int] = set()
+    matches: list[TriggerMatch] = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        for lemma in _lemma_keys(token):
+            for rule in rules_by_head.get(lemma, ()):
+                token_range = _match_rule(doc, token, rule)
+                if token_range is None or taken.intersection(range(*token_range)):
+                    continue
+                match = _checked_match(doc, token, token_range, rule)
+                if match is None:
+                    continue
+                matches.append(match)
+                taken.update(range(*token_range))
+                break
+            if token.i in taken:
+                break
+    return sorted(matches, key=lambda m: m.start)
+
+
+def _lemma_keys(token) -> tuple[str, ...]:
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    keys = [lemma]
+    if lower != lemma:
+        keys.append(lower)
+    if lower.endswith("s") and lower[:-1] not in keys:
+        keys.append(lower[:-1])
+    return tuple(keys)
+
+
+def _word_matches(token, word: str) -> bool:
+    return word in _lemma_keys(token)
+
+
+def _match_rule(doc, token, rule: TriggerRule) -> tuple[int, int] | None:
+    """Token range for ``rule`` anchored at ``token``, or None."""
+    if rule.pos and token.pos_ not in rule.pos:
+        return None
+    if len(rule.words) == 1:
+        return (token.i, token.i + 1)
+    if rule.head == "last":
+        start = token.i - (len(rule.words) - 1)
+        if start < 0:
+            return None
+        if all(_word_matches(doc[start + k], word) for k, word in enumerate(rule.words[:-1])):
+            return (start, token.i + 1)
+        return None
+    # head first: the remaining words follow within ``gap`` tokens, in order, inside the sentence
+    position = token.i
+    sentence_end = token.sent.end
+    for word in rule.words[1:]:
+        found = None
+        for k in range(position + 1, min(sentence_end, position + 2 + rule.gap)):
+            if _word_matches(doc[k], word):
+                found = k
+                break
+        if found is None:
+            return None
+        position = found
+    return (token.i, position + 1)
+
+
+def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) -> TriggerMatch | None:
+    """Apply the context checks a lemma match needs; None when the word is not an event here."""
+    head = doc[token_range[1] - 1] if rule.head == "last" else token
+    if len(rule.words) == 1 and head.dep_ in MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
+        if head.head.lemma_.lower() not in trigger_rules():
+            return None
+    sub_event_type = rule.sub_event_type
+    cause = rule.cause
+    if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
+        thing = _affected_thing(head)
+        if rule.needs_object_class == "aircraft" and not _is_aircraft(thing, head):
+            return None
+        if thing is not None and thing.lower_ in DRONE_WORDS:
+            sub_event_type = "Disrupted weapons use"
+    if rule.needs_object_class == "territory" and not _is_territory(_affected_thing(head)):
+        return None
+    phrase_tokens = _noun_phrase_modifiers(head)
+    definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in phrase_tokens)
+    distinct = any(t.lower_ in DISTINCT_MARKERS for t in phrase_tokens)
+    generic = head.tag_ in ("NNS", "NNPS") and any(t.lower_ in GENERIC_QUANTIFIERS for t in phrase_tokens)
+    if head.lower_ in ("attacks", "clashes") and head.dep_ == "pobj" and head.head.lower_ == "of":
+        generic = True  # "one of several attacks on ..."
+    return TriggerMatch(
+        start=token_range[0],
+        end=token_range[1],
+        head=head.i,
+        rule=rule,
+        sub_event_type=sub_event_type,
+        cause=cause,
+        definite=definite,
+        distinct=distinct,
+        generic=generic,
+    )
+
+
+def _affected_thing(head):
+    """The thing acted on: object of an active verb, subject of a passive or intransitive one, or a compound."""
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass", "obj"):
+            return child
+    for child in head.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in head.children:
+        if child.dep_ == "compound":
+            return child
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    return None
+
+
+def _is_aircraft(thing, head) -> bool:
+    candidates = [thing] if thing is not None else []
+    candidates += [c for c in head.children if c.dep_ == "compound"]
+    for candidate in candidates:
+        words = {t.lower_ for t in candidate.subtree} | {candidate.lemma_.lower()}
+        if words & (AIRCRAFT_WORDS | DRONE_WORDS):
+            return True
+    return False
+
+
+def _is_territory(thing) -> bool:
+    if thing is None:
+        return False
+    return thing.lemma_.lower() in TERRITORY_WORDS or thing.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _noun_phrase_modifiers(head) -> list:
+    """Determiners and modifiers on the trigger (for a verb, on its affected noun)."""
+    target = head
+    if head.pos_ == "VERB":
+        thing = _affected_thing(head)
+        if thing is None:
+            return []
+        target = thing
+    return [c for c in target.children if c.dep_ in ("det", "poss", "amod", "nummod", "quantmod", "predet")]

@@ -1,0 +1,66 @@
+"""The resolve stage for one article: places and dates found once, then asked per event trigger.
+
+Toponyms and time expressions are found over the whole body (so disambiguation sees every place in the
+story), and each event mention asks which of them belongs to its trigger. Spans come back in body offsets
+and are rebased here onto the article's source text, so every evidence span points into the input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .model import Article, Place, Span, When
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Places and dates of one article, ready to be tied to event triggers."""
+
+    article: Article
+    toponyms: tuple
+    time_expressions: tuple
+    country_code: str | None
+    implied: When | None
+
+    @classmethod
+    def for_article(cls, article: Article, doc) -> "Resolver":
+        from .resolve.dates import find_time_expressions, implied_date
+        from .resolve.toponyms import find_toponyms
+
+        toponyms = tuple(find_toponyms(article.body, doc))
+        expressions = tuple(find_time_expressions(article.body, article.published))
+        implied = implied_date(article.published)
+        return cls(article, toponyms, expressions, _main_country(toponyms), _rebase_when(article, implied))
+
+    def place(self, doc, start_char: int, end_char: int) -> Place | None:
+        from .resolve.location import event_place
+
+        place = event_place(doc, start_char, end_char, list(self.toponyms))
+        return _rebase_place(self.article, place)
+
+    def date(self, doc, start_char: int, end_char: int) -> When | None:
+        from .resolve.dates import event_date
+
+        when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)
+        return _rebase_when(self.article, when)
+
+
+def _main_country(toponyms) -> str | None:
+    """The country most of the article's places are in: the context for "troops" or "civilians"."""
+    codes = Counter(t.chosen.country_code for t in toponyms if getattr(t, "chosen", None) and t.chosen.country_code)
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _rebase(article: Article, span: Span | None) -> Span | None:
+    if span is None:
+        return None
+    return article.source_span(span.start, span.end)
+
+
+def _rebase_place(article: Article, place: Place | None) -> Place | None:
+    return None if place is None else replace(place, text=_rebase(article, place.text))
+
+
+def _rebase_when(article: Article, when: When | None) -> When | None:
+    return None if when is None else replace(when, text=_rebase(article, when.text))
