@@ -110,6 +110,11 @@ FURNITURE = [
     ("copyright", ["© 2023 The Daily Ledger. All rights reserved."]),
     ("navigation", ["Skip to content"]),
     ("paywall_notice", ["Subscribe to continue reading"]),
+    ("update_notice", ["This is a developing story and will be updated."]),
+    ("update_notice", ["Stay with Example News for the latest on this story."]),
+    ("share_prompt", ["Message: * A friend wanted you to see this item from Example.com"]),
+    ("byline_block", ["Contact Jane Doe at jdoe@example.com. Follow her on Twitter @janedoe."]),
+    ("byline_block", ["Associated Press writer John Roe contributed to this report."]),
 ]
 
 

@@ -54,6 +54,8 @@ STANDFIRST_SENTENCE_MAX_WORDS = 18
 BODY_LINE_MIN_WORDS = 12
 # The headline is looked for among the first this-many non-empty lines only.
 TITLE_SEARCH_LINES = 15
+# A metadata title matches a line that adds at most this much around it ("× Headline", "Headline - WRAL.com").
+TITLE_AFFIX_MAX_CHARS = 40
 # A line most of whose words are capitalised is a name (byline, outlet, place), not a standfirst sentence.
 MAX_CAPITALISED_SHARE = 0.6
 
@@ -376,7 +378,8 @@ def _same_text(line: str, wanted: str) -> bool:
     if not line or not wanted:
         return False
     shorter, longer = sorted((line, wanted), key=len)
-    return shorter == longer or (len(shorter.split()) >= TITLE_MIN_WORDS and longer.startswith(shorter))
+    close = len(shorter.split()) >= TITLE_MIN_WORDS and len(longer) - len(shorter) <= TITLE_AFFIX_MAX_CHARS
+    return shorter == longer or (close and shorter in longer)
 
 
 def _is_body_like(line: str) -> bool:
