@@ -399,6 +399,17 @@ def test_published_from_jsonl_record():
     assert clean(document).published_from == "jsonl"
 
 
+def test_html_headline_is_not_doubled_when_title_tag_adds_the_outlet():
+    html = HTML_PAGE.replace(
+        "<title>Curfew declared after riots | The Ledger</title>",
+        "<title>Curfew declared after riots: governor sends troops to the port | The Ledger</title>",
+    ).replace("<h1>Curfew declared after riots</h1>", "<h1>Curfew declared after riots: governor sends troops to the port</h1>")
+    article = clean(RawDocument(html, Origin("file", "page.html"), media_type="text/html"))
+    assert article.source_text.count("governor sends troops") == 1
+    assert article.title.text == "Curfew declared after riots: governor sends troops to the port"
+    assert article.standfirst is None
+
+
 @pytest.mark.parametrize("html", ["<html><body></body></html>", "<html><body><nav>Home</nav></body></html>", "<<<>>>"])
 def test_html_without_main_text_is_input_error(html):
     with pytest.raises(InputError, match="HTML|text"):

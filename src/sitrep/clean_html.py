@@ -67,7 +67,7 @@ def html_main_text(html: str, *, url: str | None = None, where: str | None = Non
             where,
         )
     title = _clean_field(document.title)
-    if title and text.split("\n", 1)[0].strip() != title:
+    if title and not _same_headline(text.split("\n", 1)[0], title):
         text = f"{title}\n{text}"
     lang_match = _HTML_LANG.search(html[:5000])
     return HtmlText(
@@ -79,6 +79,12 @@ def html_main_text(html: str, *, url: str | None = None, where: str | None = Non
         url=_clean_field(document.url) or url,
         language=_clean_field(document.language) or (lang_match.group(1).lower() if lang_match else None),
     )
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """Whether the text's first line already is the headline (one may carry the outlet's name as well)."""
+    line, title = " ".join(line.split()).casefold(), " ".join(title.split()).casefold()
+    return bool(line) and (line in title or title in line)
 
 
 def _clean_field(value: object) -> str | None:
