@@ -41,7 +41,7 @@ __all__ = [
     "normalize_name",
 ]
 
-GAZETTEER_VERSION = "3"  # bump when the schema or the build logic changes
+GAZETTEER_VERSION = "4"  # bump when the schema or the build logic changes
 SUPPLEMENT_PATH = Path(__file__).resolve().parent.parent / "rules" / "places_supplement.csv"
 CANDIDATE_LIMIT = 80  # most-populous candidates kept per name; the 80th "San Jose" is never the right one
 SHORT_KEY_LENGTH = 3  # keys this short ("us", "ga") only match the exact surface form stored for them
@@ -61,7 +61,7 @@ FEATURE_PRECISION = {
 ADMIN1_FEATURES = frozenset({"admin1", "province", "state"})
 
 _ARTICLE_TOKENS = frozenset("al el ez es az as ad ed ar er ash esh at et an en ul ur uz us ud ud adh".split())
-_ASSIMILATED_ARTICLE = re.compile(r"^[aeu](?:l|z|s|d|r|t|n|sh)(?=([zsdrtn])\1)")
+_ASSIMILATED_ARTICLE = re.compile(r"^[aeu]([zsdrtn])(?=\1)")
 _FOLD_RULES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ei", "e"), ("ey", "e"), ("ay", "e"),
                ("ai", "e"), ("kh", "k"), ("q", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("w", "v"), ("y", "i"))
 

@@ -77,6 +77,7 @@ STOP_WORDS = frozenset(
 SENTENCE_START_STOP = frozenset("but and the a an this that these those it he she they we i his her their its "
                                 "after before while when as if in on at for with by from".split())
 
+_ADMIN_SUFFIX = re.compile(r" (?:province|governorate|region|oblast|state|district|county|prefecture|department)\b")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
 
 
@@ -256,7 +257,7 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False
     locative = previous in LOCATIVE_WORDS
     if best.kind >= KIND_FOLDED:
-        return locative and len(phrase) > 4
+        return (locative or n_tokens >= 2 and important) and len(phrase) > 4
     if n_tokens >= 2:
         return important or locative or best.population >= SMALL_PLACE_POPULATION / 4
     if (lowered in SENTENCE_START_STOP or lowered in _english_stop_words()) and not phrase.isupper():
@@ -295,6 +296,14 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
                 if first.text in NAME_CONNECTORS or last.text in NAME_CONNECTORS:
                     continue
                 phrase, entries = _lookup_phrase(text[first.start:last.end], gazetteer)
+                suffix = None
+                if any(e.feature in ("city", "capital") for e in entries) and phrase == text[first.start:last.end]:
+                    suffix = _ADMIN_SUFFIX.match(text, last.end)
+                if suffix:  # "Idlib province", "Donetsk oblast": the area, not the city
+                    with_suffix = text[first.start:suffix.end()]
+                    areas = tuple(e for e in gazetteer.lookup(with_suffix) if e.feature not in ("city", "capital"))
+                    if areas:
+                        phrase, entries = with_suffix, areas
                 if not entries:
                     continue
                 end = first.start + len(phrase)

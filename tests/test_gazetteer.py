@@ -1,0 +1,105 @@
+"""Gazetteer: name normalisation, the compiled index, lookups of variants, and the rebuild key."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.resolve import gazetteer as gaz
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The compiled gazetteer, built once into the user's cache (SITREP_CACHE) and reused by later runs."""
+    return gaz.load_gazetteer()
+
+
+def test_public_api_is_listed():
+    for name in gaz.__all__:
+        assert hasattr(gaz, name)
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [("Deir ez-Zor", "deir ez zor"), ("U.S.", "us"), ("Ḩimş", "hims"), ("  São  Paulo ", "sao paulo")],
+)
+def test_normalize_name_folds_case_accents_and_punctuation(written, expected):
+    assert gaz.normalize_name(written) == expected
+
+
+def test_fold_name_merges_transliterations_of_deir_ez_zor():
+    keys = {gaz.fold_name(variant) for variant in ("Deir Ezzor", "Deir ez-Zor", "Deir al-Zor", "Deir el-Zor")}
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize("variant", ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour", "DEIR EZ-ZOR"])
+def test_deir_ez_zor_variants_hit_the_syrian_city(gazetteer, variant):
+    entries = gazetteer.lookup(variant)
+    assert any(e.country_code == "SY" and e.feature == "city" and e.name == "Deir ez-Zor" for e in entries)
+
+
+@pytest.mark.parametrize("variant", ["Kyiv", "Kiev"])
+def test_kyiv_and_kiev_hit_the_capital(gazetteer, variant):
+    assert any(e.feature == "capital" and e.country_code == "UA" for e in gazetteer.lookup(variant))
+
+
+def test_supplement_entries_are_indexed(gazetteer):
+    qalamoun = gazetteer.lookup("Qalamoun")[0]
+    assert (qalamoun.country_code, qalamoun.admin1, qalamoun.precision) == ("SY", "Rif Dimashq", 3)
+    east = gazetteer.lookup("East Qalamoun")[0]
+    assert east.precision == 2 and abs(east.lat - 33.95) < 0.5 and abs(east.lon - 36.75) < 0.5
+
+
+def test_supplement_aliases_merge_into_admin1_areas(gazetteer):
+    idlib = gazetteer.lookup("Idlib province")
+    assert idlib and idlib[0].feature == "admin1" and idlib[0].country_code == "SY"
+
+
+def test_short_forms_need_their_exact_surface(gazetteer):
+    assert gazetteer.lookup("U.S.")[0].country_code == "US"
+    assert gazetteer.lookup("us") == ()
+    assert gazetteer.lookup("Ga.")[0].admin1 == "Georgia"
+    assert gazetteer.lookup("Miss") == () or all(e.name != "Mississippi" for e in gazetteer.lookup("Miss"))
+
+
+def test_common_words_are_not_in_the_index_as_capitalised_places(gazetteer):
+    for word in ("Wednesday", "Isis", "Independent"):
+        assert gazetteer.lookup(word) == ()
+
+
+def test_country_names_and_codes(gazetteer):
+    assert gazetteer.country_name("SY") == "Syria"
+    assert gazetteer.country_entry("SY").feature == "country"
+
+
+def test_reopening_is_fast(gazetteer):
+    started = time.perf_counter()
+    reopened = gaz.Gazetteer(gazetteer.path)
+    reopened.lookup("Damascus")
+    assert time.perf_counter() - started < 0.5
+
+
+def test_fingerprint_changes_with_the_supplement(tmp_path, monkeypatch):
+    before = gaz.input_fingerprint()
+    copy = tmp_path / "places_supplement.csv"
+    copy.write_text(gaz.SUPPLEMENT_PATH.read_text(encoding="utf-8") + "Testville,,area,SY,,1,1,2,test\n")
+    monkeypatch.setattr(gaz, "SUPPLEMENT_PATH", copy)
+    assert gaz.input_fingerprint() != before
+
+
+def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
+    assert gaz.cache_dir() == tmp_path
+
+
+def test_representative_point_ignores_outliers():
+    points = [(30.0 + i * 0.1, 10.0) for i in range(40)] + [(80.0, 10.0)]
+    lat, lon = gaz._representative_point(points)
+    assert 30 < lat < 35 and lon == 10.0
+
+
+def test_supplement_has_enough_rows():
+    rows = gaz._read_supplement(gaz.SUPPLEMENT_PATH)
+    assert len(rows) >= 80
+    assert all(row["source_note"] for row in rows)
