@@ -29,7 +29,16 @@ from pathlib import Path
 from .errors import InputError, ResourceError
 from .model import Article, RawDocument, Removal, Segment, Span
 
-__all__ = ["MAX_TEXT_CHARS", "UnusableInput", "clean", "load_rules", "find_published"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "UnusableInput",
+    "check_text",
+    "clean",
+    "find_published",
+    "load_rules",
+    "parse_date",
+    "read_page",
+]
 
 # A news article is a few kilobytes; 5 MB of text is a book or a dump that needs splitting before it is read.
 MAX_TEXT_CHARS = 5_000_000
@@ -310,24 +319,10 @@ def _name(hit: Rule | str) -> str:
     return hit.name if isinstance(hit, Rule) else hit
 
 
-def _open_block(hit: Rule | str | None) -> tuple[Rule | None, int]:
-    if isinstance(hit, Rule) and hit.follow_max:
-        return hit, hit.follow_max
-    return None, 0
-
-
 def body_line_range(text: str, verdicts: list[LineVerdict]) -> tuple[int, int]:
     """Indexes of the first and last kept line that reads like a body paragraph (long, ends as a sentence)."""
-    body = [
-        v.index
-        for v in verdicts
-        if v.kept
-        and len(text[v.kept[0] : v.kept[1]].split()) >= BODY_LINE_MIN_WORDS
-        and _SENTENCE_END.search(text[v.kept[0] : v.kept[1]])
-    ]
-    if not body:
-        return (len(verdicts), -1)
-    return (body[0], body[-1])
+    body = [v.index for v in verdicts if _is_body_like(_kept_text(text, v))]
+    return (body[0], body[-1]) if body else (len(verdicts), -1)
 
 
 def read_page(text: str, *, outlet: str | None = None) -> list[LineVerdict]:
