@@ -171,6 +171,7 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
         assertions=tuple(assertions),
         status=status,
         evidence=evidence,
+        triggers=tuple(sorted({m.trigger for m in mentions}, key=lambda s: s.start)),
         rules=rules,
     )
 

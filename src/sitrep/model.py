@@ -264,7 +264,8 @@ class Event:
     weapons: tuple[str, ...]
     assertions: tuple[Assertion, ...]
     status: dict[str, str]
-    evidence: tuple[Span, ...]
+    evidence: tuple[Span, ...]  # the sentences that speak of the event
+    triggers: tuple[Span, ...] = ()  # the words in them that say it happened
     rules: dict[str, str] = field(default_factory=dict)  # field name -> rule that set it
 
 
