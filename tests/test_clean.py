@@ -229,6 +229,35 @@ def test_cp1252_quotes_read_as_latin1_are_not_binary():
     assert clean(raw(text)).body.endswith("investigating.")
 
 
+WRAPPED = """   HARBOUR TOWN, 4 MAY 91 -- [BULLETIN] A GROUP OF ARMED MEN ATTACKED A
+FUEL DEPOT ON THE EDGE OF THE PORT EARLY THIS MORNING, SETTING TWO TANKS
+ON FIRE AND WOUNDING A GUARD, THE REGIONAL POLICE COMMANDER REPORTED.
+
+   THE COMMANDER SAID THAT TROOPS HAD BEEN SENT TO THE AREA AND THAT THE
+ATTACKERS, WHO ESCAPED IN A PICKUP TRUCK, WERE BEING SOUGHT BY PATROLS ON
+THE COASTAL ROAD.  NO GROUP HAS CLAIMED RESPONSIBILITY FOR THE ATTACK.
+
+   FIREFIGHTERS WERE STILL WORKING TO PUT OUT THE BLAZE AT NOON, AND THE
+AUTHORITIES ORDERED THE EVACUATION OF NEARBY HOMES AS A PRECAUTION.
+[END BULLETIN]
+"""
+
+
+def test_hard_wrapped_text_keeps_its_paragraphs_and_joins_their_lines():
+    article = clean(raw(WRAPPED))
+    assert article.removed == ()
+    paragraphs = article.body.split("\n")
+    assert len(paragraphs) == 3
+    assert "SETTING TWO TANKS ON FIRE" in paragraphs[0]  # wrapped lines joined with a space
+    assert paragraphs[2].endswith("[END BULLETIN]")
+    assert_verbatim(article)
+
+
+def test_cnn_style_dateline_line_is_kept():
+    body = f"Washington (CNN)\n{BODY}"
+    assert clean(raw(f"{TITLE}\n{body}")).body == body
+
+
 # ---------------------------------------------------------------------------------------------- headline
 def test_metadata_title_missing_from_text_means_no_guessed_headline():
     text = f"Five hurt in shooting at bus stop.\n{BODY}"

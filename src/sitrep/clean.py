@@ -61,6 +61,13 @@ STANDFIRST_MAX_WORDS = 45
 STANDFIRST_SENTENCE_MAX_WORDS = 18
 # A kept line this long (and ending like a sentence) is body text: it bounds the page "head" and "tail".
 BODY_LINE_MIN_WORDS = 12
+# Hard-wrapped text (wire feeds, e-mail, old corpora) breaks paragraphs into lines at a fixed column: a page
+# of at least WRAP_MIN_LINES lines whose longest lines stop by WRAP_MAX_WIDTH characters, with at least
+# WRAP_FULL_SHARE of its lines near that width and most of those not ending a sentence. Scraped pages put a
+# whole paragraph on one line (hundreds of characters), so they never look wrapped.
+WRAP_MIN_LINES = 6
+WRAP_MAX_WIDTH = 100
+WRAP_FULL_SHARE = 0.5
 # The headline is looked for among the first this-many non-empty lines only.
 TITLE_SEARCH_LINES = 15
 # A metadata title matches a line that adds at most this much around it ("× Headline", "Headline - WRAL.com").
@@ -73,12 +80,17 @@ POSITIONS = ("any", "head", "tail", "edges")
 # "All the difference.The Syrian" / "...streets.Comments" / "difference.”The": a piece boundary with no space.
 _GLUE = re.compile(r"(?:(?<=[a-z.!?])|(?<=[.!?][\"”’)]))(?=[A-Z])")
 _SENTENCE_GAP = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“‘(])")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+# A sentence end, allowing closing quotes/brackets and a bracketed note after it ("... final. [END RECORDING]").
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(\s*\[[^\]\n]{1,40}\])?$")
 # Lead paragraphs end in past-tense attribution ("..., police said."); standfirsts use the present ("say").
 _LEAD_ATTRIBUTION = re.compile(r"\b(said|reported|told [^.]{1,40}|added|announced)( on \w+day| late \w+| earlier)?[.!][\"”’']?$")
-# A dateline on a line of its own: "PESHAWAR:", "KYIV, Ukraine —".
-_DATELINE_LINE = re.compile(r"^[A-Z][A-Z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*[:—–-]$")
+# A dateline on a line of its own: "PESHAWAR:", "KYIV, Ukraine —", "Washington (CNN)".
+_DATELINE_LINE = re.compile(
+    r"^([A-Z][A-Z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*[:—–-]"
+    r"|[A-Z][A-Za-z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*\(([A-Z]{2,8}|Reuters)\)\s*[:—–-]?)$"
+)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class UnusableInput(InputError):
@@ -131,6 +143,7 @@ class LineVerdict:
     end: int
     kept: tuple[int, int] | None
     removed: list[tuple[int, int, str]]
+    paragraph: int = 0  # lines of one hard-wrapped paragraph share this number; otherwise one per line
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +226,24 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def paragraph_numbers(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """A paragraph number per line: in hard-wrapped text a blank line starts a paragraph, elsewhere every line
+    is a paragraph of its own."""
+    lengths = sorted(end - start for start, end in lines)
+    if len(lines) >= WRAP_MIN_LINES:
+        width = lengths[int(0.9 * (len(lengths) - 1))]
+        full = [text[start:end] for start, end in lines if end - start >= 0.75 * width]
+        open_ended = sum(1 for line in full if not _SENTENCE_END.search(line))
+        if width <= WRAP_MAX_WIDTH and len(full) >= WRAP_FULL_SHARE * len(lines) and open_ended * 2 > len(full):
+            numbers, current = [], 0
+            for i, (start, _end) in enumerate(lines):
+                if i and len(_LINE_BREAK.findall(text, lines[i - 1][1], start)) >= 2:
+                    current += 1
+                numbers.append(current)
+            return numbers
+    return list(range(len(lines)))
+
+
 def split_pieces(text: str, start: int, end: int, *, sentences: bool = False) -> list[Piece]:
     """Cut one line at glue points (no space between a sentence's end and a capital) into exact-offset pieces;
     with ``sentences``, at ordinary sentence gaps too (the gap's whitespace belongs to no piece)."""
@@ -243,7 +274,7 @@ def _first_match(rules, text: str, where: str, extra: dict[str, str]) -> Rule | 
     return None
 
 
-def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range: tuple[int, int] | None):
+def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range: tuple[int, int] | None, paragraphs):
     """One pass over the lines: decide kept and dropped stretches; ``body_range`` enables edge-only rules."""
     verdicts: list[LineVerdict] = []
     block: Rule | None = None
@@ -253,7 +284,7 @@ def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range
         where = "body"
         if body_range is not None:
             where = "head" if index < body_range[0] else "tail" if index > body_range[1] else "body"
-        verdict = LineVerdict(index, start, end, None, [])
+        verdict = LineVerdict(index, start, end, None, [], paragraphs[index])
         verdicts.append(verdict)
         rest = start
         if block is not None:  # an open block swallows leading pieces that look like more of it
@@ -321,8 +352,21 @@ def _name(hit: Rule | str) -> str:
 
 def body_line_range(text: str, verdicts: list[LineVerdict]) -> tuple[int, int]:
     """Indexes of the first and last kept line that reads like a body paragraph (long, ends as a sentence)."""
-    body = [v.index for v in verdicts if _is_body_like(_kept_text(text, v))]
+    body = body_like_lines(text, verdicts)
     return (body[0], body[-1]) if body else (len(verdicts), -1)
+
+
+def body_like_lines(text: str, verdicts: list[LineVerdict]) -> list[int]:
+    """Indexes of the lines whose paragraph reads like body text (long enough, ends as a sentence)."""
+    paragraphs: dict[int, list[LineVerdict]] = {}
+    for verdict in verdicts:
+        paragraphs.setdefault(verdict.paragraph, []).append(verdict)
+    body = []
+    for members in paragraphs.values():
+        joined = " ".join(_kept_text(text, v) for v in members if v.kept)
+        if _is_body_like(joined):
+            body += [v.index for v in members if v.kept]
+    return sorted(body)
 
 
 def read_page(text: str, *, outlet: str | None = None) -> list[LineVerdict]:
@@ -330,8 +374,10 @@ def read_page(text: str, *, outlet: str | None = None) -> list[LineVerdict]:
     rules = load_rules()
     extra = {outlet.strip().casefold(): "outlet_name"} if outlet and outlet.strip() else {}
     lines = split_lines(text)
-    first = classify_lines(text, lines, rules, extra=extra, body_range=None)
-    return classify_lines(text, lines, rules, extra=extra, body_range=body_line_range(text, first))
+    paragraphs = paragraph_numbers(text, lines)
+    first = classify_lines(text, lines, rules, extra=extra, body_range=None, paragraphs=paragraphs)
+    body_range = body_line_range(text, first)
+    return classify_lines(text, lines, rules, extra=extra, body_range=body_range, paragraphs=paragraphs)
 
 
 # ---------------------------------------------------------------------------------------------- headline
@@ -386,7 +432,8 @@ def find_headline(
 ) -> tuple[int | None, int | None]:
     """Positions (in verdicts) of the headline and standfirst lines, either of which may be missing; a title
     or summary from the page's metadata, when it matches a line, decides."""
-    first_body = next((i for i, v in enumerate(verdicts) if _is_body_like(_kept_text(text, v))), len(verdicts))
+    body = body_like_lines(text, verdicts)
+    first_body = body[0] if body else len(verdicts)
     candidates = verdicts[: min(TITLE_SEARCH_LINES, first_body)]
     title_at = None
     if known_title and known_title.strip():
@@ -421,12 +468,17 @@ def sweep_edges(text: str, verdicts: list[LineVerdict], title_at: int | None, st
     """Drop what is left of the page chrome around the article: everything kept above the headline, and short
     unpunctuated lines (names, places, section labels, link titles) before the first or after the last body
     paragraph. Agency datelines ("PESHAWAR:") stay: they say where the story happened."""
-    body = [v.index for v in verdicts if _is_body_like(_kept_text(text, v))]
+    body = body_like_lines(text, verdicts)
     if not body:
         return
+    paragraph_text: dict[int, str] = {}
+    for verdict in verdicts:  # a hard-wrapped paragraph is judged whole
+        if verdict.kept and verdict.index not in (title_at, standfirst_at):
+            joined = paragraph_text.get(verdict.paragraph)
+            paragraph_text[verdict.paragraph] = f"{joined} {_kept_text(text, verdict)}" if joined else _kept_text(text, verdict)
     for verdict in verdicts:
-        line = _kept_text(text, verdict)
-        if not line or verdict.index in (title_at, standfirst_at) or body[0] <= verdict.index <= body[-1]:
+        line = paragraph_text.get(verdict.paragraph, "")
+        if not verdict.kept or verdict.index in (title_at, standfirst_at) or body[0] <= verdict.index <= body[-1]:
             continue
         if title_at is not None and verdict.index < title_at:
             rule = "page_header"
@@ -440,16 +492,19 @@ def sweep_edges(text: str, verdicts: list[LineVerdict], title_at: int | None, st
 
 # ---------------------------------------------------------------------------------------------- body
 def assemble_body(text: str, verdicts: list[LineVerdict], skip: set[int]) -> tuple[str, tuple[Segment, ...]]:
-    """Join the kept stretches, one paragraph per line, with "\\n"; each paragraph is one verbatim segment."""
+    """Join the kept stretches, one segment each: paragraphs with "\\n", the lines of a hard-wrapped paragraph
+    with a space (so NLP reads its sentences whole)."""
     parts: list[str] = []
     segments: list[Segment] = []
     cursor = 0
+    previous_paragraph = None
     for verdict in verdicts:
         if verdict.index in skip or not verdict.kept:
             continue
         if parts:
-            parts.append("\n")
+            parts.append(" " if verdict.paragraph == previous_paragraph else "\n")
             cursor += 1
+        previous_paragraph = verdict.paragraph
         start, end = verdict.kept
         segments.append(Segment(clean_start=cursor, source_start=start, length=end - start))
         parts.append(text[start:end])
