@@ -27,7 +27,7 @@ ORIGIN_PREPOSITIONS = frozenset("from to of by for against with between".split()
 PLACE_HEAD_NOUNS = frozenset("city town village province district region area neighborhood neighbourhood "
                              "suburb camp governorate state county countryside outskirts border borders "
                              "municipality quarter capital district's valley mountains mountain refugee "
-                             "border crossing port island oblast".split())
+                             "border crossing port island oblast settlement sector locality hometown street streets".split())
 MODIFIER_DEPENDENCIES = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 NEARBY_CUE = re.compile(
     r"(?:\bnear|\boutside|\bclose to|\boutskirts of|\bvicinity of|\baround|\bnorth of|\bsouth of|\beast of|"
@@ -43,7 +43,15 @@ MODIFIER_PENALTY = 3.0  # "Syrian forces", "Kabul government": the toponym modif
 OBJECT_BONUS = 2.0  # the place is what the event verb acts on (captured, stormed, shelled X)
 ORIGIN_PENALTY = 1.5  # "from Kabul", "to Damascus": where someone came from or went, not where it happened
 SPECIFIC_BONUS = 0.5  # per precision step finer than a region, and for a sub-national place over a country
-MIN_SCORE = -1.0  # below this the sentence does not place the event (tuned: -1..-3 within 0.5 pt)
+REFERENCE_PENALTY = 4.0  # the town a distance or direction is measured from
+SAME_PHRASE_FINER_BONUS = 1.5  # of two toponyms naming one place phrase, the finer one is the place
+REFERENCE_GAP = re.compile(
+    r"^[\s,(]*(?:(?:about|some|just|around|roughly|nearly)\s+)?(?:[\d.,]+\s*(?:-\s*)?(?:km|kilometers|kilometres|"
+    r"miles|mi)\b\s*(?:\([^)]*\)\s*)?)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?(?:of|from|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+MIN_SCORE = 0.0  # below this the sentence does not place the event (best of -2..2 on the dev rows)
 COUNTRY_FEATURES = frozenset({"country", "continent"})
 
 
@@ -89,15 +97,20 @@ def _place_phrase_head(token):
         head = current.head
         if head is current:
             break
-        if current.dep_ in ("compound", "appos", "conj", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
-            if head.lower_ in PLACE_HEAD_NOUNS or current.dep_ in ("appos", "conj"):
-                current = head
+        if current.dep_ in ("compound", "appos", "conj", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
+            located_noun = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+            if _is_place_noun(head) or current.dep_ in ("appos", "conj") or located_noun:
+                current = head  # "in a Mogadishu cafe", "through New York City streets": the place of the noun
                 continue
-        if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_HEAD_NOUNS:
+        if current.dep_ == "pobj" and head.lower_ == "of" and _is_place_noun(head.head):
             current = head.head
             continue
         break
     return current
+
+
+def _is_place_noun(token) -> bool:
+    return token.lower_ in PLACE_HEAD_NOUNS or token.lemma_.lower() in PLACE_HEAD_NOUNS
 
 
 def _governing_preposition(phrase_head) -> str | None:
@@ -110,7 +123,7 @@ def _governing_preposition(phrase_head) -> str | None:
 def _is_modifier(token) -> bool:
     """"Syrian forces", "Damascus government", "Kabul's police": a toponym describing another noun."""
     if token.dep_ in MODIFIER_DEPENDENCIES and token.head.pos_ in ("NOUN", "PROPN"):
-        return token.head.lower_ not in PLACE_HEAD_NOUNS
+        return not _is_place_noun(token.head)
     return False
 
 
@@ -132,9 +145,31 @@ def _candidate_score(toponym: Toponym, trigger, doc) -> float | None:
     feature = toponym.feature or (toponym.chosen.feature if toponym.chosen else None)
     if feature not in COUNTRY_FEATURES:
         score += SPECIFIC_BONUS
-        precision = toponym.chosen.precision if toponym.chosen and toponym.chosen.precision else 2
+        precision = toponym.chosen.precision if toponym.chosen and toponym.chosen.precision else 1
         score += SPECIFIC_BONUS * (3 - precision)
     return score
+
+
+def _is_reference_point(toponym: Toponym, others: list[Toponym], text: str) -> bool:
+    """"in Bahawalpur, 80 km south of Multan", "near Samarra, north of Baghdad": Multan and Baghdad only say
+    where the first place lies."""
+    for other in others:
+        if other.end <= toponym.start and REFERENCE_GAP.match(text[other.end:toponym.start]):
+            return True
+    return False
+
+
+def _size_rank(toponym: Toponym) -> tuple[int, int]:
+    """Smaller is more specific: places the gazetteer lacks (villages, neighbourhoods) first, then by precision
+    and population."""
+    if toponym.chosen is None:
+        return (0, 0)
+    return (toponym.chosen.precision or 4, toponym.chosen.gazetteer_id and _population_hint(toponym) or 0)
+
+
+def _population_hint(toponym: Toponym) -> int:
+    chosen_id = toponym.chosen.gazetteer_id if toponym.chosen else None
+    return next((entry.population for entry in toponym.candidates if entry.gazetteer_id == chosen_id), 0)
 
 
 def _as_event_place(toponym: Toponym, doc) -> Place:
@@ -164,12 +199,22 @@ def event_place(doc, trigger_start: int, trigger_end: int, toponyms: list[Topony
         return None
     in_sentence = [t for t in toponyms if sentence.start_char <= t.start and t.end <= sentence.end_char]
     scored = []
+    by_phrase: dict[int, list[int]] = {}
     for toponym in in_sentence:
         score = _candidate_score(toponym, trigger, doc)
-        if score is not None:
-            scored.append((score, -abs(toponym.start - trigger_start), toponym))
+        if score is None:
+            continue
+        if _is_reference_point(toponym, in_sentence, doc.text):
+            score -= REFERENCE_PENALTY
+        head = _place_phrase_head(_token_at(doc, toponym.start, toponym.end))
+        by_phrase.setdefault(head.i, []).append(len(scored))
+        scored.append([score, -abs(toponym.start - trigger_start), toponym])
     if not scored:
         return None
+    for members in by_phrase.values():  # "the Homs neighbourhood of Baba Amr": the neighbourhood is the place
+        if len(members) > 1:
+            finest = min(members, key=lambda index: _size_rank(scored[index][2]))
+            scored[finest][0] += SAME_PHRASE_FINER_BONUS
     best_score, _, best = max(scored, key=lambda item: (item[0], item[1]))
     if best_score < MIN_SCORE:
         return None
