@@ -115,6 +115,9 @@ FURNITURE = [
     ("share_prompt", ["Message: * A friend wanted you to see this item from Example.com"]),
     ("byline_block", ["Contact Jane Doe at jdoe@example.com. Follow her on Twitter @janedoe."]),
     ("byline_block", ["Associated Press writer John Roe contributed to this report."]),
+    ("byline_block", ["Jane Doe is a Daily Ledger staff writer. Email: jdoe@example.com"]),
+    ("byline_block", ["Roe can be reached by phone at 555-0100."]),
+    ("newsletter_signup", ["Select from these options: Breaking News, Severe Weather, Daily Headlines"]),
 ]
 
 
@@ -171,6 +174,12 @@ def test_body_sentences_that_mention_furniture_words_are_kept():
 )
 def test_body_paragraphs_that_start_with_a_date_or_number_are_kept(paragraph):
     body = f"{BODY}\n{paragraph}"
+    assert clean(raw(f"{TITLE}\n{body}")).body == body
+
+
+def test_sentences_about_reporters_and_reachable_places_are_kept():
+    body = (f"{BODY}\nThe man who was killed is a reporter for a local radio station, his colleagues said.\n"
+            "The village can be reached only by boat during the rainy season, aid workers said.")
     assert clean(raw(f"{TITLE}\n{body}")).body == body
 
 

@@ -70,8 +70,9 @@ WRAP_MAX_WIDTH = 100
 WRAP_FULL_SHARE = 0.5
 # The headline is looked for among the first this-many non-empty lines only.
 TITLE_SEARCH_LINES = 15
-# A metadata title matches a line that adds at most this much around it ("× Headline", "Headline - WRAL.com").
-TITLE_AFFIX_MAX_CHARS = 40
+# A metadata title matches a line that adds at most this much around it ("× Headline", "Headline - WRAL.com",
+# "Headline Updated: Thursday, October 29, 2015 2:43 PM EDT").
+TITLE_AFFIX_MAX_CHARS = 60
 # A line most of whose words are capitalised is a name (byline, outlet, place), not a standfirst sentence.
 MAX_CAPITALISED_SHARE = 0.6
 
