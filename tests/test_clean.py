@@ -320,6 +320,12 @@ def test_parse_date(written, expected):
     assert parse_date(written) == expected
 
 
+def test_dates_in_headline_or_related_links_are_not_the_publication_date():
+    text = f"Bombing on 1 March 2023 kills five in market\n{BODY}\nRelated articles\nTalks collapse on 2 February 2023"
+    article = clean(raw(text))
+    assert article.published is None and article.published_from is None
+
+
 def test_published_label_beats_updated():
     text = f"{TITLE}\nUpdated 5 March 2023\nFirst published 3 March 2023\n{BODY}"
     assert clean(raw(text)).published == date(2023, 3, 3)

@@ -579,11 +579,17 @@ def _make_date(year: str, month: str, day: str) -> date | None:
         return None
 
 
+# Removed stretches whose dates are not this page's publication date (they name events or other articles).
+NOT_PUBLICATION_DATES = frozenset({"title", "standfirst", "related_links", "read_more", "photo_credit", "photo_caption"})
+
+
 def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str) -> date | None:
     """The publication date the page states: a labelled or stand-alone date in its furniture (published before
     unlabelled before updated), else the agency dateline that opens the body ("KABUL, 3 March (Reuters) -")."""
     ranked = []
     for order, removal in enumerate(removed):
+        if removal.rule in NOT_PUBLICATION_DATES:
+            continue
         found = parse_date(removal.span.text)
         if found:
             label = 0 if _PUBLISHED_LABEL.search(removal.span.text) else 2 if _UPDATED_LABEL.search(removal.span.text) else 1
