@@ -7,14 +7,19 @@ must still point at the text the user gave it. So the cleaner never rewrites tex
 dropped (``Article.removed``, one entry per dropped stretch, named after a rule in rules/boilerplate.toml).
 
 How a page is read, line by line:
-1. Each line is split into pieces at sentence ends and at "glue" points — a lower-case letter or full stop
-   followed straight away by a capital ("...all the difference.The Syrian ministry..."), which is what a
-   scrape leaves where two page elements met.
-2. A whole line that matches a furniture rule is dropped; on a line made of several pieces, furniture pieces
-   glued to its start or end are cut off and the rest kept. Block rules (a donation appeal, a "Related" list,
-   a comment footer) go on dropping the lines that follow while those look like more of the same.
-3. Rules limited to the page edges (bylines) only fire before the first or after the last body paragraph.
-4. The first short kept line is the headline; the next kept line, when it is a short summary, the standfirst.
+1. Each line is cut into pieces at "glue" points — a lower-case letter or full stop followed straight away by
+   a capital ("...all the difference.The Syrian ministry..."), which is what a scrape leaves where two page
+   elements met.
+2. A whole line that matches a furniture rule is dropped; furniture pieces glued to a line's start or end are
+   cut off and the rest kept (for promo rules, whole furniture sentences at a line's ends too). Block rules (a
+   donation appeal, a "Related" list, a comment footer) go on dropping the lines that follow while those look
+   like more of the same.
+3. Rules limited to the page edges (bylines) only fire before the first or after the last body paragraph, and
+   short unpunctuated leftovers there (names, section labels, link titles) are swept away.
+4. The first short kept line is the headline (or the line matching the metadata title); the next kept line,
+   when it is a short summary, the standfirst.
+Hard-wrapped text (lines broken at a fixed column, paragraphs separated by blank lines) is read paragraph by
+paragraph, and the lines of a paragraph are joined with a space in the body.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import InputError
+from .clean import UnusableInput
 
 __all__ = ["HtmlText", "html_main_text"]
 
@@ -59,9 +59,11 @@ def html_main_text(html: str, *, url: str | None = None, where: str | None = Non
             if "\n" in retry_text and len(retry_text) >= RETRY_MIN_SHARE * len(text):
                 document, text = retry, retry_text
     except (etree.LxmlError, ValueError, TypeError, AttributeError, RecursionError) as error:
-        raise InputError(f"cannot parse the HTML page ({type(error).__name__}: {error}); pass valid HTML", where)
+        message = f"cannot parse the HTML page ({type(error).__name__}: {error}); pass valid HTML"
+        raise UnusableInput("unparsable_html", message, where) from error
     if not text:
-        raise InputError(
+        raise UnusableInput(
+            "no_body",
             "no main text found in the HTML page (trafilatura found no article body); "
             "check that the page is an article and not an index, login or error page",
             where,
