@@ -204,7 +204,7 @@ def _local_cues(token, found: _Found, *, own: bool) -> None:
 def _is_going_to(token) -> bool:
     """"is going to attack" / "is about to attack": future without a modal."""
     head = token.head
-    if token.dep_ != "xcomp" or head is token:
+    if token.dep_ != "xcomp" or head.i == token.i:
         return False
     if _lemma(head) == "go" and head.tag_ == "VBG":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -227,7 +227,7 @@ def _walk(token, found: _Found) -> None:
     current = token
     for _depth in range(MAX_GOVERNOR_DEPTH):
         dep, head = current.dep_, current.head
-        if head is current:
+        if head.i == current.i:
             return
         if dep == "conj":
             # "did not attack or loot": a verb sharing its subject inherits its first conjunct's cues

@@ -1,0 +1,101 @@
+"""Gun Violence Archive whole-article records (SemEval-2018 task 5 pages), scored by score_gva.py.
+
+Date and place come from ``sitrep.extract``'s main event (published date = the page's dct). Killed and injured
+counts come from ``casualty_counts`` below: GVA counts people shot, a different unit from ACLED fatalities, so the
+counting lives bench-side, reading number phrases with the package's ``parse_quantity``/``number_value``.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from .common import extract, main_event, read_jsonl, require_shared, run_scorer, write_jsonl
+
+# Only the first part of a scraped page speaks of the incident; later text is boilerplate and other stories.
+LEDE_CHARS = 2500
+NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple)"
+PEOPLE = r"(?:\s+(?:\w+\s+){0,3}?(?:people|persons|men|women|man|woman|teens?|teenagers?|boys?|girls?|victims?|others?|children|adults|officers?|students?|individuals|males?|females?|juveniles?|brothers?|relatives))"
+KILLED = re.compile(
+    rf"\b({NUMBER}){PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|has been|are|is)?\s*(?:shot\s+(?:and\s+)?)?"
+    rf"(?:killed|dead|died|fatally|slain|murdered)\b", re.IGNORECASE)
+KILLED_AFTER = re.compile(rf"\b(?:killed|killing|kills|left)\s+({NUMBER}){PEOPLE}?(?:\s+dead)?\b", re.IGNORECASE)
+INJURED = re.compile(
+    rf"\b({NUMBER}){PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|has been|are|is)?\s*(?:shot\s+(?:and\s+)?)?"
+    rf"(?:wounded|injured|hurt|hospitali[sz]ed)\b", re.IGNORECASE)
+INJURED_AFTER = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+({NUMBER}){PEOPLE}?\b", re.IGNORECASE)
+SHOT = re.compile(r"\b(?:was|were) shot\b|\bshot (?:in|at) the\b|\bgunshot wounds?\b|\bshooting\b", re.IGNORECASE)
+DEATH_WORDS = re.compile(r"\b(?:killed|dead|died|fatal(?:ly)?|homicide|murder(?:ed)?|slain)\b", re.IGNORECASE)
+# Counts above this in a "N people ..." phrase are nearly always statistics, not the incident.
+MAX_PLAUSIBLE_COUNT = 50
+
+
+def gold_path() -> Path:
+    return require_shared() / "data" / "gva" / "dev.jsonl"
+
+
+def _count(word: str) -> int | None:
+    from sitrep.mentions.numbers import parse_quantity
+
+    if word.lower() in ("a", "an"):
+        return 1
+    if word.lower() == "multiple":
+        return 2
+    bounds = parse_quantity(word)
+    if bounds is None or bounds[0] is None:
+        return None
+    return bounds[0] if bounds[0] <= MAX_PLAUSIBLE_COUNT else None
+
+
+def _first_count(patterns, text: str) -> int | None:
+    hits = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            value = _count(match.group(1))
+            if value is not None:
+                hits.append((match.start(), value))
+    return min(hits)[1] if hits else None
+
+
+def casualty_counts(text: str) -> tuple[int, int]:
+    """(killed, injured) for the incident an article's lede reports; 0 when it reports none."""
+    lede = text[:LEDE_CHARS]
+    killed = _first_count((KILLED, KILLED_AFTER), lede)
+    injured = _first_count((INJURED, INJURED_AFTER), lede)
+    if killed is None:
+        killed = 1 if DEATH_WORDS.search(lede[:800]) else 0
+    if injured is None:
+        injured = 1 if killed == 0 and SHOT.search(lede) else 0
+    return killed, injured
+
+
+def record(row: dict) -> dict:
+    published = date.fromisoformat(row["dct"]) if row.get("dct") else None
+    event = main_event(extract(row["text"], published=published, title=row.get("title"), doc_id=row["doc_id"]))
+    killed, injured = casualty_counts((row.get("title") or "") + "\n" + row["text"])
+    out = {"doc_id": row["doc_id"], "incident_id": row.get("incident_id"), "fatalities": killed, "injuries": injured}
+    if event is not None:
+        if event.date is not None and event.date.start is not None:
+            out["date"] = event.date.start.isoformat()
+        place = event.location
+        if place is not None:
+            out.update(lat=place.lat, lon=place.lon, state=place.admin1, city=place.name)
+    return out
+
+
+def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
+    rows = list(read_jsonl(gold_path(), limit))
+    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-gva-"))
+    pred_file = out_dir / "gva.pred.jsonl"
+    predictions = [record(row) for row in rows]
+    write_jsonl(pred_file, predictions)
+    gold_file = gold_path()
+    if limit is not None:
+        gold_file = out_dir / "gva.gold.jsonl"
+        write_jsonl(gold_file, rows)
+    result = run_scorer("score_gva.py", pred_file, gold_file)
+    result["with_event"] = sum(1 for p in predictions if "date" in p or "lat" in p)
+    result["prediction_file"] = str(pred_file)
+    return result

@@ -1,0 +1,115 @@
+"""MUC-4 terrorism reports (ALL CAPS wire text) as incident records, scored by score_muc4_fields.py.
+
+The text is truecased (same offsets) before ``sitrep.extract``; each foreground event becomes one MUC record:
+incident type from the sub-event type, perpetrators from actor1, targets/victims from actor2 (victims when
+civilians), deaths from fatalities, and an attribution label per perpetrator from the perpetrator assertions.
+Strings are cut from the original upper-case text at the evidence offsets.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .common import extract, read_jsonl, require_shared, run_scorer, write_jsonl
+from .truecase import truecase
+
+BOMBING_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Air/drone strike",
+                 "Shelling/artillery/missile attack", "Chemical weapon"}
+KIDNAPPING_TYPES = {"Abduction/forced disappearance"}
+ARSON_WORDS = ("burn", "fire", "torch", "arson", "blaze")
+ORGANISATION_KINDS = {"rebel group", "political militia", "identity militia", "state forces", "external forces"}
+# ACLED-style stances on the perpetrator facet -> MUC-4's attribution labels.
+ATTRIBUTION_LABELS = {
+    "claims_responsibility": "claimed_or_admitted",
+    "accuses": "suspected_or_accused",
+    "asserts": "reported_as_fact",
+    "confirms": "reported_as_fact",
+    "reports": "reported_as_fact",
+}
+
+
+def gold_path() -> Path:
+    return require_shared() / "data" / "muc4" / "dev_fields.jsonl"
+
+
+def incident_type(event) -> str | None:
+    sub_type = event.sub_event_type
+    if sub_type in BOMBING_TYPES:
+        return "bombing"
+    if sub_type in KIDNAPPING_TYPES:
+        return "kidnapping"
+    if sub_type == "Looting/property destruction":
+        evidence = " ".join(span.text.lower() for span in event.evidence)
+        return "arson" if any(word in evidence for word in ARSON_WORDS) else "robbery"
+    if sub_type in ("Armed clash", "Attack", "Sexual violence", "Mob violence", "Violent demonstration",
+                    "Government regains territory", "Non-state actor overtakes territory"):
+        return "attack"
+    return None
+
+
+def _original(text: str, span) -> str | None:
+    return text[span.start:span.end] if span is not None else None
+
+
+def muc_record(event, original_text: str) -> dict | None:
+    kind = incident_type(event)
+    if kind is None:
+        return None
+    record: dict = {"incident_type": kind, "perp_individual": [], "perp_organization": [], "target": [],
+                    "victim": [], "weapon": list(event.weapons)}
+    for actor in event.actors:
+        surface = _original(original_text, actor.text) or actor.name.upper()
+        if actor.role == "actor1":
+            key = "perp_organization" if actor.kind in ORGANISATION_KINDS else "perp_individual"
+            record[key].append(surface)
+        elif actor.role in ("actor2", "target"):
+            record["victim" if actor.kind in ("civilians", None) else "target"].append(surface)
+    if event.date is not None and event.date.start is not None:
+        record["date"] = event.date.start.isoformat()
+    if event.location is not None:
+        record["place"] = event.location.name.upper()
+        if event.location.country:
+            record["country"] = event.location.country.upper()
+    if event.fatalities is not None and event.fatalities.low is not None:
+        record["fatalities"] = event.fatalities.low
+    attribution = []
+    for assertion in event.assertions:
+        label = ATTRIBUTION_LABELS.get(assertion.stance)
+        if assertion.facet == "perpetrator" and label:
+            for organisation in record["perp_organization"]:
+                attribution.append({"org": organisation, "label": label})
+    if not attribution:
+        attribution = [{"org": org, "label": "reported_as_fact"} for org in record["perp_organization"]]
+    record["attribution"] = attribution
+    return record
+
+
+def predict(docs) -> list[dict]:
+    rows = []
+    for doc in docs:
+        extraction = extract(truecase(doc["text"]), doc_id=doc["docid"])
+        events = []
+        if extraction is not None:
+            for event in extraction.events:
+                if event.background:
+                    continue
+                record = muc_record(event, doc["text"])
+                if record is not None:
+                    events.append(record)
+        rows.append({"docid": doc["docid"], "events": events})
+    return rows
+
+
+def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
+    docs = list(read_jsonl(gold_path(), limit))
+    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-muc4-"))
+    pred_file = out_dir / "muc4.pred.jsonl"
+    write_jsonl(pred_file, predict(docs))
+    gold_file = gold_path()
+    if limit is not None:
+        gold_file = out_dir / "muc4.gold.jsonl"
+        write_jsonl(gold_file, docs)
+    result = run_scorer("score_muc4_fields.py", pred_file, gold_file)
+    result["prediction_file"] = str(pred_file)
+    return result

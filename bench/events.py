@@ -1,0 +1,71 @@
+"""Run the event benchmarks (factuality, ACLED typing, WikiEvents, MUC-4) and print one table.
+
+Usage: .venv/bin/python bench/events.py [--limit N] [--only factuality,acled,wikievents,muc4] [--out DIR]
+Each row shows the scorer's headline numbers and the published reference point from shared/data/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.adapters import acled, factuality, muc4, wikievents  # noqa: E402
+
+BENCHMARKS = ("factuality", "acled", "wikievents", "muc4")
+
+
+def _rows_factuality(limit, out):
+    rows = []
+    for corpus, target in (("uw", "MAE<0.399 r 0.668"), ("meantime", "MAE<0.243 r 0.412")):
+        for calibrate in (False, True):
+            result = factuality.evaluate(corpus, limit=limit, out_dir=out, calibrate=calibrate)
+            name = f"factuality {corpus}{' (train-calibrated)' if calibrate else ''}"
+            rows.append((name, f"n={result['n']} MAE={result['MAE']} r={result['pearson_r']}", target))
+    return rows
+
+
+def _rows_acled(limit, out):
+    result = acled.evaluate(limit=limit, out_dir=out)
+    return [("acled sub-event typing", f"n={result['n']} acc={result['micro_F1']} macroF1={result['macro_F1']} "
+             f"weightedF1={result['weighted_F1']} (extractor {result['from_extractor']})", "weighted F1>=0.80")]
+
+
+def _rows_wikievents(limit, out):
+    result = wikievents.evaluate(limit=limit, out_dir=out)
+    return [("wikievents Conflict/Life", f"Trig-C F1={result['Trig-C']['F1']} Arg-C F1={result['Arg-C']['F1']} "
+             f"(overlap Arg-C F1={result['Arg-C_overlap']['F1']})", "Arg F1>=50 (ref ~65 head)")]
+
+
+def _rows_muc4(limit, out):
+    result = muc4.evaluate(limit=limit, out_dir=out)
+    detection = result["template_detection"]
+    return [("muc4 templates", f"P={detection['P']} R={detection['R']} F1={detection['F1']} "
+             f"fatal_exact={result['fatalities_exact_acc']} attrib_acc={result['attribution_label_acc_given_found']}",
+             "template F1 ~50-55")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N items of each dataset")
+    parser.add_argument("--only", default=",".join(BENCHMARKS), help="comma-separated subset to run")
+    parser.add_argument("--out", type=Path, default=None, help="folder for prediction files")
+    args = parser.parse_args(argv)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+    table = []
+    for name in args.only.split(","):
+        started = time.perf_counter()
+        rows = globals()[f"_rows_{name.strip()}"](args.limit, args.out)
+        table += [(bench, numbers, target, f"{time.perf_counter() - started:.0f}s") for bench, numbers, target in rows]
+    width = max(len(row[0]) for row in table)
+    for bench, numbers, target, seconds in table:
+        print(f"{bench:<{width}}  {numbers}  | target {target}  [{seconds}]")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
