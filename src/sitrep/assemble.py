@@ -13,16 +13,14 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
-from .mentions import MentionDraft
-from .model import Actor, Article, Assertion, Event, Fatalities, Mention, Place, Span, When
+from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
+from dataclasses import replace
+
+from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
+from .status import OUTLET, read_roles, statuses
 
 SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")
 WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most this many sentences away
-UNNAMED_SOURCES = frozenset(
-    {"officials", "local reports", "activists", "monitoring group", "state media", "witnesses", "residents",
-     "sources", "medical sources", "unnamed source"}
-)
-OUTLET = "the outlet"
 BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last month", "last year", "previous",
                    "since", "one of several", "in july", "follows", "followed")
 
@@ -45,7 +43,8 @@ class _EventBuilder:
         return [m.when for m in self.mentions() if m.when is not None and m.when.start is not None and not m.when.implied]
 
     def actor_names(self, role: str) -> set[str]:
-        return {a.name for m in self.mentions() for a in m.actors if a.role == role}
+        """Names of the actors in ``role`` that the parse tied to a trigger (not merely named nearby)."""
+        return {a.name for m in self.mentions() for a in m.actors if a.role == role and not a.rule.startswith(SENTENCE_PARTY)}
 
 
 def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When | None = None) -> tuple[Event, ...]:
@@ -79,7 +78,7 @@ def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
         if any(not _overlaps(mention.when, w) for w in builder.dates()):
             return False
     for role in ("actor1", "actor2"):
-        own = {a.name for a in mention.actors if a.role == role}
+        own = {a.name for a in mention.actors if a.role == role and not a.rule.startswith(SENTENCE_PARTY)}
         theirs = builder.actor_names(role)
         if own and theirs and not own & theirs:
             return False
@@ -108,6 +107,8 @@ def _merge_target(builders: list[_EventBuilder], draft: MentionDraft) -> _EventB
 
 
 def _weak_target(builders: list[_EventBuilder], draft: MentionDraft) -> _EventBuilder | None:
+    if draft.mention.rule.startswith(RESPONSIBILITY_RULE):
+        return _latest_before(builders, draft)
     best = None
     best_distance = None
     for builder in builders:
@@ -117,6 +118,17 @@ def _weak_target(builders: list[_EventBuilder], draft: MentionDraft) -> _EventBu
         if distance <= WEAK_ATTACH_SENTENCES and (best_distance is None or distance < best_distance):
             best, best_distance = builder, distance
     return best
+
+
+def _latest_before(builders: list[_EventBuilder], draft: MentionDraft) -> _EventBuilder | None:
+    """The event mentioned last before ``draft`` in the same family (what "claimed responsibility" refers to)."""
+    earlier = [
+        (max(d.sentence_index for d in b.drafts if d.sentence_index <= draft.sentence_index), b)
+        for b in builders
+        if b.family == draft.family and not all(d.weak for d in b.drafts)
+        and any(d.sentence_index <= draft.sentence_index for d in b.drafts)
+    ]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
 
 def _stands_alone(draft: MentionDraft) -> bool:
@@ -139,18 +151,19 @@ def _overlaps(a: When, b: When) -> bool:
 
 def _event(article: Article, builder: _EventBuilder, implied_date: When | None) -> Event:
     mentions = builder.mentions()
-    main = max(mentions, key=lambda m: (_type_rank(m), -m.trigger.start))
-    assertions = _unique([a for m in mentions for a in m.assertions])
+    typed = [m for m in mentions if not m.rule.startswith(RESPONSIBILITY_RULE)] or mentions
+    main = max(typed, key=lambda m: (_type_rank(m), -m.trigger.start))
+    sub_event_type = _refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
     date = _choose_date(mentions) or implied_date
     actors = _merge_actors(mentions)
-    fatalities = _choose_fatalities(mentions)
-    status = {facet: facet_status(facet, assertions) for facet in sorted({a.facet for a in assertions})}
-    if any(a.role == "actor1" for a in actors) and "perpetrator" not in status:
-        status["perpetrator"] = status.get("occurrence", "reported")
+    assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
+    figures = _figures(mentions)
+    fatalities = _choose_fatalities(figures)
+    status = statuses(assertions, actors, figures)
     evidence = tuple(sorted({m.sentence for m in mentions}, key=lambda s: s.start))
     rules = {
-        "event_type": main.rule,
+        "event_type": main.rule if sub_event_type == main.sub_event_type else f"{main.rule}+cue-classifier",
         "location": location.rule if location else "none: no place tied to the event in the text",
         "date": date.rule if date else "none",
         "fatalities": fatalities.rule if fatalities else "none: no deaths reported",
@@ -159,8 +172,8 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     return Event(
         id=event_id,
         article_id=article.id,
-        event_type=main.event_type,
-        sub_event_type=main.sub_event_type,
+        event_type=SUB_EVENT_TO_TYPE[sub_event_type],
+        sub_event_type=sub_event_type,
         summary="",
         background=False,
         date=date,
@@ -177,6 +190,33 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
 
 
 TYPE_PRIORITY = ("Armed clash", "Attack")
+GENERIC_TRIGGER_RANK = 2  # triggers at or below this rank ("attack", "fighting", "killed") say little of how
+PROTEST_FAMILY_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+                                  "Violent demonstration", "Mob violence"})
+VIOLENCE_FAMILY_TYPES = frozenset(
+    sub for top in ("Battles", "Explosions/Remote violence", "Violence against civilians") for sub in EVENT_TYPES[top]
+)
+
+
+def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
+    """For protests, and for violence named only by a generic word, let the cue classifier read the sentences.
+
+    The trigger says "protesters" or "attack"; whether police fired on the crowd, the crowd torched a building
+    or a roadside bomb did it is said elsewhere in the evidence.
+    """
+    from .mentions.lexicon import trigger_rank
+    from .mentions.typing import classify_sub_event
+
+    rank = trigger_rank(main.rule.split(":", 1)[-1])
+    if family == "protest":
+        allowed = PROTEST_FAMILY_TYPES
+    elif family == "violence" and rank <= GENERIC_TRIGGER_RANK:
+        allowed = VIOLENCE_FAMILY_TYPES
+    else:
+        return main.sub_event_type
+    text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
+    guess, _score = classify_sub_event(text)
+    return guess if guess in allowed else main.sub_event_type
 
 
 def _type_rank(mention: Mention) -> int:
@@ -234,46 +274,31 @@ def _merge_actors(mentions: list[Mention]) -> tuple[Actor, ...]:
     return tuple(actors)
 
 
-def _choose_fatalities(mentions: list[Mention]) -> Fatalities | None:
-    figures = [m.fatalities for m in mentions if m.fatalities is not None]
+def _figures(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:
+    """Each mention's death figure with the source that gave it."""
+    figures = []
+    for mention in mentions:
+        if mention.fatalities is None:
+            continue
+        source = next((a.source for a in mention.assertions if a.facet == "fatalities"), OUTLET)
+        figures.append((source, mention.fatalities))
+    return figures
+
+
+def _choose_fatalities(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
+    """One figure: the lowest credible low and the highest stated high (CODING.md: conflicting figures)."""
     if not figures:
         return None
-    return min(figures, key=lambda f: (f.low if f.low is not None else 10**9))
-
-
-def _party(assertion: Assertion) -> str:
-    return assertion.source
-
-
-def facet_status(facet: str, assertions: list[Assertion]) -> str:
-    """A facet's status from its assertions, by the first rule of CODING.md that applies."""
-    own = [a for a in assertions if a.facet == facet and a.stance != "does_not_confirm"]
-    positive = [a for a in own if a.stance in ("asserts", "claims_responsibility", "accuses", "confirms", "reports")]
-    denials = [a for a in own if a.stance == "denies"]
-    if positive and denials:
-        return "disputed"
-    if denials:
-        return "denied"
-    claimants = {a.source for a in own if a.stance == "claims_responsibility"}
-    unhedged = [a for a in positive if a.hedge is None]
-    if any(a.stance == "confirms" and a.source not in claimants for a in unhedged):
-        return "confirmed"
-    named = {a.source for a in unhedged if a.source not in UNNAMED_SOURCES and a.source != OUTLET and a.source not in claimants}
-    if len(named) >= 2:
-        return "confirmed"
-    if claimants:
-        return "claimed"
-    if any(a.stance == "accuses" for a in unhedged) and not any(a.source == OUTLET for a in unhedged):
-        return "claimed"
-    if any(a.source == OUTLET or a.source not in UNNAMED_SOURCES for a in unhedged):
-        return "reported"
-    return "unconfirmed"
+    lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)
+    highs = [f.high for _, f in figures if f.high is not None]
+    if len(figures) == 1 or not highs:
+        return lowest
+    return replace(lowest, high=max(highs + ([lowest.low] if lowest.low is not None else [])),
+                   rule=lowest.rule + "+range-over-sources")
 
 
 def _mark_background(events: list[Event], article: Article) -> list[Event]:
     """The lead event is the article's first; later ones dated before it, or framed as context, are background."""
-    from dataclasses import replace
-
     if not events:
         return events
     lead = events[0]

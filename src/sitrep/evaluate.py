@@ -111,6 +111,8 @@ def score_article(scores: Scores, text: str, gold: dict, extraction: Extraction,
     scores.details.append({"article": name, "matched": len(pairs), "missed": missed, "spurious": spurious})
     for event in predicted:
         _count_predicted(counts, event)
+        gold_event = next((g for g, p in pairs if p is event), None)
+        _count_predicted_status(counts, event, gold_event)
     for gold_event in gold_events:
         _count_gold(counts, gold_event)
     for gold_event, event in pairs:
@@ -159,8 +161,16 @@ def _count_predicted(counts: dict[str, Count], event: Event) -> None:
     counts["actors"].predicted += len({a.name for a in event.actors})
     if event.fatalities is not None:
         counts["fatalities"].predicted += 1
+
+
+def _count_predicted_status(counts: dict[str, Count], event: Event, gold_event: dict | None) -> None:
+    """A status counts where gold codes that facet for the event, or for an event gold does not have.
+
+    Gold codes a facet's status only where the article settles it (docs/gold-format.md), so a status on a
+    facet gold leaves open is neither right nor wrong.
+    """
     for facet in STATUS_FACETS:
-        if facet in event.status:
+        if facet in event.status and (gold_event is None or facet in gold_event.get("status", {})):
             counts[f"status.{facet}"].predicted += 1
 
 

@@ -29,6 +29,7 @@ CLASS_FAMILY = {
     "looting": "looting",
 }
 PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed water cannon rubber bullets baton arrested".split())
+SENTENCE_PARTY = "sentence-party:"  # rule prefix of actors named in the sentence but not as the trigger's arguments
 FATAL_FAMILIES = frozenset({"violence", "protest"})  # an agreement or an arrest has no death toll of its own
 VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
 
@@ -79,6 +80,42 @@ def find_mentions(doc, article: Article, *, place_finder=None, date_finder=None,
             draft = _draft(doc, sentence_index, cluster, context, place_finder, date_finder)
             if draft is not None:
                 drafts.append(draft)
+        if not in_sentence:
+            drafts.extend(_responsibility_drafts(doc, sentence, sentence_index, context))
+    return drafts
+
+
+RESPONSIBILITY_RULE = "responsibility-statement"
+
+
+def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[MentionDraft]:
+    """"The group claimed responsibility in a statement": a stance on the event last reported, with no trigger.
+
+    These become weak mentions that assemble attaches to the latest violent event before them.
+    """
+    from .lexicon import cues
+
+    responsibility = set(cues()["responsibility"]["nouns"])
+    drafts = []
+    for token in sentence:
+        if token.lemma_.lower() not in responsibility or token.head.i == token.i:
+            continue
+        if token.head.lemma_.lower() not in cues()["verbs"]:
+            continue
+        span = context.to_source(token.idx, token.idx + len(token.text))
+        assertions = [a for a in assertions_for(doc, token, span, context.to_source, context)
+                      if a.source != "the outlet"]
+        if not assertions:
+            continue
+        actors = ()
+        claimant = next((a for a in assertions if a.stance == "claims_responsibility"), None)
+        hit = _hit_by_name(context, claimant.source) if claimant else None
+        if hit is not None:
+            actors = (to_actor(hit, "actor1", claimant.source_text),)
+        mention = Mention(trigger=span, sentence=context.to_source(sentence.start_char, sentence.end_char),
+                          sub_event_type="Attack", event_type="Violence against civilians", actors=actors,
+                          assertions=tuple(assertions), rule=f"{RESPONSIBILITY_RULE}:{token.head.lemma_.lower()}")
+        drafts.append(MentionDraft(mention, "violence", True, True, False, sentence_index, token.i))
     return drafts
 
 
@@ -100,10 +137,10 @@ def _draft(doc, sentence_index, cluster, context, place_finder, date_finder) -> 
     head = doc[main.head]
     trigger_span = context.to_source(doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text))
     sentence = head.sent
-    actors = _actors(doc, cluster, context)
+    place = place_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if place_finder else None
+    actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code)
     fatalities = fatalities_near(doc, cluster, context.to_source) if family in FATAL_FAMILIES else None
     sub_event_type = _sub_event_type(main, cluster, actors, fatalities, doc)
-    place = place_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if place_finder else None
     when = date_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if date_finder else None
     assertions = []
     for trigger in cluster:
@@ -145,21 +182,37 @@ def _hit_by_name(context, name: str) -> ActorHit | None:
     return None
 
 
-def _actors(doc, cluster, context) -> tuple[Actor, ...]:
-    """actor1 (agent of the act) and actor2 (who it was done to), from the parse around each trigger."""
+def _actors(doc, cluster, context, country_code: str | None) -> tuple[Actor, ...]:
+    """actor1 (agent of the act) and actor2 (who it was done to): grammatical arguments of the triggers
+    first, then the other parties the sentence names (ACLED codes the parties a report ties to the event)."""
     found: list[Actor] = []
-    seen: set[tuple[str, str]] = set()
+
+    def add(hit: ActorHit, role: str, rule_prefix: str = "") -> None:
+        if not any(a.name == hit.name for a in found):
+            actor = to_actor(hit, role, context.to_source(hit.start_char, hit.end_char))
+            found.append(replace(actor, rule=rule_prefix + actor.rule))
+
     for trigger in cluster:
         head = doc[trigger.head]
+        if head.pos_ == "NOUN":
+            for hit in actors_at(head, country_code):  # "protesters", "rioters" name the actor
+                add(hit, "actor1")
         for role, token in _argument_tokens(head):
-            hits = actors_at(token, context.country_code) or _anaphor(token, context)
-            for hit in hits:
-                key = (role, hit.name)
-                if key in seen or any(a.name == hit.name for a in found):
-                    continue
-                seen.add(key)
-                found.append(to_actor(hit, role, context.to_source(hit.start_char, hit.end_char)))
+            for hit in actors_at(token, country_code) or _anaphor(token, context):
+                add(hit, role)
+    sentence = doc[cluster[0].head].sent
+    for token in sentence:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not _is_speaker_only(token):
+            for hit in actors_at(token, country_code):
+                add(hit, "actor1" if token.dep_ in ("nsubj", "poss") else "actor2", SENTENCE_PARTY)
     return tuple(found)
+
+
+def _is_speaker_only(token) -> bool:
+    """A named body that only speaks in the sentence ("the UN said") is a source, not a party."""
+    from .lexicon import cues
+
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in cues()["verbs"] and token.ent_type_ != "NORP"
 
 
 def _anaphor(token, context) -> list[ActorHit]:

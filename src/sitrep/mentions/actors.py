@@ -12,6 +12,7 @@ from ..model import Actor, Span
 from .lexicon import actor_aliases, country_names, demonyms
 
 MAX_ALIAS_WORDS = 6
+SHORT_ALIAS_LENGTH = 3  # aliases this short ("IS", "UN", "ADF") count only when written in capitals
 # Words that refer back to the last armed group named ("the group claimed..."): resolved by anaphora.
 GROUP_ANAPHORS = frozenset("group militants militant insurgents jihadists fighters organisation organization".split())
 NON_STATE_INTER = frozenset({2, 3, 4})
@@ -98,6 +99,8 @@ def _concrete_hit(tokens, head) -> ActorHit | None:
             entry = concrete.get(alias)
             if entry is None and alias.startswith("the "):
                 entry = concrete.get(alias[4:])
+            if entry is not None and len(alias) <= SHORT_ALIAS_LENGTH and not chunk[0].text.isupper():
+                entry = None  # "IS", "UN" only in capitals: "is" and "un" are words
             if entry is not None:
                 return ActorHit(
                     entry.canonical,

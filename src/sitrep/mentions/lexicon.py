@@ -70,6 +70,11 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
     return by_head
 
 
+def trigger_rank(key: str) -> int:
+    """The rank of the trigger rule named ``key`` ("air strike"), 0 when there is none."""
+    return max((rule.rank for rules in trigger_rules().values() for rule in rules if rule.key == key), default=0)
+
+
 @functools.lru_cache(maxsize=1)
 def cues() -> dict:
     """Attribution cue tables from cues.toml."""

@@ -1,0 +1,124 @@
+"""Facet statuses from assertions (CODING.md "Assertions and status"), after reading each source's role.
+
+Who speaks matters as much as what they say: a party announcing its own action is claiming it, the affected
+side stating it happened is confirming it, and several voices of one government are one source. So before the
+status rules run, each assertion's stance is read against the event's actors.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from .model import Actor, Assertion, Fatalities
+
+OUTLET = "the outlet"
+UNNAMED_SOURCES = frozenset(
+    {"officials", "local reports", "activists", "monitoring group", "state media", "witnesses", "residents",
+     "sources", "medical sources", "medics", "unnamed source"}
+)
+POSITIVE = frozenset({"asserts", "claims_responsibility", "accuses", "confirms", "reports"})
+
+
+@functools.lru_cache(maxsize=4096)
+def party_country(name: str) -> str | None:
+    """The country a state party speaks for ("Syrian Ministry of Defence", "Military Forces of Syria" -> SY)."""
+    from .mentions.lexicon import actor_aliases, country_names, source_aliases
+
+    for canonical, country_code in source_aliases().values():
+        if canonical == name and country_code:
+            return country_code
+    concrete, _ = actor_aliases()
+    for entry in concrete.values():
+        if entry.canonical == name and entry.country_code and entry.inter == 1:
+            return entry.country_code
+    for prefix in ("Military Forces of ", "Police Forces of ", "Government of "):
+        if name.startswith(prefix):
+            country = country_names().get(name[len(prefix):].lower())
+            return country.country_code if country else None
+    return None
+
+
+def same_party(source: str, actor: Actor) -> bool:
+    """True when ``source`` speaks for ``actor`` (the same name, or one government's voices)."""
+    if source == actor.name:
+        return True
+    if actor.inter != 1:
+        return False
+    country = party_country(source)
+    return country is not None and country == (actor.country_code or party_country(actor.name))
+
+
+def read_roles(assertions: list[Assertion], actors: tuple[Actor, ...]) -> list[Assertion]:
+    """Re-read stances by who speaks: the perpetrator's own account is a claim; the affected side confirms."""
+    perpetrators = [a for a in actors if a.role == "actor1"]
+    affected = [a for a in actors if a.role in ("actor2", "target")]
+    read: list[Assertion] = []
+    for assertion in assertions:
+        if assertion.stance in ("asserts", "reports") and assertion.facet in ("occurrence", "perpetrator", "fatalities"):
+            if any(same_party(assertion.source, p) for p in perpetrators):
+                assertion = replace(assertion, stance="claims_responsibility", rule=assertion.rule + "+own-action")
+            elif assertion.facet == "occurrence" and assertion.hedge is None and any(
+                same_party(assertion.source, a) for a in affected
+            ):
+                assertion = replace(assertion, stance="confirms", rule=assertion.rule + "+affected-side")
+        read.append(assertion)
+    return read
+
+
+def _voice(source: str) -> str:
+    """Sources that speak for one government count once."""
+    country = party_country(source)
+    return f"government:{country}" if country else source
+
+
+def facet_status(facet: str, assertions: list[Assertion]) -> str:
+    """A facet's status from its assertions, by the first rule of CODING.md that applies."""
+    own = [a for a in assertions if a.facet == facet and a.stance != "does_not_confirm"]
+    positive = [a for a in own if a.stance in POSITIVE]
+    denials = [a for a in own if a.stance == "denies"]
+    if positive and denials:
+        return "disputed"
+    if denials:
+        return "denied"
+    claimants = {_voice(a.source) for a in own if a.stance == "claims_responsibility"}
+    unhedged = [a for a in positive if a.hedge is None]
+    others = {_voice(a.source) for a in unhedged} - claimants - {OUTLET}
+    named_others = {v for v in others if v not in UNNAMED_SOURCES}
+    if any(a.stance == "confirms" and _voice(a.source) not in claimants for a in unhedged):
+        return "confirmed"
+    if claimants and named_others:
+        return "confirmed"
+    if len(named_others) >= 2:
+        return "confirmed"
+    if claimants:
+        return "claimed"
+    accusers = {_voice(a.source) for a in unhedged if a.stance == "accuses"}
+    if accusers and not any(a.source == OUTLET for a in unhedged) and len(accusers) == 1:
+        return "claimed"
+    if any(a.source == OUTLET or a.source not in UNNAMED_SOURCES for a in unhedged):
+        return "reported"
+    return "unconfirmed"
+
+
+def fatalities_status(figures: list[tuple[str, Fatalities]], assertions: list[Assertion]) -> str | None:
+    """Sources giving different death tolls dispute the figure; otherwise the usual rules apply."""
+    distinct = {(f.low, f.high) for _, f in figures}
+    if len(distinct) > 1:
+        return "disputed"
+    if not any(a.facet == "fatalities" for a in assertions):
+        return None
+    return facet_status("fatalities", assertions)
+
+
+def statuses(assertions: list[Assertion], actors: tuple[Actor, ...], figures: list[tuple[str, Fatalities]]) -> dict[str, str]:
+    """Every facet's status for one event."""
+    facets = sorted({a.facet for a in assertions})
+    status = {facet: facet_status(facet, assertions) for facet in facets if facet != "fatalities"}
+    fatal = fatalities_status(figures, assertions)
+    if fatal is not None:
+        status["fatalities"] = fatal
+    if any(a.role == "actor1" for a in actors) and "perpetrator" not in status:
+        occurrence = status.get("occurrence")
+        status["perpetrator"] = occurrence if occurrence in ("claimed", "unconfirmed") else "reported"
+    return status
