@@ -210,6 +210,11 @@ def test_furniture_glued_to_the_end_of_a_paragraph_is_cut_off():
     assert_verbatim(article)
 
 
+def test_furniture_line_with_a_camel_case_word_goes_whole():
+    text = f"{TITLE}\n{BODY}\nDownload the Example News app for your iOS or Android devices."
+    assert clean(raw(text)).body == BODY
+
+
 def test_glue_inside_ordinary_words_is_left_alone():
     body = "Fighters used WhatsApp and YouTube to share the video, and McDonald's outlets closed, police said today."
     article = clean(raw(f"{TITLE}\n{body}"))
@@ -487,7 +492,7 @@ def _bench():
 
 # Floors = what bench/cleaning.py measured when they were set, rounded down; raise them, never lower them.
 LINE_FLOORS = {"precision": 1.00, "recall": 1.00, "title_accuracy": 1.00, "standfirst_accuracy": 1.00}
-HOLDOUT_FLOORS = {"precision": 1.00, "recall": 0.98, "title_accuracy": 1.00, "standfirst_accuracy": 1.00}
+HOLDOUT_FLOORS = {"precision": 1.00, "recall": 0.99, "title_accuracy": 1.00, "standfirst_accuracy": 1.00}
 HTML_FLOORS = {"recall": 1.00, "precision": 1.00}
 
 

@@ -331,15 +331,21 @@ def _classify_stretch(text, start, end, verdict, rules, where, extra) -> Rule | 
             trail -= 1
         verdict.removed.sort()
     trimmed = lead > 0 or trail < len(pieces)
+    # a cut between two letters ("iOS", "WhatsApp") is more likely inside a word than a seam between elements
+    in_word = any(_between_letters(text, pieces[i].start) for i in (lead, trail) if 0 < i < len(pieces))
     if lead < trail:
         middle = (pieces[lead].start, pieces[trail - 1].end)
-        if whole is not None and (not trimmed or len(text[middle[0] : middle[1]].split()) <= 2):
+        if whole is not None and (not trimmed or in_word or len(text[middle[0] : middle[1]].split()) <= 2):
             verdict.removed = [r for r in verdict.removed if r[1] <= start] + [(start, end, _name(whole))]
             return whole if isinstance(whole, Rule) and whole.follow_max else None
         verdict.kept = middle
         return None
     last = _first_match(rules, _piece(text, pieces[-1]), where, extra)
     return last if isinstance(last, Rule) and last.follow_max else None
+
+
+def _between_letters(text: str, position: int) -> bool:
+    return 0 < position < len(text) and text[position - 1].isalpha() and text[position].isalpha()
 
 
 def _skip_space(text: str, position: int, end: int) -> int:
