@@ -79,7 +79,8 @@ def actors_at(head, context_country: str | None = None) -> list[ActorHit]:
     if not tokens:
         return []
     countries = _countries_in(tokens, head)
-    if len(countries) < 2:  # "Syrian and Russian forces" names two sides: template each country
+    coordinated = any(t.dep_ == "conj" and t.lower_ in demonyms() for t in tokens)
+    if not (coordinated and len(countries) > 1):  # "Syrian and Russian forces" names two sides: template each
         concrete = _concrete_hit(tokens, head)
         if concrete is not None:
             return [concrete]

@@ -19,6 +19,9 @@ MAX_SOURCE_WORDS = 6
 CAUSE_WORDS = frozenset({"cause", "reason"})
 PERPETRATOR_WORDS = frozenset({"perpetrator", "culprit", "attacker", "attackers"})
 PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "we", "i"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Documents that speak for whoever issued them ("the statement said", "the video claimed").
+DOCUMENT_SOURCES = frozenset({"statement", "communique", "communiqué", "video", "post", "message", "release"})
 
 
 @dataclass(frozen=True)
@@ -195,8 +198,10 @@ def resolve_sources(head, context) -> list[SourceRef]:
     """Canonical source(s) for a noun phrase: a named body, an actor, an unnamed class, or the words used."""
     to_source = context.to_source
     span = to_source(head.left_edge.idx, head.idx + len(head.text))
-    if head.lower_ in PRONOUN_SOURCES and context.last_source is not None:
-        return [context.last_source]
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return resolve_sources(head.head.head, context)  # "..., which said": the noun the clause hangs on
+    if (head.lower_ in PRONOUN_SOURCES or head.lemma_.lower() in DOCUMENT_SOURCES) and context.last_source is not None:
+        return [context.last_source]  # "he added", "the statement said": the source last named
     subtree = own_subtree(head)
     named = _named_source(subtree)
     if named:
