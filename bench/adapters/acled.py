@@ -53,22 +53,25 @@ def read_snippets(path: Path, limit: int | None = None) -> list[dict[str, str]]:
     return rows[:limit] if limit is not None else rows
 
 
-def main_event_sub_type(text: str) -> tuple[str, str]:
-    """(sub-event type, where it came from): the extractor's main event, else the cue classifier."""
+def main_event_sub_type(text: str, mode: str = "extract") -> tuple[str, str]:
+    """(sub-event type, where it came from): the extractor's main event, else the cue classifier.
+
+    ``mode="classifier"`` skips the extractor (to measure the classifier alone).
+    """
     from sitrep.mentions.typing import classify_sub_event
 
-    event = main_event(extract(text))
+    event = main_event(extract(text)) if mode == "extract" else None
     if event is not None:
         return event.sub_event_type, "extract"
     label, _confidence = classify_sub_event(text)
     return label, "classifier"
 
 
-def predict(rows) -> list[tuple[str, str, str]]:
+def predict(rows, mode: str = "extract") -> list[tuple[str, str, str]]:
     """(id, CASE label, source) per snippet."""
     out = []
     for row in rows:
-        sub_type, source = main_event_sub_type(row["EventSnippet"])
+        sub_type, source = main_event_sub_type(row["EventSnippet"], mode)
         out.append((row["id"], CASE_LABELS.get(sub_type, "OTHER"), source))
     return out
 
@@ -86,11 +89,11 @@ def confusion(rows, predictions) -> Counter:
     return Counter((gold[i], label) for i, label, _ in predictions if gold[i] in seen and gold[i] != label)
 
 
-def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
+def evaluate(limit: int | None = None, out_dir: Path | None = None, mode: str = "extract") -> dict:
     rows = read_snippets(gold_path(), limit)
-    predictions = predict(rows)
+    predictions = predict(rows, mode)
     out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-acled-"))
-    pred_file = out_dir / "acled_types.pred.tsv"
+    pred_file = out_dir / f"acled_types.{mode}.pred.tsv"
     write_predictions(predictions, pred_file)
     gold_file = gold_path()
     if limit is not None:

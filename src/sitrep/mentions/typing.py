@@ -30,8 +30,9 @@ LEAD_SENTENCE_FACTOR = 1.5
 LEAD_CHARS = 220
 # A protest reading must reach this share of the best other type's score to decide the protest sub-type.
 PROTEST_DOMINANCE = 0.6
-# Demonstrator-violence cue points (1 each, 1.5 in the lead) that make a protest a riot over repression cues.
-RIOT_FACET_MIN = 2
+# Lethal-force cue points (1 each, 1.5 in the lead) needed for "Excessive force": one passing "killed" outside
+# the lead is usually a past death the protest is about.
+LETHAL_FACET_MIN = 1.5
 # A territory cue decides the Battles sub-type when its type scores at least this share of the best type.
 TERRITORY_SHARE = 0.4
 # Seizure/defusal cues decide "Disrupted weapons use" when they score at least this share of the weapon types.
@@ -39,6 +40,16 @@ DISRUPTED_SHARE = 0.5
 WEAPON_TYPES = ("Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
                 "Remote explosive/landmine/IED", "Grenade")
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+REPORTING = re.compile(r"\b(?:said|says|say|told|reported|announced|claimed|stated|according to [^,]*,)\s", re.IGNORECASE)
+PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.IGNORECASE)
+# Within remote violence, ACLED's precedence puts these first: a chemical or suicide cue names the type.
+OVERRIDING_WEAPON_TYPES = ("Chemical weapon", "Suicide bomb")
+# "Fighting" and "killed" are said of almost every violent event; a specific cue (a weapon, rape, a ceasefire)
+# names the sub-type when it scores at least SPECIFIC_SHARE of the generic type's points.
+GENERIC_TYPES = ("Armed clash", "Attack")
+SPECIFIC_SHARE = 0.5
+# Types whose cues are too common in violent reports to override a generic type ("troops", "police").
+WEAK_SPECIFIC_TYPES = ("Change to group/activity", "Arrests", "Other", "Headquarters or base established")
 # Returned when no cue matches at all: ACLED's catch-all for strategic developments.
 FALLBACK_TYPE = "Other"
 PRECEDENCE: tuple[str, ...] = tuple(sub for subs in EVENT_TYPES.values() for sub in subs)
@@ -124,33 +135,40 @@ def _first_match(patterns: list[re.Pattern], text: str, before: int | None = Non
 
 
 def _territory_winner(text: str, facets: dict[str, list[re.Pattern]]) -> str | None:
-    """Who gained ground: the side named nearest before the first territory cue ("troops recaptured ...")."""
+    """Who gained ground: the first side named in the sentence of the first territory cue ("troops recaptured
+    ..."), the other side when the cue is passive ("the rebels were pushed back")."""
     cue = _first_match(facets["territory"], text)
     if cue is None:
         return None
+    sentence_start = max(text.rfind(". ", 0, cue), text.rfind("\n", 0, cue), -1) + 1
+    # skip the source of a report ("an army spokesman said rebels took ..."): the actor follows the verb
+    attribution = [m.end() for m in REPORTING.finditer(text, sentence_start, cue)]
+    if attribution:
+        sentence_start = attribution[-1]
     state = [m.start() for p in facets["state_actor"] for m in p.finditer(text)]
     nonstate = [m.start() for p in facets["nonstate_actor"] for m in p.finditer(text)]
-    state_before = max((x for x in state if x < cue), default=None)
-    nonstate_before = max((x for x in nonstate if x < cue), default=None)
-    if state_before is None and nonstate_before is None:
+    first_state = min((x for x in state if sentence_start <= x < cue), default=None)
+    first_nonstate = min((x for x in nonstate if sentence_start <= x < cue), default=None)
+    if first_state is None and first_nonstate is None:
         if not state and not nonstate:
             return None
-        # passive ("the town was recaptured by the army"): the first side named after the cue
         state_after = min((x for x in state if x > cue), default=len(text))
         nonstate_after = min((x for x in nonstate if x > cue), default=len(text))
         return "state" if state_after < nonstate_after else "nonstate"
-    if nonstate_before is None or (state_before is not None and state_before > nonstate_before):
-        return "state"
-    return "nonstate"
+    winner = "state" if first_nonstate is None or (first_state is not None and first_state < first_nonstate) \
+        else "nonstate"
+    if PASSIVE_BEFORE.search(text[max(0, cue - 12):cue]):
+        winner = "nonstate" if winner == "state" else "state"
+    return winner
 
 
 def _protest_sub_type(facets: dict[str, float]) -> str:
     """ACLED's protest ladder: demonstrators' own violence makes a riot; else lethal or violent repression is
     excessive force; else any intervention (tear gas, arrests, dispersal); else a peaceful protest."""
     riot, lethal = facets.get("riot", 0), facets.get("lethal_force", 0)
-    if riot >= RIOT_FACET_MIN and riot >= lethal:
+    if riot >= 1 and riot >= lethal:
         return "Violent demonstration"
-    if lethal >= 1:
+    if lethal >= LETHAL_FACET_MIN:
         return "Excessive force against protesters"
     if riot >= 1:
         return "Violent demonstration"
@@ -182,13 +200,23 @@ def classify_sub_event(text: str, doc=None) -> tuple[str, float]:
         return label, round(min(1.0, protest_mass / total), 3)
     others["Violent demonstration"] = by_type["Violent demonstration"]
     label, best_score = _best(others)
+    if label in GENERIC_TYPES:
+        specific = {t: scores.strong[t] for t in by_type if t not in GENERIC_TYPES and t not in PROTEST_TYPES
+                    and t not in WEAK_SPECIFIC_TYPES}
+        specific_label, specific_score = _best(specific)
+        if specific_score >= SPECIFIC_SHARE * best_score and specific_score > 0:
+            label, best_score = specific_label, by_type[specific_label]
+    for weapon_type in OVERRIDING_WEAPON_TYPES:
+        if label in WEAPON_TYPES + GENERIC_TYPES and scores.strong[weapon_type] > 0:
+            return weapon_type, round(by_type[weapon_type] / total, 3)
     territory_score = max(by_type[t] for t in TERRITORY_TYPES)
-    if scores.territory_winner and max(scores.strong[t] for t in TERRITORY_TYPES) > 0 and (
-        territory_score >= TERRITORY_SHARE * best_score
+    territory_strong = max(scores.strong[t] for t in TERRITORY_TYPES) > 0
+    if scores.territory_winner and territory_strong and (
+        label in GENERIC_TYPES + TERRITORY_TYPES or territory_score >= TERRITORY_SHARE * best_score
     ):
         label = TERRITORY_TYPES[0] if scores.territory_winner == "state" else TERRITORY_TYPES[1]
         return label, round(territory_score / total, 3)
-    if label in WEAPON_TYPES + TERRITORY_TYPES and scores.strong["Disrupted weapons use"] > 0 and (
+    if label in WEAPON_TYPES + TERRITORY_TYPES and label != "Chemical weapon" and scores.strong["Disrupted weapons use"] > 0 and (
         by_type["Disrupted weapons use"] >= DISRUPTED_SHARE * best_score
     ):
         return "Disrupted weapons use", round(by_type["Disrupted weapons use"] / total, 3)

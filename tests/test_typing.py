@@ -1,0 +1,69 @@
+"""The cue-lexicon sub-event classifier on sentences written for these tests, one (or more) per ACLED sub-type."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.mentions.typing import PRECEDENCE, classify_sub_event, score_sub_events
+from sitrep.model import SUB_EVENT_TO_TYPE
+
+CASES = [
+    ("Government regains territory", "Army troops recaptured the town of Kalo from the rebels on Monday."),
+    ("Non-state actor overtakes territory", "Militants seized control of the district headquarters after soldiers fled."),
+    ("Armed clash", "Soldiers and rebels exchanged fire for hours near the border crossing; two fighters died."),
+    ("Excessive force against protesters",
+     "Security forces opened fire on protesters in the capital, killing four demonstrators."),
+    ("Protest with intervention", "Police fired tear gas to disperse hundreds of students protesting tuition fees."),
+    ("Peaceful protest", "Thousands of teachers marched peacefully through the city centre to demand higher pay."),
+    ("Violent demonstration", "Rioters torched cars and pelted police with stones after the election result."),
+    ("Mob violence", "An angry mob lynched a man accused of stealing a motorbike in the market."),
+    ("Chemical weapon", "Residents said a helicopter dropped barrels of chlorine gas on the village."),
+    ("Air/drone strike", "Warplanes carried out air strikes on the rebel-held town overnight."),
+    ("Suicide bomb", "A suicide bomber blew himself up at a checkpoint outside the ministry."),
+    ("Shelling/artillery/missile attack", "Artillery shells and rockets hit a residential area of the city."),
+    ("Remote explosive/landmine/IED", "A roadside bomb struck a minibus on the highway, killing three passengers."),
+    ("Grenade", "Unknown attackers hurled a grenade into a bar, wounding six customers."),
+    ("Sexual violence", "Soldiers were accused of raping two women in the camp for displaced people."),
+    ("Attack", "Gunmen killed five villagers in a night raid on a farming settlement."),
+    ("Abduction/forced disappearance", "Bandits kidnapped twelve passengers from a bus and demanded a ransom."),
+    ("Agreement", "The warring parties signed a ceasefire agreement in the capital on Friday."),
+    ("Arrests", "Police arrested three suspected members of the cell in a dawn operation."),
+    ("Change to group/activity", "Hundreds of fighters defected from the militia to join the rival faction."),
+    ("Disrupted weapons use", "Troops defused an improvised explosive device found near the school."),
+    ("Disrupted weapons use", "Air defences intercepted two drones over the port city."),
+    ("Headquarters or base established", "The army set up a new military base on the hill overlooking the valley."),
+    ("Looting/property destruction", "Armed men looted shops and burned houses in the village."),
+    ("Non-violent transfer of territory", "Rebel forces withdrew from the town and handed over control to the army without a fight."),
+]
+
+
+@pytest.mark.parametrize("expected,text", CASES)
+def test_classifies_each_sub_type(expected, text):
+    label, confidence = classify_sub_event(text)
+    assert label == expected, (text, label)
+    assert 0 < confidence <= 1
+
+
+def test_every_label_is_an_acled_sub_type():
+    for _expected, text in CASES:
+        assert classify_sub_event(text)[0] in SUB_EVENT_TO_TYPE
+
+
+def test_no_cue_falls_back_to_other():
+    assert classify_sub_event("The committee met to discuss the budget.") == ("Other", 0.0)
+
+
+def test_march_the_month_is_not_a_protest():
+    label, _ = classify_sub_event("On 3 March a roadside bomb killed two soldiers on patrol.")
+    assert label == "Remote explosive/landmine/IED"
+
+
+def test_territory_side_follows_the_reporting_source():
+    text = "An army spokesman said insurgents had taken control of two villages near the lake."
+    assert classify_sub_event(text)[0] == "Non-state actor overtakes territory"
+
+
+def test_scores_cover_all_types_in_precedence_order():
+    scores = score_sub_events("Rebels shelled the town.")
+    assert set(scores.by_type) <= set(PRECEDENCE)
+    assert scores.by_type["Shelling/artillery/missile attack"] > 0
