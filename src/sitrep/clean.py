@@ -477,9 +477,15 @@ def find_headline(
 
 
 def sweep_edges(text: str, verdicts: list[LineVerdict], title_at: int | None, standfirst_at: int | None) -> None:
-    """Drop what is left of the page chrome around the article: everything kept above the headline, and short
-    unpunctuated lines (names, places, section labels, link titles) before the first or after the last body
+    """Drop what is left of the page chrome around the article: repeats of the headline, everything kept above
+    it, and short unpunctuated lines (names, places, section labels, link titles) before the first or after the last body
     paragraph. Agency datelines ("PESHAWAR:") stay: they say where the story happened."""
+    if title_at is not None:  # the headline repeated further down (share text, a reordered extraction)
+        headline = " ".join(_kept_text(text, verdicts[title_at]).split()).casefold()
+        for verdict in verdicts:
+            if verdict.index != title_at and " ".join(_kept_text(text, verdict).split()).casefold() == headline:
+                verdict.removed = sorted(verdict.removed + [(*verdict.kept, "title_repeat")])
+                verdict.kept = None
     body = body_like_lines(text, verdicts)
     if not body:
         return
