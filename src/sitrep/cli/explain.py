@@ -34,12 +34,12 @@ def command(event_id, db_path, article_path, published, output_format):
 
     if article_path is not None:
         records = _article_events(article_path, published.date() if published else None)
-        if event_id:
+        if event_id is not None:
             records = [r for r in records if r["id"].startswith(event_id)]
             if not records:
                 _fail(f"no event of {article_path} has an id starting with {event_id!r}")
     elif db_path is not None:
-        if not event_id:
+        if event_id is None:
             _fail("give an EVENT_ID (or a unique prefix) to explain from --db")
         records = [_stored_event(db_path, event_id)]
     else:
