@@ -215,6 +215,13 @@ def test_furniture_line_with_a_camel_case_word_goes_whole():
     assert clean(raw(text)).body == BODY
 
 
+def test_block_glued_to_the_last_paragraph_still_runs_on():
+    text = f"{TITLE}\n{BODY}.Related articles\nArmy chief visits the front line\nMarkets fall again"
+    article = clean(raw(text))
+    assert article.body == BODY + "." and "Army chief" not in article.body
+    assert [r.rule for r in article.removed if "Army chief" in r.span.text] == ["related_links"]
+
+
 def test_glue_inside_ordinary_words_is_left_alone():
     body = "Fighters used WhatsApp and YouTube to share the video, and McDonald's outlets closed, police said today."
     article = clean(raw(f"{TITLE}\n{body}"))

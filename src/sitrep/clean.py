@@ -317,17 +317,19 @@ def classify_lines(text: str, lines, rules, *, extra: dict[str, str], body_range
 
 def _classify_stretch(text, start, end, verdict, rules, where, extra) -> Rule | None:
     """Keep or drop one line (or its rest after a block); trim furniture glued to its ends, or — when the whole
-    line matched a rule marked trim_sentences — furniture sentences at its ends ("No arrests were made. Get our app here."). Returns
-    the block rule the line opens, if any."""
+    line matched a rule marked trim_sentences — furniture sentences at its ends ("No arrests were made. Get our
+    app here."). Returns the block rule the line opens, if any."""
     whole = _first_match(rules, text[start:end], where, extra)
     pieces = split_pieces(text, start, end, sentences=isinstance(whole, Rule) and whole.trim_sentences)
     lead, trail = 0, len(pieces)
+    last_hit = None  # the furniture at the line's end, which may open a block over the next lines
     if len(pieces) > 1:
         while lead < trail and (hit := _first_match(rules, _piece(text, pieces[lead]), where, extra)):
             verdict.removed.append((pieces[lead].start, pieces[lead].end, _name(hit)))
             lead += 1
         while trail > lead and (hit := _first_match(rules, _piece(text, pieces[trail - 1]), where, extra)):
             verdict.removed.append((pieces[trail - 1].start, pieces[trail - 1].end, _name(hit)))
+            last_hit = last_hit or hit
             trail -= 1
         verdict.removed.sort()
     trimmed = lead > 0 or trail < len(pieces)
@@ -339,7 +341,7 @@ def _classify_stretch(text, start, end, verdict, rules, where, extra) -> Rule | 
             verdict.removed = [r for r in verdict.removed if r[1] <= start] + [(start, end, _name(whole))]
             return whole if isinstance(whole, Rule) and whole.follow_max else None
         verdict.kept = middle
-        return None
+        return last_hit if isinstance(last_hit, Rule) and last_hit.follow_max else None
     last = _first_match(rules, _piece(text, pieces[-1]), where, extra)
     return last if isinstance(last, Rule) and last.follow_max else None
 
