@@ -42,3 +42,11 @@ def test_text_without_letters_is_not_rejected():
 def test_detection_is_deterministic():
     text = english_article(9)[:MIN_CHARS_FOR_LANGUAGE + 20]
     assert len({detect_language(text) for _ in range(5)}) == 1
+
+
+def test_english_function_word_fast_path_does_not_fire_on_other_languages():
+    from sitrep.ingest.language import ENGLISH_WORD_SHARE, _LETTERS, english_word_share
+
+    assert english_word_share(_LETTERS.findall(english_article(3))) >= ENGLISH_WORD_SHARE
+    for text in (FRENCH, SPANISH):
+        assert english_word_share(_LETTERS.findall(text)) < ENGLISH_WORD_SHARE / 3
