@@ -66,6 +66,7 @@ _FOLD_RULES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ei", "e"), 
                ("ai", "e"), ("kh", "k"), ("q", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("w", "v"), ("y", "i"))
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> str:
     """Lower-case, fold accents, drop periods and apostrophes, turn other punctuation into single spaces.
 
@@ -79,6 +80,7 @@ def normalize_name(text: str) -> str:
     return lowered.strip()
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold_name(text: str) -> str:
     """A looser key for transliterated names: Arabic articles dropped, spelling variants merged, no spaces.
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..model import Place, Span
 from .gazetteer import KIND_ALIAS, KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
-__all__ = ["Toponym", "find_toponyms", "to_place", "load_demonyms"]
+__all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
 
 DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "rules" / "demonyms.csv"
 MAX_NGRAM = 6  # longest place name, in tokens, tried against the gazetteer ("Bosnia and Herzegovina" is 3)
@@ -35,7 +35,7 @@ IMPORTANT_POPULATION = 150_000  # a city this big is accepted on its name alone
 NEARBY_KM = 250.0  # places this close to the document's other places get the proximity bonus
 
 # Candidate scoring weights (tuned on the LGL/TR-News/GeoVirus development splits, by error class).
-FEATURE_PRIOR = {"country": 7.0, "continent": 7.0, "admin1": 3.0, "capital": 2.5, "region": 3.5,
+FEATURE_PRIOR = {"country": 7.0, "continent": 7.0, "admin1": 4.0, "capital": 2.5, "region": 3.5,
                  "province": 3.5, "state": 3.5, "admin2": 0.5, "city": 0.0}
 SUPPLEMENT_PRIOR = 4.0  # hand-written entries carry no population; they are the places conflict news names
 POPULATION_WEIGHT = 0.9  # per decade of population
@@ -406,14 +406,15 @@ def _comma_admins(toponyms: list[Toponym], text: str) -> dict[int, tuple[Entry, 
     return pairs
 
 
-def _big_city_names(candidates: tuple[Entry, ...]) -> set[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)
+def _big_city_names(candidates: tuple[Entry, ...]) -> frozenset[tuple[str, str]]:
     """(country, name) of admin1 candidates that share their name with a big city of the same country."""
     same_name_city = {(e.country_code, normalize_name(e.name)): e.population for e in candidates
                       if e.feature in ("city", "capital")}
     capitals = {e.country_code for e in candidates if e.feature == "capital"}
-    return {(e.country_code, normalize_name(e.name)) for e in candidates if e.feature == "admin1"
-            and (e.country_code in capitals or same_name_city.get((e.country_code, normalize_name(e.name)), -1)
-                 >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1))}
+    return frozenset((e.country_code, normalize_name(e.name)) for e in candidates if e.feature == "admin1"
+                     and (e.country_code in capitals or same_name_city.get((e.country_code, normalize_name(e.name)), -1)
+                          >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -473,7 +474,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
                             if k != key and e.feature == "admin1"}
             anchors = [(e.lat, e.lon) for k, e in choices.items()
                        if k != key and e.lat is not None and e.feature not in ("country", "continent")]
-            shadowed = _big_city_names(toponym.candidates)
+            shadowed = _big_city_names(toponym.candidates) if toponym.candidates else set()
             for entry in toponym.candidates:
                 score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed)
                 per_name[key][entry.id] = max(per_name[key][entry.id], score)
