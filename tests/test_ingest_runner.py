@@ -129,3 +129,31 @@ def test_progress_bar_goes_to_stderr(tmp_path, capsys, progress):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert ("ingest" in captured.err) == progress
+
+
+def test_a_reader_bug_costs_one_file_not_the_batch(tmp_path, monkeypatch):
+    import sitrep.ingest as ingest_package
+
+    real = ingest_package._read_sniffed
+
+    def flaky(path, fetcher):
+        if path.endswith("bug.txt"):
+            raise RuntimeError("reader bug")
+        return real(path, fetcher)
+
+    monkeypatch.setattr(ingest_package, "_read_sniffed", flaky)
+    (tmp_path / "a.txt").write_text(english_article(1))
+    (tmp_path / "bug.txt").write_text(english_article(2))
+    (tmp_path / "c.txt").write_text(english_article(3))
+    with open_store(tmp_path / "s.db") as store:
+        summary = ingest([tmp_path], store, extract=False)
+    assert (summary.read, summary.ingested, summary.rejected) == (3, 2, Counter(reader_error=1))
+
+
+def test_public_names_resolve():
+    import sitrep.ingest
+    import sitrep.store
+
+    for module in (sitrep.ingest, sitrep.store):
+        for name in module.__all__:
+            assert getattr(module, name) is not None

@@ -21,6 +21,8 @@ from .errors import StoreError
 from .ingest import dedup
 from .model import Event, Extraction, Origin, RawDocument, Rejected, to_jsonable
 
+__all__ = ["DUPLICATE", "INGESTED", "NEAR_DUPLICATE", "Store", "StoredDocument", "open_store"]
+
 SCHEMA_VERSION = 1
 # How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 10_000

@@ -67,9 +67,9 @@ def read_source(
         for path in _walk_sorted(location):
             if os.path.realpath(path) in skip_paths:
                 continue
-            yield from read_file(path, jsonl_fields=jsonl_fields, fetcher=fetcher)
+            yield from _guarded(read_file(path, jsonl_fields=jsonl_fields, fetcher=fetcher), Origin("file", path))
     elif os.path.exists(location):
-        yield from read_file(location, jsonl_fields=jsonl_fields, fetcher=fetcher)
+        yield from _guarded(read_file(location, jsonl_fields=jsonl_fields, fetcher=fetcher), Origin("file", location))
     else:
         yield Rejected("read", "not_found", Origin("file", location), "no such file, folder or URL")
 
@@ -90,6 +90,14 @@ def read_file(
         yield read_html_file(path)
     else:
         yield from _read_sniffed(path, fetcher or Fetcher())
+
+
+def _guarded(items: Iterator[RawDocument | Rejected], origin: Origin) -> Iterator[RawDocument | Rejected]:
+    """Pass a reader's items on; a bug in a reader costs the rest of that file, not the batch."""
+    try:
+        yield from items
+    except Exception as error:  # noqa: BLE001 - recorded as a rejection, never swallowed
+        yield Rejected("read", "reader_error", origin, f"{type(error).__name__}: {error}"[:500])
 
 
 def _read_sniffed(path: str, fetcher: Fetcher) -> Iterator[RawDocument | Rejected]:
