@@ -46,7 +46,7 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
-CITY_OVER_ADMIN1_PENALTY = 4.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
+CITY_OVER_ADMIN1_PENALTY = 6.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
 CITY_OVER_ADMIN1_SHARE = 0.05  # ... i.e. has at least this share of the same-named admin1's population
 
 LOCATIVE_WORDS = frozenset(
