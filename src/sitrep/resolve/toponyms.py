@@ -59,6 +59,7 @@ NAME_CONNECTORS = frozenset("de del la las los le les du des da do dos di al el 
                             "upon sur am im bin ibn".split())
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ENTITY_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # spaCy places kept even when the gazetteer lacks them
 PERSON_TITLES = frozenset("mr mrs ms miss dr gen general president sen senator rep col lt capt sgt pope king "
                           "queen prince princess sheikh lord lady sir judge minister governor mayor".split())
 # Capitalised words that are also the names of small places somewhere; never toponyms on their own.
@@ -332,7 +333,7 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
     taken = [(toponym.start, toponym.end) for toponym in found]
     extra = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        if ent.label_ not in ENTITY_PLACE_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
         surface = text[start:end]
