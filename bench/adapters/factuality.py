@@ -15,6 +15,8 @@ from pathlib import Path
 from .common import require_shared, run_scorer
 
 CORPORA = ("uw", "meantime")
+# The package's score for an uncued event noun (rules/modality.toml [scores].nominal), to tell it apart.
+NOMINAL_SCORE = 2.8
 # A cue class seen fewer times than this on train keeps the package's own score (a median of 3 is noise).
 MIN_CLASS_SIZE = 5
 
@@ -139,5 +141,6 @@ def _deciding_class(mood) -> str:
         return polarity + mood.hypothetical
     if mood.hedge is not None:
         return polarity + "hedge:" + (mood.cues[0] if mood.cues else "")
+    default = "nominal" if mood.score == NOMINAL_SCORE and not mood.cues else "certain"
     return polarity + (next((c for c in mood.cues if c in ("reported", "factive", "attempt", "governor_negated",
-                                                               "denial", "negative_implicative")), "certain"))
+                                                               "denial", "negative_implicative")), default))

@@ -29,6 +29,7 @@ REAL_SCORE_FLOOR = 0.5
 # How far up the parse (complement of a complement of ...) a governing cue may sit; deeper chains are rare
 # and mostly parse errors.
 MAX_GOVERNOR_DEPTH = 4
+NOMINAL_POS = ("NOUN", "PROPN")
 # Dependency labels through which a governing word's meaning reaches its complement.
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "acl", "pcomp", "oprd")
 
@@ -236,10 +237,14 @@ def _walk(token, found: _Found) -> None:
             current = head
             continue
         if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
+            before = len(found.cues)
             _through_preposition(current, head, found)
+            if len(found.cues) == before and current.pos_ in NOMINAL_POS:
+                _clause_irrealis(current, found)
             return
         if dep in ("dobj", "nsubj", "nsubjpass", "attr") and current.pos_ in ("NOUN", "PROPN", "PRON"):
             if not _through_noun_governor(current, head, found):
+                _clause_irrealis(current, found)
                 return
             current = head
             continue
@@ -256,6 +261,26 @@ def _walk(token, found: _Found) -> None:
         if not _through_complement(current, head, found):
             return
         current = head
+
+
+def _clause_irrealis(noun, found: _Found) -> None:
+    """An event noun inside a hypothetical clause is hypothetical too ("would open the way to war"); its verb's
+    negation is not its own ("did not mention the attack"), so only irrealis and hedges are copied."""
+    verb = noun
+    for _step in range(MAX_GOVERNOR_DEPTH):
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return
+    clause = _Found()
+    _walk(verb, clause)
+    if clause.irrealis is not None:
+        found.note_irrealis(clause.irrealis, clause.irrealis_cue)
+    elif clause.hedge is not None:
+        found.note_hedge(clause.hedge_kind, clause.hedge)
 
 
 def _propagate_modal_only(head, found: _Found) -> None:
@@ -298,7 +323,7 @@ def _through_noun_governor(noun, verb, found: _Found) -> bool:
     if lemma not in _words("occurrence_verbs", role):
         return False
     kind = _governor_class(verb) if role == "object" else None
-    if kind is not None and kind not in ("reported", "factive", "claim"):
+    if kind is not None and kind != "claim":  # "claimed the attack" claims responsibility; it hedges nothing
         _apply_governor(kind, verb, found)
     _local_cues(verb, found, own=True)
     return True
@@ -378,6 +403,13 @@ def _apply_governor(kind: str, governor, found: _Found) -> None:
         found.note_irrealis(kind, governor)
 
 
+def _is_bare_verb(token) -> bool:
+    """A base-form verb with no "do" support and no modal: imperative, subjunctive or a bare infinitive."""
+    if token.tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (_lemma(c) == "do" or c.tag_ == "MD") for c in token.children)
+
+
 def _is_question(token) -> bool:
     sent = token.sent
     last = sent[-1] if sent[-1].text not in ("'", '"', "''", "”") or len(sent) < 2 else sent[-2]
@@ -395,9 +427,9 @@ def _score(found: _Found) -> float:
         base_kind = found.certainty
     if found.negation is not None:
         if found.negation_kind in ("denial", "negative_implicative") and base_kind in ("certain", "reported",
-                                                                                        "factive"):
+                                                                                        "factive", "nominal"):
             return float(scores[found.negation_kind])
-        if base_kind in ("certain", "factive"):
+        if base_kind in ("certain", "factive", "nominal"):
             return float(scores["negated"])
         if base_kind in negated_scores:
             return float(negated_scores[base_kind])
@@ -412,6 +444,10 @@ def modality(doc, token_index: int) -> Modality:
     _walk(token, found)
     if found.irrealis is None and _is_question(token):
         found.note_irrealis("question", token.sent[-1])
+    if found.irrealis is None and found.negation is None and _is_bare_verb(token):
+        found.note_irrealis("infinitive", token)
+    if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):
+        found.certainty = "nominal"  # an event noun asserts less than a finite verb ("the talks", "a deal")
     negated = found.negation is not None and found.irrealis is None
     # a negated modal ("will not attack") is still irrealis; the event is not reported either way
     return Modality(
