@@ -26,7 +26,7 @@ WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most thi
 # from 0.46 to 0.52).
 BACKGROUND_GAP_DAYS = 2
 BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last month", "last year", "previous",
-                   "since", "one of several", "in july", "follows", "followed")
+                   "since", "one of several", "follows", "followed")
 
 
 @dataclass

@@ -141,7 +141,15 @@ class Article:
         return body_to_source(self.segments, body_offset)
 
     def source_span(self, body_start: int, body_end: int) -> Span:
-        """The source-text span for a body range (end mapped from its last character, so it never overshoots)."""
+        """The source-text span for a body range (end mapped from its last character, so it never overshoots).
+
+        White space at either edge is trimmed first: a sentence's trailing newline is a joiner between
+        segments, and mapping it would carry the span into the next paragraph.
+        """
+        while body_end > body_start and self.body[body_end - 1].isspace():
+            body_end -= 1
+        while body_start < body_end and self.body[body_start].isspace():
+            body_start += 1
         start = self.source_offset(body_start)
         end = self.source_offset(max(body_start, body_end - 1)) + 1 if body_end > body_start else start
         return Span(start, end, self.source_text[start:end])

@@ -49,7 +49,7 @@ def extract_document(raw: RawDocument, *, published: date | None = None) -> Extr
     try:
         article = clean.clean(raw, published=published)
     except InputError as error:
-        return Extraction(article=None, events=(), skipped=error.message, origin=raw.origin)
+        return Extraction(article=None, events=(), skipped=f"clean: {error.message}", origin=raw.origin)
     return Extraction(article=article, events=events_of(article), origin=raw.origin)
 
 
