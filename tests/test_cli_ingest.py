@@ -60,6 +60,11 @@ def test_stdin_and_published_flag(tmp_path):
     result = sitrep("ingest", "-", "--db", str(tmp_path / "s.db"), "--no-extract", "--published", "2023-05-06",
                     stdin=english_article(50))
     assert result.returncode == 0 and result.stdout.startswith("read 1, ingested 1,")
+    from sitrep.store import open_store
+
+    with open_store(tmp_path / "s.db") as store:
+        (document,) = store.documents()
+    assert document["published"] == "2023-05-06" and document["origin"]["kind"] == "stdin"
 
 
 def test_usage_errors_exit_2(tmp_path):

@@ -45,6 +45,14 @@ def test_html_records_become_documents_with_offsets_and_urls(tmp_path):
         assert documents[1].published == date(2021, 6, 1)
 
 
+def test_target_uri_beats_a_canonical_link_pointing_elsewhere(tmp_path):
+    page = html_page("Story", english_article(1), url="https://news.example/")  # a template's broken canonical
+    path = tmp_path / "c.warc.gz"
+    path.write_bytes(warc_bytes([("https://news.example/2023/story", page)]))
+    (document,) = list(read_warc(path))
+    assert document.url == "https://news.example/2023/story"
+
+
 def test_non_html_records_are_skipped(tmp_path):
     data = warc_bytes([("https://x.example/logo.png", "PNGDATA")], content_type="image/png") + warc_bytes(pages(1))
     path = tmp_path / "mixed.warc.gz"

@@ -58,7 +58,12 @@ def html_document(
     title: str | None = None,
     doc_id: str | None = None,
 ) -> RawDocument | Rejected:
-    """A RawDocument for one page; the page's own metadata wins, the caller's (feed, WARC) fills gaps."""
+    """A RawDocument for one page; the page's own metadata wins, the caller's (feed, WARC) fills gaps.
+
+    The URL is the exception: where the page was actually found (WARC-Target-URI, the fetched URL) beats the
+    page's canonical link, which templates sometimes point at the home page (and URL dedup would then merge
+    a whole site into one document). The canonical link is used for files, which have no URL of their own.
+    """
     if not html.strip():
         return Rejected("read", "empty", origin, "empty HTML page")
     metadata = page_metadata(html, url)
@@ -68,7 +73,7 @@ def html_document(
         media_type=HTML_MEDIA_TYPE,
         doc_id=doc_id,
         title=metadata.get("title") or title,
-        url=metadata.get("url") or url,
+        url=url or metadata.get("url"),
         outlet=metadata.get("sitename"),
         published=parse_iso_date(metadata.get("date")) or published,
         language=metadata.get("language"),
