@@ -29,7 +29,9 @@ CLASS_FAMILY = {
     "looting": "looting",
 }
 PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed water cannon rubber bullets baton arrested".split())
-SENTENCE_PARTY = "sentence-party:"  # rule prefix of actors named in the sentence but not as the trigger's arguments
+# Rule prefix of actors the parse did not tie to the trigger directly (named elsewhere in the sentence, or the
+# speaker behind "its jets"): kept as parties, but not used to keep mentions apart when merging.
+SENTENCE_PARTY = "sentence-party:"
 FATAL_FAMILIES = frozenset({"violence", "protest"})  # an agreement or an arrest has no death toll of its own
 VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
 
@@ -138,15 +140,16 @@ def _draft(doc, sentence_index, cluster, context, place_finder, date_finder) -> 
     trigger_span = context.to_source(doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text))
     sentence = head.sent
     place = place_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if place_finder else None
-    actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code)
-    fatalities = fatalities_near(doc, cluster, context.to_source) if family in FATAL_FAMILIES else None
-    sub_event_type = _sub_event_type(main, cluster, actors, fatalities, doc)
-    when = date_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if date_finder else None
     assertions = []
     for trigger in cluster:
         for assertion in assertions_for(doc, doc[trigger.head], trigger_span, context.to_source, context):
             if assertion not in assertions:
                 assertions.append(assertion)
+    speakers = [a.source for a in assertions if a.source != "the outlet"]
+    actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code, speakers)
+    fatalities = fatalities_near(doc, cluster, context.to_source) if family in FATAL_FAMILIES else None
+    sub_event_type = _sub_event_type(main, cluster, actors, fatalities, doc)
+    when = date_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if date_finder else None
     if fatalities is not None:
         speakers = [a for a in assertions if a.facet == "occurrence"]
         for speaker in speakers[:1]:
@@ -182,7 +185,7 @@ def _hit_by_name(context, name: str) -> ActorHit | None:
     return None
 
 
-def _actors(doc, cluster, context, country_code: str | None) -> tuple[Actor, ...]:
+def _actors(doc, cluster, context, country_code: str | None, speakers: list[str] = ()) -> tuple[Actor, ...]:
     """actor1 (agent of the act) and actor2 (who it was done to): grammatical arguments of the triggers
     first, then the other parties the sentence names (ACLED codes the parties a report ties to the event)."""
     found: list[Actor] = []
@@ -200,6 +203,8 @@ def _actors(doc, cluster, context, country_code: str | None) -> tuple[Actor, ...
         for role, token in _argument_tokens(head):
             for hit in actors_at(token, country_code) or _anaphor(token, context):
                 add(hit, role)
+            for hit in _speaker(token, speakers, context):
+                add(hit, role, SENTENCE_PARTY)
     sentence = doc[cluster[0].head].sent
     for token in sentence:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not _is_speaker_only(token):
@@ -213,6 +218,23 @@ def _is_speaker_only(token) -> bool:
     from .lexicon import cues
 
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in cues()["verbs"] and token.ent_type_ != "NORP"
+
+
+SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we", "it", "they"})
+
+
+def _speaker(token, speakers: list[str], context) -> list[ActorHit]:
+    """"The army said its jets struck ...": a pronoun (or a noun it possesses) is the party speaking."""
+    pronoun = token.lower_ in SPEAKER_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children
+    )
+    if not pronoun:
+        return []
+    for name in speakers:
+        hit = _hit_by_name(context, name)
+        if hit is not None:
+            return [hit]
+    return []
 
 
 def _anaphor(token, context) -> list[ActorHit]:

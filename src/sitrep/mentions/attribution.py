@@ -150,6 +150,17 @@ def _sibling_cues(doc, cue, evidence, to_source, context) -> list[Assertion]:
                                                  rule=f"attribution:noun:{noun.lemma_.lower()}"))
         if child.dep_ == "conj" and child.lemma_.lower() in table["verbs"]:
             objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
+            own_subject = any(c.dep_ == "nsubj" for c in child.children)
+            if own_subject and objects & set(table["responsibility"]["nouns"]):
+                # "X blamed Y for the strike, but Z denied involvement": a second speaker on the perpetrator
+                stance = table["verbs"][child.lemma_.lower()]
+                stance = "claims_responsibility" if stance == "claims" else stance
+                for source in _sources_of(child, context):
+                    results.append(Assertion(facet="perpetrator", source=source.name, source_text=source.span,
+                                             cue=to_source(child.idx, child.idx + len(child.text)), stance=stance,
+                                             evidence=evidence, negated=_negated(child),
+                                             rule=f"attribution:conj:{child.lemma_.lower()}"))
+                continue
             facet = "cause" if objects & CAUSE_WORDS else "perpetrator" if objects & PERPETRATOR_WORDS else None
             if facet is None:
                 continue

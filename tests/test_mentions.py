@@ -1,0 +1,75 @@
+"""Extraction rules on sentences written for the purpose: what is an event, how it is typed and attributed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep
+
+PUBLISHED = date(2024, 3, 7)  # a Thursday
+
+
+def events_of(text: str):
+    return sitrep.extract(text, published=PUBLISHED).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels did not attack the town of Bunia, the army said.",
+        "The group threatened to strike government buildings in the capital.",
+        "Officials warned that militants could attack the convoy near Gao.",
+    ],
+)
+def test_negated_and_hypothetical_events_are_not_events(text):
+    assert events_of(text) == ()
+
+
+def test_claim_of_responsibility_in_next_sentence_attaches_to_the_attack():
+    events = events_of(
+        "A roadside bomb killed four soldiers near Kandahar on Tuesday. "
+        "The Taliban claimed responsibility for the attack in a statement."
+    )
+    assert len(events) == 1
+    bomb = events[0]
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+    assert (bomb.fatalities.low, bomb.fatalities.high) == (4, 4)
+    assert bomb.status["perpetrator"] == "claimed"
+    assert any(a.name == "Taliban" and a.role == "actor1" for a in bomb.actors)
+
+
+def test_denial_against_accusation_is_disputed():
+    events = events_of(
+        "An air strike hit a market in Maarat al-Numan on Monday, killing at least 12 people. "
+        "Activists blamed Russian jets for the strike, but Russia's defence ministry denied involvement."
+    )
+    strike = events[0]
+    assert strike.status["perpetrator"] == "disputed"
+
+
+def test_army_reporting_its_own_strike_is_a_claim():
+    events = events_of("The Nigerian army said its jets killed dozens of militants in an air strike near Dikwa on Sunday.")
+    strike = events[0]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert (strike.fatalities.low, strike.fatalities.high) == (12, None)
+    assert strike.status["occurrence"] == "claimed"
+
+
+def test_tear_gas_makes_a_protest_with_intervention():
+    events = events_of(
+        "Thousands of protesters marched through Nairobi on Tuesday against the finance bill.\n"
+        "Police fired tear gas to disperse the crowd."
+    )
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
+def test_sentence_evidence_does_not_run_into_next_paragraph():
+    text = "Gunmen shot dead two traders in Segou on Monday.\nIn other news, markets were calm."
+    event = events_of(text)[0]
+    assert all(not span.text.endswith("\nI") and span.text == text[span.start:span.end] for span in event.evidence)
+
+
+def test_no_event_article_gives_nothing():
+    assert events_of("Parliament debated the aid budget on Wednesday; the vote was postponed to next month.") == ()
