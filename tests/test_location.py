@@ -70,3 +70,21 @@ def test_precision_for_rules():
     assert precision_for(Place(name="Y", feature="admin1", precision=3), "near ") == 3
     assert precision_for(Place(name="Z", feature="country"), "in ") is None
     assert precision_for(None) is None
+
+
+def test_containing_province_and_country_are_context(nlp):
+    text = "Militants abducted dozens of women near Dikwa in Nigeria's Borno state on Monday."
+    place = _place_for(nlp, text, "abducted")
+    assert place.name == "Dikwa" and place.admin1 == "Borno" and place.precision == 2
+
+
+def test_reference_town_is_not_the_place(nlp):
+    text = "Gunmen shot a man outside his home in Bahawalpur, 80 kilometers south of Multan."
+    assert _place_for(nlp, text, "shot").name == "Bahawalpur"
+
+
+def test_unknown_neighbourhood_is_coded_to_its_town(nlp):
+    text = "Gangs torched houses in the neighbourhood of Zqxwarbeh in Port-au-Prince on Sunday."
+    place = _place_for(nlp, text, "torched")
+    assert place.name == "Zqxwarbeh" and place.country_code == "HT" and place.lat is not None
+    assert place.precision == 2 and place.rule.startswith("event_place:within")
