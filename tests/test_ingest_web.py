@@ -152,3 +152,18 @@ def test_feeds_with_entities_or_bad_xml_are_refused():
 def test_connection_refused_is_a_rejection():
     (rejected,) = list(read_url("http://127.0.0.1:9/nothing", Fetcher(FetchSettings(timeout=0.5, retries=0))))
     assert isinstance(rejected, Rejected) and rejected.stage == "fetch"
+
+
+def test_crawl_delay_spaces_requests_to_a_host():
+    import time
+
+    site = Site()
+    site.routes["/robots.txt"] = (200, {}, b"User-agent: *\nCrawl-delay: 1\n")
+    site.routes["/a"] = (200, {"Content-Type": "text/plain"}, english_article(1).encode())
+    with serve(site) as base:
+        fetcher = Fetcher(FAST)
+        started = time.monotonic()
+        results = [fetcher.fetch(base + "/a") for _ in range(2)]
+        elapsed = time.monotonic() - started
+    assert all(not isinstance(r, Rejected) for r in results), results
+    assert elapsed >= 1.0  # urllib.robotparser reads whole seconds only

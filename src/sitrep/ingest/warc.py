@@ -7,6 +7,8 @@ member header for ``.gz``), so one bad record costs one record, not the file.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import zlib
@@ -59,12 +61,9 @@ def _read_from(stream: BinaryIO, location: str, size: int) -> Iterator[RawDocume
         record_end = start
         try:
             records = ArchiveIterator(_OffsetReader(stream, start))
-            for record in records:
-                result = _record_document(record, location)
-                offset = start + records.get_record_offset()
-                record_end = offset + records.get_record_length()
-                if _cut_short(record):
-                    result = Rejected("read", "truncated", Origin("warc", location), "record shorter than its Content-Length")
+            iterator = iter(records)
+            while (record := _quietly(lambda: next(iterator, None))) is not None:
+                result, offset, record_end = _quietly(lambda: _read_record(records, record, location, start))
                 if result is not None:
                     yield _at_offset(result, offset)
             problem = "record header cut off, or bytes that are not a record"
@@ -79,6 +78,32 @@ def _read_from(stream: BinaryIO, location: str, size: int) -> Iterator[RawDocume
         reason = "truncated" if _next_record_start(stream, failed_at + 1, size, magic) >= size else "malformed_record"
         yield Rejected("read", reason, Origin("warc", location, offset=failed_at), problem)
         start = _next_record_start(stream, failed_at + 1, size, magic)
+
+
+def _read_record(records, record, location: str, base: int) -> tuple[RawDocument | Rejected | None, int, int]:
+    """One record's document (or rejection, or None) with its absolute offset and end."""
+    result = _record_document(record, location)
+    offset = base + records.get_record_offset()
+    record_end = offset + records.get_record_length()
+    if _cut_short(record):
+        result = Rejected("read", "truncated", Origin("warc", location), "record shorter than its Content-Length")
+    return result, offset, record_end
+
+
+def _quietly(step):
+    """Run one warcio step with the warnings it prints to stderr captured and logged instead.
+
+    warcio writes damaged-record warnings (with raw bytes) straight to stderr, which garbles the progress
+    bar and the CLI's output; the rejection we record says the same thing. Only the synchronous step is
+    redirected, never across a ``yield``.
+    """
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(captured):
+            return step()
+    finally:
+        if captured.getvalue():
+            logger.info("warcio: %s", captured.getvalue().strip()[:300])
 
 
 class _OffsetReader:

@@ -30,6 +30,7 @@ DEFAULT_TIMEOUT_SECONDS = 10.0  # per connect/read, and again as the deadline fo
 DEFAULT_MAX_REDIRECTS = 5  # browsers allow ~20; a news page needs one or two (http->https, canonical)
 DEFAULT_RETRIES = 2  # extra attempts after a 5xx or a timeout; more only hammers a struggling server
 DEFAULT_BACKOFF_SECONDS = 0.5  # wait before the first retry, doubled for each next one
+MAX_CRAWL_DELAY_SECONDS = 5.0  # robots.txt Crawl-delay is honoured up to this; longer ones would stall a run
 READ_CHUNK_BYTES = 64 * 1024
 FEED_ROOTS = ("rss", "feed", "RDF")
 _RETRYABLE_STATUS = range(500, 600)
@@ -93,6 +94,7 @@ class Fetcher:
 
     settings: FetchSettings = field(default_factory=FetchSettings)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
+    _last_request: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._opener = urllib.request.build_opener(_NoRedirects())
@@ -106,6 +108,7 @@ class Fetcher:
                 return Rejected("fetch", "bad_url", origin, f"not an http(s) URL: {current[:200]}")
             if self.settings.respect_robots and not self.allowed(current):
                 return Rejected("fetch", "robots_disallowed", origin, f"robots.txt disallows {current}")
+            self._wait_for_crawl_delay(current)
             try:
                 status, location, response = self._get_with_retries(current)
             except _FetchFailed as failure:
@@ -123,6 +126,18 @@ class Fetcher:
             self._robots[host] = self._load_robots(host)
         parser = self._robots[host]
         return parser.can_fetch(self.settings.user_agent, url) if parser is not None else True
+
+    def _wait_for_crawl_delay(self, url: str) -> None:
+        """Space requests to one host by its robots.txt Crawl-delay (capped at MAX_CRAWL_DELAY_SECONDS)."""
+        parts = urlsplit(url)
+        host = f"{parts.scheme}://{parts.netloc}"
+        parser = self._robots.get(host)
+        delay = parser.crawl_delay(self.settings.user_agent) if parser is not None else None
+        if delay and host in self._last_request:
+            remaining = min(float(delay), MAX_CRAWL_DELAY_SECONDS) - (time.monotonic() - self._last_request[host])
+            if remaining > 0:
+                time.sleep(remaining)
+        self._last_request[host] = time.monotonic()
 
     def _load_robots(self, host: str) -> urllib.robotparser.RobotFileParser | None:
         parser = urllib.robotparser.RobotFileParser(host + "/robots.txt")
