@@ -130,3 +130,14 @@ def test_scores_stay_on_the_scale(parse):
         mood = mood_of(parse, sentence, trigger)
         assert -3.0 <= mood.score <= 3.0
         assert mood.hypothetical is None or mood.hypothetical in HYPOTHETICAL_KINDS
+
+
+def test_event_noun_in_future_clause_stays_real(parse):
+    mood = mood_of(parse, "The government will investigate the bombing of the market.", "bombing")
+    assert mood.hypothetical is None and is_event_real(mood)
+    assert mood.score < 3.0
+
+
+def test_headline_present_tense_is_real(parse):
+    mood = mood_of(parse, "Gunmen kill five in raid on northern village", "kill")
+    assert is_event_real(mood)

@@ -139,6 +139,9 @@ def _deciding_class(mood) -> str:
     polarity = "neg:" if mood.negated else ""
     if mood.hypothetical:
         return polarity + mood.hypothetical
+    weak = next((c for c in mood.cues if c.startswith("clause:") or c == "bare_verb"), None)
+    if weak is not None and mood.hedge is None:
+        return polarity + weak
     if mood.hedge is not None:
         return polarity + "hedge:" + (mood.cues[0] if mood.cues else "")
     default = "nominal" if mood.score == NOMINAL_SCORE and not mood.cues else "certain"

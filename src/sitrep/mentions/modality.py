@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -72,12 +72,9 @@ def _governor_classes() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((name, frozenset(table[name])) for name in order)
 
 
-def _words(section: str, key: str) -> frozenset[str]:
-    return _cached_words(section, key)
-
-
 @functools.lru_cache(maxsize=None)
-def _cached_words(section: str, key: str) -> frozenset[str]:
+def _words(section: str, key: str) -> frozenset[str]:
+    """One word list from modality.toml, lower-cased."""
     return frozenset(word.lower() for word in _rules()[section][key])
 
 
@@ -107,9 +104,10 @@ class _Found:
     irrealis_cue: Any = None
     certainty: str = "certain"
     certainty_cue: Any = None
-
-    def __post_init__(self) -> None:
-        self.cues: list[str] = []
+    cues: list[str] = field(default_factory=list)
+    # irrealis read from around the event rather than on it (the clause of an event noun, a bare base-form verb):
+    # it lowers the score but does not make the event hypothetical ("will investigate the attack")
+    weak_irrealis: str | None = None
 
     def note_irrealis(self, kind: str, cue) -> None:
         self.cues.append(kind)
@@ -277,8 +275,9 @@ def _clause_irrealis(noun, found: _Found) -> None:
         return
     clause = _Found()
     _walk(verb, clause)
-    if clause.irrealis is not None:
-        found.note_irrealis(clause.irrealis, clause.irrealis_cue)
+    if clause.irrealis is not None and found.weak_irrealis is None:
+        found.cues.append("clause:" + clause.irrealis)
+        found.weak_irrealis = clause.irrealis
     elif clause.hedge is not None:
         found.note_hedge(clause.hedge_kind, clause.hedge)
 
@@ -421,6 +420,8 @@ def _score(found: _Found) -> float:
     negated_scores = _rules()["negated_scores"]
     if found.irrealis is not None:
         base_kind = found.irrealis
+    elif found.weak_irrealis is not None and found.hedge is None:
+        base_kind = found.weak_irrealis
     elif found.hedge is not None:
         base_kind = found.hedge_kind
     else:
@@ -445,7 +446,8 @@ def modality(doc, token_index: int) -> Modality:
     if found.irrealis is None and _is_question(token):
         found.note_irrealis("question", token.sent[-1])
     if found.irrealis is None and found.negation is None and _is_bare_verb(token):
-        found.note_irrealis("infinitive", token)
+        found.cues.append("bare_verb")
+        found.weak_irrealis = found.weak_irrealis or "infinitive"
     if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):
         found.certainty = "nominal"  # an event noun asserts less than a finite verb ("the talks", "a deal")
     negated = found.negation is not None and found.irrealis is None
