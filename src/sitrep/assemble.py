@@ -17,6 +17,7 @@ from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
 from dataclasses import replace
 
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
+from .plover import plover_code
 from .status import OUTLET, read_roles, statuses
 
 SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")
@@ -166,6 +167,7 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     fatalities = _choose_fatalities(figures)
     status = statuses(assertions, actors, figures)
     evidence = tuple(sorted({m.sentence for m in mentions}, key=lambda s: s.start))
+    weapons = tuple(dict.fromkeys(w for m in mentions for w in m.weapons))
     rules = {
         "event_type": main.rule if sub_event_type == main.sub_event_type else f"{main.rule}+cue-classifier",
         "location": location.rule if location else "none: no place tied to the event in the text",
@@ -184,12 +186,13 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
         location=location,
         actors=actors,
         fatalities=fatalities,
-        weapons=tuple(dict.fromkeys(w for m in mentions for w in m.weapons)),
+        weapons=weapons,
         assertions=tuple(assertions),
         status=status,
         evidence=evidence,
         triggers=tuple(sorted({m.trigger for m in mentions}, key=lambda s: s.start)),
         rules=rules,
+        plover=plover_code(sub_event_type, " ".join(s.text for s in evidence), weapons),
     )
 
 

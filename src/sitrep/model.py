@@ -275,6 +275,7 @@ class Event:
     evidence: tuple[Span, ...]  # the sentences that speak of the event
     triggers: tuple[Span, ...] = ()  # the words in them that say it happened
     rules: dict[str, str] = field(default_factory=dict)  # field name -> rule that set it
+    plover: dict[str, str | None] = field(default_factory=dict)  # PLOVER {type, mode} for the ACLED sub-type
 
 
 @dataclass(frozen=True)
