@@ -79,6 +79,11 @@ STOP_WORDS = frozenset(
 SENTENCE_START_STOP = frozenset("but and the a an this that these those it he she they we i his her their its "
                                 "after before while when as if in on at for with by from".split())
 
+# Words right before a name that make it a place whatever the parser says: "in", "near", "the town of".
+_PLACED_BY_TEXT = re.compile(
+    r"(?:\b(?:in|near|outside|around)|\b(?:town|city|village|district|province|region|neighbou?rhood|suburb|"
+    r"settlement|camp|area)\s+of)\s+(?:the\s+)?$"
+)
 _ADMIN_SUFFIX = re.compile(r" (?:province|governorate|region|oblast|state|district|county|prefecture|department)\b")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
 
@@ -229,13 +234,18 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
+    placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
     if not (exact_place or place_inside):
         for s, e, label in entities:
             if not (s < end and start < e) or label not in BLOCKING_LABELS:
                 continue
+            if label == "PERSON" and start <= s and e <= end and (s, e) != (start, end):
+                continue  # "Ismail Khan" inside "Dera Ismail Khan": the gazetteer knows the longer name
             lone_person = label == "PERSON" and (s, e) == (start, end) and n_tokens == 1
-            if lone_person and (important or best.population >= SMALL_PLACE_POPULATION):
-                continue  # the small model calls many towns persons ("Gainesville"); a known town wins
+            if (label == "PERSON" and (s, e) == (start, end) or lone_person) and (
+                placed_by_text or important or best.population >= SMALL_PLACE_POPULATION
+            ):
+                continue  # the small model calls many towns persons ("Gainesville", "the town of Pauktaw")
             if label in ("PERSON", "NORP") or (s, e) == (start, end) and not important:
                 return False
             if not (s <= start and end <= e):
@@ -521,7 +531,8 @@ def _add_named_unknowns(text: str, found: list[Toponym], gazetteer: Gazetteer) -
         start, end = match.span(1)
         if any(s < end and start < e for s, e in taken) or _is_demonym(match.group(1), gazetteer):
             continue
-        extra.append(Toponym(start, end, match.group(1), (), source="pattern"))
+        entries = gazetteer.lookup(match.group(1), surface=match.group(1))
+        extra.append(Toponym(start, end, match.group(1), entries, source="pattern"))
     return sorted(found + extra, key=lambda toponym: toponym.start)
 
 
