@@ -88,3 +88,8 @@ def test_unknown_neighbourhood_is_coded_to_its_town(nlp):
     place = _place_for(nlp, text, "torched")
     assert place.name == "Zqxwarbeh" and place.country_code == "HT" and place.lat is not None
     assert place.precision == 2 and place.rule.startswith("event_place:within")
+
+
+def test_control_of_a_town_places_the_event(nlp):
+    place = _place_for(nlp, "Wagner fighters had taken full control of Bakhmut, the eastern city.", "taken")
+    assert place.name == "Bakhmut" and place.precision == 1

@@ -101,3 +101,16 @@ def test_find_toponyms_never_crashes_and_spans_match(text):
     for toponym in find_toponyms(text):
         assert 0 <= toponym.start < toponym.end <= len(text)
         assert text[toponym.start:toponym.end] == toponym.text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Two policemen were shot at a checkpoint in Dera Ismail Khan district.", "Dera Ismail Khan"),
+        ("Air strikes hit positions in Omdurman on Tuesday morning.", "Omdurman"),
+        ("Fighters overran a base outside the town of Pauktaw after days of fighting.", "Pauktaw"),
+    ],
+)
+def test_parser_mislabels_do_not_hide_places_the_text_places(nlp, text, name):
+    found = _by_text(find_toponyms(text, nlp(text)))
+    assert name in found and found[name].chosen is not None

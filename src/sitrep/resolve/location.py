@@ -23,7 +23,11 @@ __all__ = ["event_place", "precision_for"]
 
 LOCATIVE_PREPOSITIONS = frozenset("in at near outside inside into across around throughout within on across "
                                   "along towards toward onto over through off".split())
-ORIGIN_PREPOSITIONS = frozenset("from to of by for against with between".split())
+ORIGIN_PREPOSITIONS = frozenset("from to by for against with between".split())
+# "control of Bakhmut", "parts of Khartoum", "the siege of Mariupol": nouns whose "of" names the event's place
+OF_LOCATIVE_HEADS = frozenset("control part parts most much outskirts outskirt capture recapture siege battle fall "
+                              "centre center heart edge rest entrance streets street north south east west "
+                              "surroundings vicinity environs bombardment shelling liberation takeover".split())
 PLACE_HEAD_NOUNS = frozenset("city town village province district region area neighborhood neighbourhood "
                              "suburb camp governorate state county countryside outskirts border borders "
                              "municipality quarter capital district's valley mountains mountain refugee "
@@ -136,7 +140,9 @@ def _candidate_score(toponym: Toponym, trigger, doc) -> float | None:
     phrase = _place_phrase_head(token)
     score = -PATH_PENALTY * _path_length(trigger, phrase)
     preposition = _governing_preposition(phrase)
-    if preposition in LOCATIVE_PREPOSITIONS or NEARBY_CUE.search(doc.text[max(0, toponym.start - 60):toponym.start]):
+    of_place = preposition == "of" and phrase.head.head.lemma_.lower() in OF_LOCATIVE_HEADS
+    if (preposition in LOCATIVE_PREPOSITIONS or of_place
+            or NEARBY_CUE.search(doc.text[max(0, toponym.start - 60):toponym.start])):
         score += LOCATIVE_BONUS
     elif preposition in ORIGIN_PREPOSITIONS:
         score -= ORIGIN_PENALTY

@@ -239,17 +239,14 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         for s, e, label in entities:
             if not (s < end and start < e) or label not in BLOCKING_LABELS:
                 continue
-            if label == "PERSON" and start <= s and e <= end and (s, e) != (start, end):
+            if start <= s and e <= end and (s, e) != (start, end):
                 continue  # "Ismail Khan" inside "Dera Ismail Khan": the gazetteer knows the longer name
-            lone_person = label == "PERSON" and (s, e) == (start, end) and n_tokens == 1
-            if (label == "PERSON" and (s, e) == (start, end) or lone_person) and (
-                placed_by_text or important or best.population >= SMALL_PLACE_POPULATION
-            ):
-                continue  # the small model calls many towns persons ("Gainesville", "the town of Pauktaw")
-            if label in ("PERSON", "NORP") or (s, e) == (start, end) and not important:
+            if (s, e) == (start, end):
+                if placed_by_text or important or best.population >= SMALL_PLACE_POPULATION:
+                    continue  # the small model mislabels towns ("in Omdurman" as NORP, "Gainesville" as PERSON)
                 return False
-            if not (s <= start and end <= e):
-                return False  # the entity straddles the match: the name is cut wrongly
+            if label in ("PERSON", "NORP") or not (s <= start and end <= e):
+                return False  # "Darren Ripley", "Sri Lankan", or an entity that cuts the name differently
             # a place name inside an organisation's name ("Gainesville Police") is still a toponym
     if n_tokens == 1 and _is_demonym(phrase, gazetteer):
         return False
