@@ -57,6 +57,7 @@ def events_of(article: Article) -> tuple[Event, ...]:
     """NLP, mentions, resolution and assembly for a cleaned article."""
     from . import assemble, nlp
     from .mentions import find_mentions
+    from .mentions.reality import is_reported_event
 
     doc = nlp.parse(article.body)
     resolver = _Resolver.for_article(article, doc)
@@ -66,24 +67,6 @@ def events_of(article: Article) -> tuple[Event, ...]:
         place_finder=resolver.place,
         date_finder=resolver.date,
         country_code=resolver.country_code,
-        modality=_is_real_event,
+        modality=is_reported_event,
     )
     return assemble.assemble(article, drafts, implied_date=resolver.implied)
-
-
-def _is_real_event(doc, token_index: int) -> bool:
-    """Negated, hypothetical and future events are not events (CODING.md).
-
-    Only the trigger's own negation counts: "did not confirm the claim to have shot down" negates the
-    confirmation, not the shooting, and becomes a does_not_confirm assertion instead.
-    """
-    from .mentions.modality import modality
-
-    mood = modality(doc, token_index)
-    if mood.hypothetical is not None:
-        return False
-    if mood.negated and mood.negation is not None:
-        token = doc[token_index]
-        own = [token, *token.children, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))]
-        return not any(t.idx == mood.negation.start for t in own)
-    return True

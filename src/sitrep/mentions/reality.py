@@ -1,0 +1,62 @@
+"""Is a trigger a reported event? Negated, hypothetical, future and generic mentions are not (CODING.md).
+
+``modality`` reads the parse for negation, hedges and irrealis; this module adds what makes a mention
+generic rather than one event ("any attack", "a battle ... would be catastrophic", "fled fighting",
+"has been fighting rival groups") and narrows negation to the trigger's own: "did not confirm the claim to
+have shot down" negates the confirmation, not the shooting.
+"""
+
+from __future__ import annotations
+
+from .modality import modality
+
+NON_SPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
+MODAL_WORDS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "must", "can"})
+# Verbs whose object or subject event is wanted, feared or fled rather than reported as having happened.
+NON_EVENT_GOVERNORS = frozenset(
+    {"urge", "call", "agree", "seek", "demand", "plan", "prepare", "threaten", "warn", "vow", "fear", "prevent",
+     "avoid", "risk", "flee", "escape", "respond", "condemn", "end", "stop", "halt", "resume", "negotiate"}
+)
+
+
+def is_reported_event(doc, token_index: int) -> bool:
+    """True when the trigger at ``token_index`` reports one event that happened."""
+    token = doc[token_index]
+    mood = modality(doc, token_index)
+    if mood.hypothetical is not None and not _reporting_not_directive(token, mood):
+        return False
+    if mood.negated and mood.negation is not None:
+        own = [token, *token.children]
+        if any(t.idx == mood.negation.start for t in own):
+            return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return not _generic_noun(token)
+    return not _habitual_verb(token)
+
+
+def _reporting_not_directive(token, mood) -> bool:
+    """"A police source told Global Wire" reports; only "told them to attack" directs."""
+    if mood.hypothetical != "directive":
+        return False
+    return token.dep_ != "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _generic_noun(token) -> bool:
+    if any(c.dep_ == "det" and c.lower_ in NON_SPECIFIC_DETERMINERS for c in token.children):
+        return True
+    governor = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and governor.i != token.i:
+        verb = governor.head if token.dep_ == "pobj" else governor
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children):
+            return True
+        if verb.lemma_.lower() in NON_EVENT_GOVERNORS:
+            return True
+    return False
+
+
+def _habitual_verb(token) -> bool:
+    """"has been fighting rival groups for years": an ongoing activity, not one event."""
+    if token.tag_ != "VBG":
+        return False
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    return "been" in auxiliaries and bool(auxiliaries & {"has", "have", "had"})
