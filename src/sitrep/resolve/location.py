@@ -43,6 +43,7 @@ NEARBY_CUE = re.compile(
 # Scoring of a toponym as the event's place (chosen on the Halterman event-location development rows).
 LOCATIVE_BONUS = 3.0
 PATH_PENALTY = 0.6  # per dependency edge between trigger and toponym
+PATH_CAP = 8  # edges beyond this are parse noise (a long attachment chain), not more distance
 MODIFIER_PENALTY = 3.0  # "Syrian forces", "Kabul government": the toponym modifies a non-place noun
 OBJECT_BONUS = 2.0  # the place is what the event verb acts on (captured, stormed, shelled X)
 ORIGIN_PENALTY = 1.5  # "from Kabul", "to Damascus": where someone came from or went, not where it happened
@@ -138,7 +139,7 @@ def _candidate_score(toponym: Toponym, trigger, doc) -> float | None:
     if token is None:
         return None
     phrase = _place_phrase_head(token)
-    score = -PATH_PENALTY * _path_length(trigger, phrase)
+    score = -PATH_PENALTY * min(_path_length(trigger, phrase), PATH_CAP)
     preposition = _governing_preposition(phrase)
     of_place = preposition == "of" and phrase.head.head.lemma_.lower() in OF_LOCATIVE_HEADS
     if (preposition in LOCATIVE_PREPOSITIONS or of_place
