@@ -70,6 +70,14 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
     return by_head
 
 
+@functools.lru_cache(maxsize=1)
+def weapon_rules() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Weapon lemma -> sub-event type, and the impact and launch verbs that make a weapon an event."""
+    table = tomllib.loads(_rules_text("triggers.toml"))
+    verbs = table.get("weapon_verbs", {})
+    return table.get("weapon", {}), frozenset(verbs.get("impact", ())), frozenset(verbs.get("launch", ()))
+
+
 def trigger_rank(key: str) -> int:
     """The rank of the trigger rule named ``key`` ("air strike"), 0 when there is none."""
     return max((rule.rank for rules in trigger_rules().values() for rule in rules if rule.key == key), default=0)

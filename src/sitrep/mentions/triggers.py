@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import TriggerRule, trigger_rules
+from .lexicon import TriggerRule, trigger_rules, weapon_rules
 
 AIRCRAFT_WORDS = frozenset(
     "plane jet warplane aircraft helicopter fighter bomber mig mig-21 mig-23 mig-29 su-22 su-24 su-25 sukhoi "
@@ -43,11 +43,16 @@ class TriggerMatch:
     generic: bool
 
 
+WEAPON_RANK = 7  # a weapon hitting something is as specific as "shelling" or "air strike"
+PEOPLE_WORDS = frozenset("people thousands hundreds dozens supporters protesters demonstrators residents crowds "
+                         "students workers women opposition".split())
+
+
 def find_triggers(doc) -> list[TriggerMatch]:
     """Every trigger in ``doc``, longest match first at each position, never two on one token."""
     rules_by_head = trigger_rules()
-    taken: set[int] = set()
-    matches: list[TriggerMatch] = []
+    matches = _weapon_triggers(doc)
+    taken: set[int] = {i for m in matches for i in range(m.start, m.end)}
     for token in doc:
         if token.i in taken:
             continue
@@ -65,6 +70,33 @@ def find_triggers(doc) -> list[TriggerMatch]:
             if token.i in taken:
                 break
     return sorted(matches, key=lambda m: m.start)
+
+
+def _weapon_triggers(doc) -> list[TriggerMatch]:
+    """Impact or launch verbs whose subject or object is a weapon: the verb is the trigger, the weapon the type."""
+    weapons, impact_verbs, launch_verbs = weapon_rules()
+    found: dict[int, TriggerMatch] = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in weapons or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = token.head
+        verb_lemma = verb.lemma_.lower()
+        fits = (token.dep_ in ("nsubj", "nsubjpass") and verb_lemma in impact_verbs) or (
+            token.dep_ == "dobj" and verb_lemma in launch_verbs
+        )
+        if not fits or verb.pos_ != "VERB" or verb.i in found:
+            continue
+        words = {t.lemma_.lower() for t in verb.subtree}
+        sub_event_type = weapons[lemma]
+        if "drone" in words or "drones" in words:
+            sub_event_type = weapons.get("drone", sub_event_type)
+        rule = TriggerRule(key=f"{lemma} {verb_lemma}", words=(verb_lemma,), sub_event_type=sub_event_type,
+                           event_class="violence", rank=WEAPON_RANK)
+        found[verb.i] = TriggerMatch(start=verb.i, end=verb.i + 1, head=verb.i, rule=rule,
+                                     sub_event_type=sub_event_type, cause=None, definite=False, distinct=False,
+                                     generic=False)
+    return list(found.values())
 
 
 def _lemma_keys(token) -> tuple[str, ...]:
@@ -126,6 +158,10 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
             sub_event_type = "Disrupted weapons use"
     if rule.needs_object_class == "territory" and not _is_territory(_affected_thing(head)):
         return None
+    if rule.needs_object_class == "people" and head.pos_ == "VERB":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in PEOPLE_WORDS:
+            return None
     phrase_tokens = _noun_phrase_modifiers(head)
     definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in phrase_tokens)
     distinct = any(t.lower_ in DISTINCT_MARKERS for t in phrase_tokens)
@@ -172,9 +208,12 @@ def _is_aircraft(thing, head) -> bool:
 
 
 def _is_territory(thing) -> bool:
+    """A place taken: a town-like noun, a place entity, or a proper name (spaCy's small model misses towns)."""
     if thing is None:
         return False
-    return thing.lemma_.lower() in TERRITORY_WORDS or thing.ent_type_ in ("GPE", "LOC", "FAC")
+    if thing.lemma_.lower() in TERRITORY_WORDS or thing.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    return thing.pos_ == "PROPN" and thing.ent_type_ not in ("PERSON", "ORG", "NORP")
 
 
 def _noun_phrase_modifiers(head) -> list:
