@@ -103,3 +103,15 @@ def test_supplement_has_enough_rows():
     rows = gaz._read_supplement(gaz.SUPPLEMENT_PATH)
     assert len(rows) >= 80
     assert all(row["source_note"] for row in rows)
+
+
+def _country_of_damascus(_: int) -> str:
+    return gaz.load_gazetteer().lookup("Damascus")[0].country_code
+
+
+def test_forked_workers_reopen_the_index(gazetteer):
+    import multiprocessing
+
+    gazetteer.lookup("Aleppo")  # the parent has used its connection before forking
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        assert pool.map(_country_of_damascus, range(4)) == ["SY"] * 4

@@ -431,9 +431,20 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.path = path
-        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._pid = -1
+        self._open()
         self._country_names = dict(self._connection.execute("SELECT cc, name FROM country"))
         self._lookup_cache: dict[tuple[str, bool], tuple[Entry, ...]] = {}
+
+    def _open(self) -> None:
+        self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._pid = os.getpid()
+
+    def _query(self, sql: str, parameters: tuple = ()) -> sqlite3.Cursor:
+        """Run a read query, reopening the file first in a forked worker (SQLite handles must not cross a fork)."""
+        if self._pid != os.getpid():
+            self._open()
+        return self._connection.execute(sql, parameters)
 
     def country_name(self, country_code: str | None) -> str | None:
         """The English short name of a country code ("SY" -> "Syria")."""
@@ -441,7 +452,7 @@ class Gazetteer:
 
     def country_entry(self, country_code: str) -> Entry | None:
         """The country-level entry for a code."""
-        row = self._connection.execute(
+        row = self._query(
             f"SELECT {_ENTRY_COLUMNS} FROM country c JOIN place p ON p.id = c.place WHERE c.cc = ?",
             (country_code,),
         ).fetchone()
@@ -461,7 +472,7 @@ class Gazetteer:
         if not key:
             return ()
         keys = [key, fold_name(text)] if folded else [key]
-        rows = self._connection.execute(
+        rows = self._query(
             f"SELECT {_ENTRY_COLUMNS}, n.kind, n.form FROM name n JOIN place p ON p.id = n.place "
             f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY n.kind, p.population DESC LIMIT ?",
             (*keys, CANDIDATE_LIMIT * 2),
@@ -483,15 +494,10 @@ class Gazetteer:
         self._lookup_cache[cache_key] = result
         return result
 
-    def has_key(self, text: str) -> bool:
-        """Whether any entry carries this exact normalised name (cheap prefix test for n-gram matching)."""
-        key = normalize_name(text)
-        return bool(key) and self._connection.execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
-
     def stats(self) -> dict[str, int]:
         """Row counts, for reports."""
-        places = self._connection.execute("SELECT count(*) FROM place").fetchone()[0]
-        names = self._connection.execute("SELECT count(*) FROM name").fetchone()[0]
+        places = self._query("SELECT count(*) FROM place").fetchone()[0]
+        names = self._query("SELECT count(*) FROM name").fetchone()[0]
         return {"places": places, "names": names}
 
 
