@@ -20,7 +20,7 @@ __all__ = [
     "evaluate",
     "extraction_record",
     "read_sources",
-    "ingest",
+    "ingest_sources",
     "open_store",
     "Article",
     "Event",
@@ -35,7 +35,7 @@ _EXPORTS = {
     "evaluate": ("sitrep.evaluate", "evaluate"),
     "extraction_record": ("sitrep.records", "extraction_record"),
     "read_sources": ("sitrep.ingest", "read_sources"),
-    "ingest": ("sitrep.ingest", "ingest"),
+    "ingest_sources": ("sitrep.ingest.runner", "ingest"),  # not "ingest": that is the subpackage's name
     "open_store": ("sitrep.store", "open_store"),
     "Article": ("sitrep.model", "Article"),
     "Event": ("sitrep.model", "Event"),

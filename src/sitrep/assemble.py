@@ -45,7 +45,10 @@ class _EventBuilder:
         return [m.place for m in self.mentions() if m.place is not None and m.place.lat is not None]
 
     def dates(self) -> list[When]:
-        return [m.when for m in self.mentions() if m.when is not None and m.when.start is not None and not m.when.implied]
+        """Dates stated with the event's own (not anaphoric) mentions."""
+        return [d.mention.when for d in self.drafts
+                if d.mention.when is not None and d.mention.when.start is not None and not d.mention.when.implied
+                and not (d.definite and len(self.drafts) > 1)]
 
     def actor_names(self, role: str) -> set[str]:
         """Names of the actors in ``role`` that the parse tied to a trigger (not merely named nearby)."""
@@ -79,7 +82,8 @@ def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
     if mention.place is not None and mention.place.lat is not None:
         if any(_distance_km(mention.place, p) > SAME_AREA_KM for p in builder.places()):
             return False
-    if mention.when is not None and mention.when.start is not None and not mention.when.implied:
+    # a definite mention's date is often the statement's ("claimed the attack on Monday"), not the event's
+    if mention.when is not None and mention.when.start is not None and not mention.when.implied and not draft.definite:
         if any(not _overlaps(mention.when, w) for w in builder.dates()):
             return False
     for role in ("actor1", "actor2"):
@@ -160,7 +164,8 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     main = max(typed, key=lambda m: (_type_rank(m), -m.trigger.start))
     sub_event_type = _refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
-    date = _choose_date(mentions) or implied_date
+    own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
+    date = _choose_date(own_dates) or _choose_date(mentions) or implied_date
     actors = _merge_actors(mentions)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
     figures = _figures(mentions)

@@ -33,6 +33,7 @@ PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed wate
 # speaker behind "its jets"): kept as parties, but not used to keep mentions apart when merging.
 SENTENCE_PARTY = "sentence-party:"
 FATAL_FAMILIES = frozenset({"violence", "protest"})  # an agreement or an arrest has no death toll of its own
+MOB_KINDS = frozenset({"civilians", "rioters"})
 VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
 
 
@@ -78,8 +79,8 @@ def find_mentions(doc, article: Article, *, place_finder=None, date_finder=None,
         triggers = [t for t in triggers if modality(doc, t.head)]
     for sentence_index, sentence in enumerate(doc.sents):
         in_sentence = [t for t in triggers if sentence.start <= t.head < sentence.end]
-        for cluster in _clusters(in_sentence):
-            draft = _draft(doc, sentence_index, cluster, context, place_finder, date_finder)
+        for family, cluster in _clusters(doc, in_sentence):
+            draft = _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder)
             if draft is not None:
                 drafts.append(draft)
         if not in_sentence:
@@ -121,20 +122,31 @@ def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[Menti
     return drafts
 
 
-def _clusters(triggers: list[TriggerMatch]) -> list[list[TriggerMatch]]:
+def _clusters(doc, triggers: list[TriggerMatch]) -> list[tuple[str, list[TriggerMatch]]]:
     """Group one sentence's triggers by family; protest absorbs the violence and arrests around it."""
     groups: dict[str, list[TriggerMatch]] = {}
     for trigger in triggers:
-        groups.setdefault(CLASS_FAMILY.get(trigger.rule.event_class, trigger.rule.event_class), []).append(trigger)
+        family = CLASS_FAMILY.get(trigger.rule.event_class, trigger.rule.event_class)
+        if family == "violence" and _aimed_at_crowd(doc, trigger):
+            family = "protest"  # "police opened fire on the crowd": force against a protest
+        groups.setdefault(family, []).append(trigger)
     if "protest" in groups:
         for family in ("violence", "arrest"):
             groups["protest"].extend(groups.pop(family, []))
-    return [sorted(g, key=lambda t: t.start) for g in groups.values()]
+    return [(family, sorted(g, key=lambda t: t.start)) for family, g in groups.items()]
 
 
-def _draft(doc, sentence_index, cluster, context, place_finder, date_finder) -> MentionDraft | None:
+CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "protest",
+                         "protests", "demonstration", "demonstrations", "rally"})
+
+
+def _aimed_at_crowd(doc, trigger: TriggerMatch) -> bool:
+    """The violence in this sentence is aimed at a crowd of protesters (object or "on/at" the crowd)."""
+    return any(t.lower_ in CROWD_WORDS and t.dep_ in ("dobj", "pobj") for t in doc[trigger.head].subtree)
+
+
+def _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder) -> MentionDraft | None:
     main = max(cluster, key=lambda t: (t.rule.rank, -t.start))
-    family = CLASS_FAMILY.get(main.rule.event_class, main.rule.event_class)
     weak = all(t.rule.weak for t in cluster)
     head = doc[main.head]
     trigger_span = context.to_source(doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text))
@@ -148,7 +160,7 @@ def _draft(doc, sentence_index, cluster, context, place_finder, date_finder) -> 
     speakers = [a.source for a in assertions if a.source != "the outlet"]
     actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code, speakers)
     fatalities = fatalities_near(doc, cluster, context.to_source) if family in FATAL_FAMILIES else None
-    sub_event_type = _sub_event_type(main, cluster, actors, fatalities, doc)
+    sub_event_type = _sub_event_type(main, family, cluster, actors, fatalities, doc)
     when = date_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if date_finder else None
     if fatalities is not None:
         speakers = [a for a in assertions if a.facet == "occurrence"]
@@ -277,11 +289,11 @@ def _is_trigger_noun(token) -> bool:
     return token.lemma_.lower() in trigger_rules()
 
 
-def _sub_event_type(main: TriggerMatch, cluster, actors, fatalities, doc) -> str:
+def _sub_event_type(main: TriggerMatch, family: str, cluster, actors, fatalities, doc) -> str:
     """The main trigger's type, refined by who did what to whom (ACLED's definitions)."""
     sub_event_type = main.sub_event_type
     words = {t.lower_ for trigger in cluster for t in doc[trigger.head].sent}
-    if main.rule.event_class == "protest" or any(t.rule.event_class == "protest" for t in cluster):
+    if family == "protest":
         violent = [t for t in cluster if t.rule.event_class in ("violence", "aircraft")]
         if any(t.rule.sub_event_type in ("Violent demonstration", "Mob violence") for t in cluster):
             return max((t for t in cluster if t.rule.event_class == "protest"), key=lambda t: t.rule.rank).sub_event_type
@@ -291,6 +303,9 @@ def _sub_event_type(main: TriggerMatch, cluster, actors, fatalities, doc) -> str
             return "Protest with intervention"
         return "Peaceful protest"
     if sub_event_type == "Attack":
+        attackers = [a for a in actors if a.role == "actor1" and not a.rule.startswith(SENTENCE_PARTY)]
+        if attackers and all(a.kind in MOB_KINDS for a in attackers):
+            return "Mob violence"  # residents or a crowd killing someone: a violent crowd, not an armed group
         victims = [a for a in actors if a.role == "actor2"]
         if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in (1, 2, 3, 4, 8) for a in victims):
             return "Armed clash"
