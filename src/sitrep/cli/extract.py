@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import click
 
 from .formatting import LEGEND, record_table
+
+
+def _extract_one(raw, published_on) -> dict:
+    """One document's record; a failure inside the pipeline becomes that record's skip reason, so the rest of
+    the batch still runs (the traceback goes to the log for a bug report)."""
+    from ..pipeline import extract_document
+    from ..records import extraction_record
+
+    try:
+        record = extraction_record(extract_document(raw, published=published_on))
+    except Exception as error:  # noqa: BLE001 - one broken document must not end the batch
+        logging.getLogger("sitrep").exception("extraction failed for %s", raw.origin.describe())
+        record = {"input": raw.origin.describe(), "id": None, "events": [],
+                  "skipped": f"extract: internal error ({type(error).__name__}: {error}); please report it"}
+    if raw.doc_id is not None:
+        record["id"] = raw.doc_id
+    return record
 
 
 @click.command(name="extract")
@@ -30,8 +48,7 @@ def command(paths, published, output_format, fields):
     from ..cli.ingest import _parse_fields
     from ..ingest import read_sources
     from ..model import Rejected
-    from ..pipeline import extract_document
-    from ..records import extraction_record, rejected_record
+    from ..records import rejected_record
 
     published_on = published.date() if published else None
     records = []
@@ -40,9 +57,7 @@ def command(paths, published, output_format, fields):
         if isinstance(item, Rejected):
             record = rejected_record(item)
         else:
-            record = extraction_record(extract_document(item, published=published_on))
-            if item.doc_id is not None:
-                record["id"] = item.doc_id
+            record = _extract_one(item, published_on)
         skipped += bool(record["skipped"])
         if output_format == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))
