@@ -216,7 +216,9 @@ def classify_sub_event(text: str, doc=None) -> tuple[str, float]:
     ):
         label = TERRITORY_TYPES[0] if scores.territory_winner == "state" else TERRITORY_TYPES[1]
         return label, round(territory_score / total, 3)
-    if label in WEAPON_TYPES + TERRITORY_TYPES and label != "Chemical weapon" and scores.strong["Disrupted weapons use"] > 0 and (
+    interception_needed = label in ("Air/drone strike", "Chemical weapon")
+    if label in WEAPON_TYPES + TERRITORY_TYPES and scores.strong["Disrupted weapons use"] > 0 and (
+        not interception_needed or scores.facets.get("interception", 0) > 0) and (
         by_type["Disrupted weapons use"] >= DISRUPTED_SHARE * best_score
     ):
         return "Disrupted weapons use", round(by_type["Disrupted weapons use"] / total, 3)
