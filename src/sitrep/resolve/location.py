@@ -31,7 +31,7 @@ OF_LOCATIVE_HEADS = frozenset("control part parts most much outskirts outskirt c
 PLACE_HEAD_NOUNS = frozenset("city town village province district region area neighborhood neighbourhood "
                              "suburb camp governorate state county countryside outskirts border borders "
                              "municipality quarter capital district's valley mountains mountain refugee "
-                             "border crossing port island oblast settlement sector locality hometown street streets".split())
+                             "border crossing port island oblast settlement sector locality hometown street streets community".split())
 MODIFIER_DEPENDENCIES = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 NEARBY_CUE = re.compile(
     r"(?:\bnear|\boutside|\bclose to|\boutskirts of|\bvicinity of|\baround|\bnorth of|\bsouth of|\beast of|"

@@ -515,7 +515,7 @@ def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None
 
 
 _PLACE_NOUN_OF = re.compile(
-    r"\b(?:village|town|city|neighbou?rhood|district|suburb|camp|locality|hamlet|area|province|region|settlement|"
+    r"\b(?:village|town|city|neighbou?rhood|district|suburb|camp|locality|hamlet|area|province|region|settlement|community|"
     r"governorate)\s+of\s+((?:(?:al|el|ad|as|ash|ar|az)-)?[A-Z][\w’'\-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'\-]+){0,2})"
 )
 
