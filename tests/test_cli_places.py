@@ -46,3 +46,9 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_help_has_an_example(flag):
     result = _run(flag)
     assert result.returncode == 0 and "sitrep places" in result.stdout
+
+
+def test_table_format_for_people():
+    result = _run("-", "--no-spacy", "--format", "table", stdin="Clashes near Damascus.")
+    assert result.returncode == 0, result.stderr
+    assert "Damascus, Dimashq, Syria" in result.stdout and "33.510,36.291" in result.stdout

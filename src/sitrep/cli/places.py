@@ -52,7 +52,9 @@ def _record(path: str, toponym) -> dict:
               help="Parse with spaCy first (vetoes person/organisation names, adds its place entities).")
 @click.option("--country", "country_hint", default=None, metavar="CC",
               help="ISO country code of the outlet, a weak prior for ambiguous names (e.g. SY).")
-def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None) -> None:
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="JSON Lines for machines, an aligned table for people.")
+def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None, output_format: str) -> None:
     """Print every toponym in PATHS (plain-text files, or - for stdin) as JSON Lines.
 
     Each line holds the character offsets and text of one place name and the gazetteer entry chosen for it:
@@ -61,7 +63,7 @@ def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None) -
     \b
     Examples:
       sitrep places article.txt
-      echo "Shelling hit Deir Ezzor and Idlib province." | sitrep places - --no-spacy
+      echo "Shelling hit Deir Ezzor and Idlib province." | sitrep places - --no-spacy --format table
     """
     from ..resolve.toponyms import find_toponyms
 
@@ -73,4 +75,15 @@ def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None) -
 
             doc = parse(text)
         for toponym in find_toponyms(text, doc, country_hint=country_hint):
-            click.echo(json.dumps(_record(path, toponym), ensure_ascii=False))
+            record = _record(path, toponym)
+            if output_format == "jsonl":
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                click.echo(_table_row(record))
+
+
+def _table_row(record: dict) -> str:
+    where = ", ".join(part for part in (record["name"], record["admin1"], record["country"]) if part) or "?"
+    point = f"{record['lat']:.3f},{record['lon']:.3f}" if record["lat"] is not None else "-"
+    return (f"{record['start']:>6}-{record['end']:<6} {record['text'][:28]:<28} {where[:48]:<48} "
+            f"{(record['feature'] or '-'):<10} {point}")
