@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Place, Span
-from .gazetteer import KIND_ALIAS, KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
+from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
 
