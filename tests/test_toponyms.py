@@ -114,3 +114,14 @@ def test_find_toponyms_never_crashes_and_spans_match(text):
 def test_parser_mislabels_do_not_hide_places_the_text_places(nlp, text, name):
     found = _by_text(find_toponyms(text, nlp(text)))
     assert name in found and found[name].chosen is not None
+
+
+def test_demonyms_stay_out_without_the_rules_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(top, "DEMONYMS_PATH", tmp_path / "missing.csv")
+    top.load_demonyms.cache_clear()
+    try:
+        assert top.load_demonyms() == {}
+        assert find_toponyms("Syrian and Russian jets struck Aleppo.")[0].text == "Aleppo"
+        assert len(find_toponyms("Syrian and Russian jets struck Aleppo.")) == 1
+    finally:
+        top.load_demonyms.cache_clear()

@@ -109,7 +109,8 @@ def load_demonyms() -> dict[str, str]:
         return {}
     with DEMONYMS_PATH.open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if line.strip() and not line.startswith("#"))
-        return {row["demonym"].strip().lower(): row["country_code"].strip() for row in rows if row.get("demonym")}
+        return {row["demonym"].strip().lower(): (row.get("country_code") or "").strip()
+                for row in rows if row.get("demonym") and row.get("country_code")}
 
 
 def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
