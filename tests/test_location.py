@@ -93,3 +93,8 @@ def test_unknown_neighbourhood_is_coded_to_its_town(nlp):
 def test_control_of_a_town_places_the_event(nlp):
     place = _place_for(nlp, "Wagner fighters had taken full control of Bakhmut, the eastern city.", "taken")
     assert place.name == "Bakhmut" and place.precision == 1
+
+
+def test_reporting_verb_has_no_event_place(nlp):
+    text = "Officials in Damascus said the pilot was rescued."
+    assert _place_for(nlp, text, "said") is None

@@ -58,6 +58,8 @@ REFERENCE_GAP = re.compile(
     r"(?:ern)?\s+)?(?:of|from|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+REPORTING_VERBS = frozenset("say tell state announce report claim deny confirm condemn accuse allege blame add "
+                             "quote warn urge".split())
 MIN_SCORE = -1.0  # below this the sentence does not place the event (chosen on the team corpus and the dev rows)
 COUNTRY_FEATURES = frozenset({"country", "continent"})
 
@@ -206,6 +208,8 @@ def event_place(doc, trigger_start: int, trigger_end: int, toponyms: list[Topony
     trigger = _token_at(doc, trigger_start, trigger_end)
     if sentence is None or trigger is None:
         return None
+    if trigger.lemma_.lower() in REPORTING_VERBS:
+        return None  # "officials said", "the group denied": where it was said is not where it happened
     in_sentence = [t for t in toponyms if sentence.start_char <= t.start and t.end <= sentence.end_char]
     scored = []
     by_phrase: dict[int, list[int]] = {}
