@@ -3,8 +3,11 @@
 Among the toponyms of the trigger's sentence, the event's place is the one the trigger's clause puts it in:
 governed by a locative preposition ("in", "at", "near", "outside", "north-east of"), close to the trigger in the
 dependency tree, and not a mere modifier of another noun ("Syrian forces", "the Damascus government",
-"told Xinhua"). When no toponym in the sentence is tied to the trigger this way, there is no place: sitrep never
-fills one in from elsewhere.
+"told Xinhua"). The finest place wins: a province or country containing another named place is context ("near
+Dikwa in Nigeria's Borno state"), so is the town a distance is measured from ("Bahawalpur, 80 km south of
+Multan"). A place the gazetteer lacks ("the village of X in Idlib") keeps its name and is coded to the nearest
+named town of the sentence with precision 2. When no toponym in the sentence is tied to the trigger, there is no
+place: sitrep never fills one in from elsewhere.
 
 ACLED precision (CODING.md, Place): 1 a town or village named directly; 2 "near"/"outside"/"north of" a town, or a
 small area or district; 3 a larger region or province. A country alone gives a Place with no coordinates and
