@@ -45,7 +45,8 @@ def canonical_actor_names() -> set[str]:
     names = {row["canonical"] for row in concrete}
     for template in (row for row in actors if TEMPLATE_MARK in row["canonical"]):
         prefix = template["canonical"].split(TEMPLATE_MARK)[0]
-        replaced = {row["country_code"] for row in concrete if row["country_code"] and row["canonical"].startswith(prefix)}
+        replaced = {row["country_code"] for row in concrete
+                    if row["country_code"] and row["canonical"].startswith(prefix)}
         names |= {template["canonical"].replace(TEMPLATE_MARK, country)
                   for code, country in countries if code not in replaced}
     return names
@@ -143,7 +144,8 @@ def check_gold(gold: dict, text: str, actor_names: set[str]) -> list[str]:
         problems.append("duplicate event ids")
     for event in gold["events"]:
         problems += check_event(event, text, published, actor_names)
-        if any(phrase in anchor or anchor in phrase for anchor in event.get("anchors", []) for phrase in gold["must_not"]):
+        anchors = event.get("anchors", [])
+        if any(phrase in anchor or anchor in phrase for anchor in anchors for phrase in gold["must_not"]):
             problems.append(f"event {event.get('id')}: an anchor overlaps a must_not phrase")
     return problems
 
