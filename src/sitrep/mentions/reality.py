@@ -19,6 +19,11 @@ NON_EVENT_GOVERNORS = frozenset(
 )
 
 
+# Subjects that sum up a conflict rather than act in one event.
+AGGREGATE_SUBJECTS = frozenset({"violence", "insurgency", "conflict", "war", "crisis", "unrest", "fighting",
+                                "campaign", "rebellion", "uprising"})
+
+
 def is_reported_event(doc, token_index: int) -> bool:
     """True when the trigger at ``token_index`` reports one event that happened."""
     token = doc[token_index]
@@ -31,7 +36,7 @@ def is_reported_event(doc, token_index: int) -> bool:
             return False
     if token.pos_ in ("NOUN", "PROPN"):
         return not _generic_noun(token)
-    return not _habitual_verb(token)
+    return not _habitual_verb(token) and not _aggregate_subject(token)
 
 
 def _reporting_not_directive(token, mood) -> bool:
@@ -52,6 +57,11 @@ def _generic_noun(token) -> bool:
         if verb.lemma_.lower() in NON_EVENT_GOVERNORS:
             return True
     return False
+
+
+def _aggregate_subject(token) -> bool:
+    """"The insurgency has killed thousands since 2017": a toll of a whole conflict, not one event."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGGREGATE_SUBJECTS for c in token.children)
 
 
 def _habitual_verb(token) -> bool:
