@@ -23,7 +23,7 @@ def main() -> None:
         scores = evaluate(REPO / corpus)
         old = floors.get(corpus, {})
         floors[corpus] = {
-            facet: max(old.get(facet, 0.0), math.floor(count.f1 * 100) / 100) for facet, count in scores.counts.items()
+            facet: max(old.get(facet, 0.0), math.floor(round(count.f1, 4) * 100) / 100) for facet, count in scores.counts.items()
         }
         print(corpus, floors[corpus])
     FLOORS_FILE.write_text(json.dumps({"note": "F1 floors per corpus and facet (sitrep eval); they only go up.",
