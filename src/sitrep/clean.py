@@ -20,6 +20,10 @@ How a page is read, line by line:
    when it is a short summary, the standfirst.
 Hard-wrapped text (lines broken at a fixed column, paragraphs separated by blank lines) is read paragraph by
 paragraph, and the lines of a paragraph are joined with a space in the body.
+
+This module reads lines (steps 1-2) and assembles the Article; step 3's sweep and step 4 live in
+``clean_headline`` (the page's layout around the body), and the publication-date fallback in ``clean_dates``.
+Their public names are re-exported here, so ``sitrep.clean`` stays the one import for the stage.
 """
 
 from __future__ import annotations
@@ -31,6 +35,15 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from .clean_dates import find_published, parse_date
+from .clean_headline import SENTENCE_END, body_like_lines, find_headline, sweep_edges
+# Defined here before the split; still importable from sitrep.clean.
+from .clean_dates import NOT_PUBLICATION_DATES  # noqa: F401
+from .clean_headline import (  # noqa: F401
+    BODY_LINE_MIN_WORDS, MAX_CAPITALISED_SHARE, STANDFIRST_MAX_WORDS, STANDFIRST_MIN_WORDS,
+    STANDFIRST_SENTENCE_MAX_WORDS, TITLE_AFFIX_MAX_CHARS, TITLE_MAX_WORDS, TITLE_MIN_WORDS, TITLE_SEARCH_LINES,
+    TITLE_SENTENCE_MAX_WORDS, looks_like_headline, looks_like_standfirst,
+)
 from .errors import InputError, ResourceError
 from .model import Article, RawDocument, Removal, Segment, Span
 
@@ -52,20 +65,6 @@ MAX_TEXT_CHARS = 5_000_000
 MAX_CONTROL_SHARE = 0.01
 # U+FFFD beyond this share means the bytes were decoded with the wrong encoding (or are not text at all).
 MAX_REPLACEMENT_SHARE = 0.05
-# Headlines run 4-20 words; 30 leaves room for long tabloid headlines without taking a body paragraph, and
-# fewer than 4 words is a menu item or section label ("World", "Live TV", "Trending Topics").
-TITLE_MIN_WORDS = 4
-TITLE_MAX_WORDS = 30
-# A line ending in a full stop is a sentence, not a headline, unless it is this short ("Ten dead.").
-TITLE_SENTENCE_MAX_WORDS = 8
-# Standfirsts are one summary sentence: 6-40 words in the pages we labelled; shorter lines there are bylines.
-STANDFIRST_MIN_WORDS = 6
-STANDFIRST_MAX_WORDS = 45
-# A standfirst that ends in a full stop reads like a lead paragraph; lead paragraphs run 20-35 words, the
-# punctuated standfirsts we labelled 10-16, so longer ones are taken as body.
-STANDFIRST_SENTENCE_MAX_WORDS = 18
-# A kept line this long (and ending like a sentence) is body text: it bounds the page "head" and "tail".
-BODY_LINE_MIN_WORDS = 12
 # Hard-wrapped text (wire feeds, e-mail, old corpora) breaks paragraphs into lines at a fixed column: a page
 # of at least WRAP_MIN_LINES lines whose longest lines stop by WRAP_MAX_WIDTH characters, with at least
 # WRAP_FULL_SHARE of its lines near that width and most of those not ending a sentence. Scraped pages put a
@@ -73,28 +72,12 @@ BODY_LINE_MIN_WORDS = 12
 WRAP_MIN_LINES = 6
 WRAP_MAX_WIDTH = 100
 WRAP_FULL_SHARE = 0.5
-# The headline is looked for among the first this-many non-empty lines only.
-TITLE_SEARCH_LINES = 15
-# A metadata title matches a line that adds at most this much around it ("× Headline", "Headline - WRAL.com",
-# "Headline Updated: Thursday, October 29, 2015 2:43 PM EDT").
-TITLE_AFFIX_MAX_CHARS = 60
-# A line most of whose words are capitalised is a name (byline, outlet, place), not a standfirst sentence.
-MAX_CAPITALISED_SHARE = 0.6
 
 RULES_PATH = Path(__file__).parent / "rules" / "boilerplate.toml"
 POSITIONS = ("any", "head", "tail", "edges")
 # "All the difference.The Syrian" / "...streets.Comments" / "difference.”The": a piece boundary with no space.
 _GLUE = re.compile(r"(?:(?<=[a-z.!?])|(?<=[.!?][\"”’)]))(?=[A-Z])")
 _SENTENCE_GAP = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“‘(])")
-# A sentence end, allowing closing quotes/brackets and a bracketed note after it ("... final. [END RECORDING]").
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(\s*\[[^\]\n]{1,40}\])?$")
-# Lead paragraphs end in past-tense attribution ("..., police said."); standfirsts use the present ("say").
-_LEAD_ATTRIBUTION = re.compile(r"\b(said|reported|told [^.]{1,40}|added|announced)( on \w+day| late \w+| earlier)?[.!][\"”’']?$")
-# A dateline on a line of its own: "PESHAWAR:", "KYIV, Ukraine —", "Washington (CNN)".
-_DATELINE_LINE = re.compile(
-    r"^([A-Z][A-Z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*[:—–-]"
-    r"|[A-Z][A-Za-z .'’-]{2,30}(,\s*[A-Z][A-Za-z .'’-]{1,30})?\s*\(([A-Z]{2,8}|Reuters)\)\s*[:—–-]?)$"
-)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -150,6 +133,15 @@ class LineVerdict:
     kept: tuple[int, int] | None
     removed: list[tuple[int, int, str]]
     paragraph: int = 0  # lines of one hard-wrapped paragraph share this number; otherwise one per line
+
+    def kept_text(self, text: str) -> str:
+        """The kept stretch of this line in ``text`` (the page's source text), or "" when it was dropped."""
+        return text[self.kept[0] : self.kept[1]] if self.kept else ""
+
+    @property
+    def whole_line_kept(self) -> bool:
+        """Nothing trimmed off: only such lines can be a headline or standfirst (a trimmed one sat amid chrome)."""
+        return self.kept == (self.start, self.end)
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +231,7 @@ def paragraph_numbers(text: str, lines: list[tuple[int, int]]) -> list[int]:
     if len(lines) >= WRAP_MIN_LINES:
         width = lengths[int(0.9 * (len(lengths) - 1))]
         full = [text[start:end] for start, end in lines if end - start >= 0.75 * width]
-        open_ended = sum(1 for line in full if not _SENTENCE_END.search(line))
+        open_ended = sum(1 for line in full if not SENTENCE_END.search(line))
         if width <= WRAP_MAX_WIDTH and len(full) >= WRAP_FULL_SHARE * len(lines) and open_ended * 2 > len(full):
             numbers, current = [], 0
             for i, (start, _end) in enumerate(lines):
@@ -370,19 +362,6 @@ def body_line_range(text: str, verdicts: list[LineVerdict]) -> tuple[int, int]:
     return (body[0], body[-1]) if body else (len(verdicts), -1)
 
 
-def body_like_lines(text: str, verdicts: list[LineVerdict]) -> list[int]:
-    """Indexes of the lines whose paragraph reads like body text (long enough, ends as a sentence)."""
-    paragraphs: dict[int, list[LineVerdict]] = {}
-    for verdict in verdicts:
-        paragraphs.setdefault(verdict.paragraph, []).append(verdict)
-    body = []
-    for members in paragraphs.values():
-        joined = " ".join(_kept_text(text, v) for v in members if v.kept)
-        if _is_body_like(joined):
-            body += [v.index for v in members if v.kept]
-    return sorted(body)
-
-
 def read_page(text: str, *, outlet: str | None = None) -> list[LineVerdict]:
     """Classify every non-empty line of a page (two passes: the first finds where the body starts and ends)."""
     rules = load_rules()
@@ -392,122 +371,6 @@ def read_page(text: str, *, outlet: str | None = None) -> list[LineVerdict]:
     first = classify_lines(text, lines, rules, extra=extra, body_range=None, paragraphs=paragraphs)
     body_range = body_line_range(text, first)
     return classify_lines(text, lines, rules, extra=extra, body_range=body_range, paragraphs=paragraphs)
-
-
-# ---------------------------------------------------------------------------------------------- headline
-def _kept_text(text: str, verdict: LineVerdict) -> str:
-    return text[verdict.kept[0] : verdict.kept[1]] if verdict.kept else ""
-
-
-def _whole_line_kept(verdict: LineVerdict) -> bool:
-    return verdict.kept == (verdict.start, verdict.end)
-
-
-def looks_like_headline(line: str) -> bool:
-    """Short, but more than a menu label, and not a full sentence (headlines seldom end in a full stop)."""
-    words = len(line.split())
-    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
-        return False
-    return not line.endswith(".") or words <= TITLE_SENTENCE_MAX_WORDS
-
-
-def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> bool:
-    """A one-sentence summary: short, in sentence case; if it ends like a sentence, it must sit right under the
-    headline and be set apart from the body by furniture (otherwise it is the first body paragraph)."""
-    words = line.split()
-    if not STANDFIRST_MIN_WORDS <= len(words) <= STANDFIRST_MAX_WORDS or _AGENCY_DATELINE.match(line) or "|" in line:
-        return False
-    if sum(word[:1].isupper() for word in words) / len(words) > MAX_CAPITALISED_SHARE:
-        return False
-    if len(words) < BODY_LINE_MIN_WORDS and parse_date(line):  # "Outlet — City, 3 October 2024"
-        return False
-    if not _SENTENCE_END.search(line):
-        return True
-    short = len(words) <= STANDFIRST_SENTENCE_MAX_WORDS
-    return after_title and set_apart and short and not _LEAD_ATTRIBUTION.search(line)
-
-
-def _same_text(line: str, wanted: str) -> bool:
-    """The same headline, allowing for spacing, case and an outlet name added to either ("... | The Ledger")."""
-    line, wanted = " ".join(line.split()).casefold(), " ".join(wanted.split()).casefold()
-    if not line or not wanted:
-        return False
-    shorter, longer = sorted((line, wanted), key=len)
-    close = len(shorter.split()) >= TITLE_MIN_WORDS and len(longer) - len(shorter) <= TITLE_AFFIX_MAX_CHARS
-    return shorter == longer or (close and shorter in longer)
-
-
-def _is_body_like(line: str) -> bool:
-    return len(line.split()) >= BODY_LINE_MIN_WORDS and _SENTENCE_END.search(line) is not None
-
-
-def find_headline(
-    text: str, verdicts: list[LineVerdict], known_title: str | None, known_standfirst: str | None = None
-) -> tuple[int | None, int | None]:
-    """Positions (in verdicts) of the headline and standfirst lines, either of which may be missing; a title
-    or summary from the page's metadata, when it matches a line, decides."""
-    body = body_like_lines(text, verdicts)
-    first_body = body[0] if body else len(verdicts)
-    candidates = verdicts[: min(TITLE_SEARCH_LINES, first_body)]
-    title_at = None
-    if known_title and known_title.strip():
-        title_at = next(
-            (i for i, v in enumerate(verdicts[:TITLE_SEARCH_LINES]) if _same_text(_kept_text(text, v), known_title)),
-            None,
-        )
-        if title_at is None:  # the scraper kept the headline apart: the text starts with the body, not a guess
-            return None, None
-    else:
-        title_at = next(
-            (i for i, v in enumerate(candidates) if _whole_line_kept(v) and looks_like_headline(_kept_text(text, v))),
-            None,
-        )
-    if title_at is None:
-        return None, None
-    following = [i for i in range(title_at + 1, min(first_body + 1, len(verdicts))) if verdicts[i].kept]
-    if not following or not _whole_line_kept(verdicts[following[0]]):
-        return title_at, None
-    candidate = following[0]
-    if known_standfirst and _same_text(_kept_text(text, verdicts[candidate]), known_standfirst):
-        return title_at, candidate
-    after = candidate + 1
-    set_apart = after < len(verdicts) and not verdicts[after].kept
-    line = _kept_text(text, verdicts[candidate])
-    if looks_like_standfirst(line, after_title=candidate == title_at + 1, set_apart=set_apart):
-        return title_at, candidate
-    return title_at, None
-
-
-def sweep_edges(text: str, verdicts: list[LineVerdict], title_at: int | None, standfirst_at: int | None) -> None:
-    """Drop what is left of the page chrome around the article: repeats of the headline, everything kept above
-    it, and short unpunctuated lines (names, places, section labels, link titles) before the first or after the last body
-    paragraph. Agency datelines ("PESHAWAR:") stay: they say where the story happened."""
-    if title_at is not None:  # the headline repeated further down (share text, a reordered extraction)
-        headline = " ".join(_kept_text(text, verdicts[title_at]).split()).casefold()
-        for verdict in verdicts:
-            if verdict.index != title_at and " ".join(_kept_text(text, verdict).split()).casefold() == headline:
-                verdict.removed = sorted(verdict.removed + [(*verdict.kept, "title_repeat")])
-                verdict.kept = None
-    body = body_like_lines(text, verdicts)
-    if not body:
-        return
-    paragraph_text: dict[int, str] = {}
-    for verdict in verdicts:  # a hard-wrapped paragraph is judged whole
-        if verdict.kept and verdict.index not in (title_at, standfirst_at):
-            joined = paragraph_text.get(verdict.paragraph)
-            paragraph_text[verdict.paragraph] = f"{joined} {_kept_text(text, verdict)}" if joined else _kept_text(text, verdict)
-    for verdict in verdicts:
-        line = paragraph_text.get(verdict.paragraph, "")
-        if not verdict.kept or verdict.index in (title_at, standfirst_at) or body[0] <= verdict.index <= body[-1]:
-            continue
-        if title_at is not None and verdict.index < title_at:
-            rule = "page_header"
-        elif _SENTENCE_END.search(line) or len(line.split()) >= BODY_LINE_MIN_WORDS or _DATELINE_LINE.match(line):
-            continue
-        else:
-            rule = "page_header" if verdict.index < body[0] else "page_footer"
-        verdict.removed = sorted(verdict.removed + [(*verdict.kept, rule)])
-        verdict.kept = None
 
 
 # ---------------------------------------------------------------------------------------------- body
@@ -542,98 +405,6 @@ def collect_removals(text: str, verdicts: list[LineVerdict], title_at, standfirs
             start, end = verdict.kept
             removals.append(Removal(Span(start, end, text[start:end]), "title" if verdict.index == title_at else "standfirst"))
     return tuple(sorted(removals, key=lambda r: r.span.start))
-
-
-# ---------------------------------------------------------------------------------------------- publication date
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-         ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE_FORMS = (
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-)
-_DAY_MONTH = (
-    re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I),
-)
-_PUBLISHED_LABEL = re.compile(r"\b(first published|published|posted|created|filed)\b", re.I)
-_UPDATED_LABEL = re.compile(r"\b(updated|last updated|modified|last modified)\b", re.I)
-# "KABUL, 3 March (Reuters) -" / "GENEVA, March 3, 2023 (AFP) -": place in capitals, date, agency, dash.
-_AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),?\s+(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?:[A-Za-z .]{2,30})\)\s*)?[-–—:]\s"
-)
-
-
-def parse_date(text: str) -> date | None:
-    """The first full calendar date written in ``text`` ("3 March 2023", "March 3, 2023", "2023-03-03")."""
-    found = []
-    for form in _DATE_FORMS:
-        match = form.search(text)
-        if match:
-            found.append((match.start(), match))
-    for _, match in sorted(found, key=lambda item: item[0]):
-        made = _make_date(match.group("year"), match.group("month"), match.group("day"))
-        if made:
-            return made
-    return None
-
-
-def _make_date(year: str, month: str, day: str) -> date | None:
-    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-    try:
-        return date(int(year), month_number or 0, int(day))
-    except ValueError:
-        return None
-
-
-# Removed stretches whose dates are not this page's publication date (they name events or other articles).
-NOT_PUBLICATION_DATES = frozenset({"title", "standfirst", "related_links", "read_more", "photo_credit", "photo_caption"})
-
-
-def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str) -> date | None:
-    """The publication date the page states: a labelled or stand-alone date in its furniture (published before
-    unlabelled before updated), else the agency dateline that opens the body ("KABUL, 3 March (Reuters) -")."""
-    ranked = []
-    for order, removal in enumerate(removed):
-        if removal.rule in NOT_PUBLICATION_DATES:
-            continue
-        found = parse_date(removal.span.text)
-        if found:
-            label = 0 if _PUBLISHED_LABEL.search(removal.span.text) else 2 if _UPDATED_LABEL.search(removal.span.text) else 1
-            ranked.append((label, order, found))
-    if ranked:
-        return min(ranked)[2]
-    dateline = _AGENCY_DATELINE.match(first_paragraph)
-    if not dateline:
-        return None
-    stated = dateline.group(0)
-    full = parse_date(stated)
-    if full:
-        return full
-    for form in _DAY_MONTH:
-        match = form.search(stated)
-        year = _latest_year(text)
-        if match and year:
-            return _make_date(str(year), match.group("month"), match.group("day"))
-    return None
-
-
-def _latest_year(text: str) -> int | None:
-    """A year-less dateline takes the latest past year the article mentions (none mentioned: no date)."""
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if int(y) <= date.today().year]
-    return max(years) if years else None
 
 
 # ---------------------------------------------------------------------------------------------- entry point

@@ -1,0 +1,107 @@
+"""The publication date a cleaned page states about itself, for the clean stage (``sitrep.clean``).
+
+Split out of ``clean`` because dates are their own small language (day/month orders, month names, agency
+datelines) with their own property tests, and the line reader does not need to know it. The date is only a
+fallback: a date given on the command line or in the document's metadata wins (see ``clean.clean``). Looked
+for, in order: a date in the furniture the cleaner removed ("Published 3 March 2023", a timestamp line) —
+labelled "published" before unlabelled before "updated" — then the agency dateline that opens the body
+("KABUL, 3 March (Reuters) -").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import Removal
+
+__all__ = ["AGENCY_DATELINE", "NOT_PUBLICATION_DATES", "find_published", "parse_date"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+         ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = (
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+)
+_DAY_MONTH = (
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I),
+)
+_PUBLISHED_LABEL = re.compile(r"\b(first published|published|posted|created|filed)\b", re.I)
+_UPDATED_LABEL = re.compile(r"\b(updated|last updated|modified|last modified)\b", re.I)
+# "KABUL, 3 March (Reuters) -" / "GENEVA, March 3, 2023 (AFP) -": place in capitals, date, agency, dash.
+# Public because the headline reader uses it too: a line that opens with a dateline is body, not a standfirst.
+AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),?\s+(?P<date>[^()\n]{3,30}?)\s*"
+    r"(?:\((?:[A-Za-z .]{2,30})\)\s*)?[-–—:]\s"
+)
+# Removed stretches whose dates are not this page's publication date (they name events or other articles).
+NOT_PUBLICATION_DATES = frozenset({"title", "standfirst", "related_links", "read_more", "photo_credit", "photo_caption"})
+
+
+def parse_date(text: str) -> date | None:
+    """The first full calendar date written in ``text`` ("3 March 2023", "March 3, 2023", "2023-03-03")."""
+    found = []
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if match:
+            found.append((match.start(), match))
+    for _, match in sorted(found, key=lambda item: item[0]):
+        made = _make_date(match.group("year"), match.group("month"), match.group("day"))
+        if made:
+            return made
+    return None
+
+
+def _make_date(year: str, month: str, day: str) -> date | None:
+    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    try:
+        return date(int(year), month_number or 0, int(day))
+    except ValueError:
+        return None
+
+
+def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str) -> date | None:
+    """The publication date the page states: a labelled or stand-alone date in its furniture (published before
+    unlabelled before updated), else the agency dateline that opens the body ("KABUL, 3 March (Reuters) -")."""
+    ranked = []
+    for order, removal in enumerate(removed):
+        if removal.rule in NOT_PUBLICATION_DATES:
+            continue
+        found = parse_date(removal.span.text)
+        if found:
+            label = 0 if _PUBLISHED_LABEL.search(removal.span.text) else 2 if _UPDATED_LABEL.search(removal.span.text) else 1
+            ranked.append((label, order, found))
+    if ranked:
+        return min(ranked)[2]
+    dateline = AGENCY_DATELINE.match(first_paragraph)
+    if not dateline:
+        return None
+    stated = dateline.group(0)
+    full = parse_date(stated)
+    if full:
+        return full
+    for form in _DAY_MONTH:
+        match = form.search(stated)
+        year = _latest_year(text)
+        if match and year:
+            return _make_date(str(year), match.group("month"), match.group("day"))
+    return None
+
+
+def _latest_year(text: str) -> int | None:
+    """A year-less dateline takes the latest past year the article mentions (none mentioned: no date)."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if int(y) <= date.today().year]
+    return max(years) if years else None
