@@ -55,8 +55,13 @@ class _EventBuilder:
         return {a.name for m in self.mentions() for a in m.actors if a.role == role and not a.rule.startswith(SENTENCE_PARTY)}
 
 
-def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When | None = None) -> tuple[Event, ...]:
-    """Events for one article, in order of first mention."""
+def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When | None = None,
+             lead_place: Place | None = None, lead_date: When | None = None) -> tuple[Event, ...]:
+    """Events for one article, in order of first mention.
+
+    The lead event (the article's first) takes ``lead_place``/``lead_date`` (the lead paragraph's) when none
+    of its own mentions gives a place or a date; other events never do.
+    """
     builders: list[_EventBuilder] = []
     for draft in (d for d in drafts if not d.weak):
         target = _merge_target(builders, draft)
@@ -72,7 +77,21 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             builders.append(_EventBuilder([draft]))
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
     events = [_event(article, b, implied_date) for b in builders]
+    if events:
+        events[0] = _with_lead_context(events[0], lead_place, lead_date)
     return tuple(_mark_background(events, article))
+
+
+def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When | None) -> Event:
+    rules = dict(event.rules)
+    location, date = event.location, event.date
+    if location is None and lead_place is not None:
+        location = lead_place
+        rules["location"] = lead_place.rule
+    if (date is None or date.implied) and lead_date is not None:
+        date = lead_date
+        rules["date"] = lead_date.rule
+    return replace(event, location=location, date=date, rules=rules)
 
 
 def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:

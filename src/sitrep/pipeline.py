@@ -69,4 +69,5 @@ def events_of(article: Article) -> tuple[Event, ...]:
         country_code=resolver.country_code,
         modality=is_reported_event,
     )
-    return assemble.assemble(article, drafts, implied_date=resolver.implied)
+    return assemble.assemble(article, drafts, implied_date=resolver.implied,
+                             lead_place=resolver.lead_place(doc), lead_date=resolver.lead_date(doc))

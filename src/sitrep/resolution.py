@@ -39,11 +39,45 @@ class Resolver:
         place = event_place(doc, start_char, end_char, list(self.toponyms))
         return _rebase_place(self.article, place)
 
+    def lead_place(self, doc) -> Place | None:
+        """The first located place of the lead (first LEAD_SENTENCES sentences, dateline included).
+
+        News puts the main event's place in the lead; when no place is tied to the main event's own words,
+        this is the place the text gives for it (never a place from outside the text).
+        """
+        lead_end = _lead_end(doc)
+        for toponym in self.toponyms:
+            chosen = getattr(toponym, "chosen", None)
+            if toponym.start < lead_end and chosen is not None and chosen.lat is not None:
+                return replace(chosen, text=_rebase(self.article, chosen.text), rule="lead-paragraph place")
+        return None
+
+    def lead_date(self, doc) -> When | None:
+        """The first dated time expression of the lead, not after publication (see lead_place)."""
+        lead_end = _lead_end(doc)
+        published = self.article.published
+        for expression in self.time_expressions:
+            when = expression.value
+            if expression.start >= lead_end or expression.kind != "date" or when is None or when.start is None:
+                continue
+            if published is not None and when.start > published:
+                continue
+            return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
+        return None
+
     def date(self, doc, start_char: int, end_char: int) -> When | None:
         from .resolve.dates import event_date
 
         when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)
         return _rebase_when(self.article, when)
+
+
+LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
+
+
+def _lead_end(doc) -> int:
+    ends = [sentence.end_char for sentence in list(doc.sents)[:LEAD_SENTENCES]]
+    return ends[-1] if ends else 0
 
 
 def _main_country(toponyms) -> str | None:
