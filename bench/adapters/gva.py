@@ -74,11 +74,19 @@ def casualty_counts(text: str) -> tuple[int, int]:
 def record(row: dict) -> dict:
     published = date.fromisoformat(row["dct"]) if row.get("dct") else None
     event = main_event(extract(row["text"], published=published, title=row.get("title"), doc_id=row["doc_id"]))
-    killed, injured = casualty_counts((row.get("title") or "") + "\n" + row["text"])
-    out = {"doc_id": row["doc_id"], "incident_id": row.get("incident_id"), "fatalities": killed, "injuries": injured}
+    counted_killed, injured = casualty_counts((row.get("title") or "") + "\n" + row["text"])
+    # killed: sitrep's own figure for the main event (ACLED export convention: low, 0 when none reported);
+    # the regex counter is kept only as a baseline column. injured: sitrep records deaths only, so the
+    # bench-side counter supplies it (reported as such).
+    killed = event.fatalities.low if event is not None and event.fatalities and event.fatalities.low else 0
+    out = {"doc_id": row["doc_id"], "incident_id": row.get("incident_id"), "fatalities": killed, "injuries": injured,
+           "baseline_fatalities": counted_killed}
     if event is not None:
         if event.date is not None and event.date.start is not None:
-            out["date"] = event.date.start.isoformat()
+            # an implied interval ("at or before publication") is read at its end, the publication day;
+            # a stated interval at its start, as ACLED's event_date does for day precision
+            when = event.date.end if event.date.implied and event.date.end else event.date.start
+            out["date"] = when.isoformat()
         place = event.location
         if place is not None:
             out.update(lat=place.lat, lon=place.lon, state=place.admin1, city=place.name)

@@ -10,7 +10,9 @@ from ..model import Fatalities
 from .numbers import parse_quantity
 
 KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "massacre"})
+INTRANSITIVE_DEATH_VERBS = frozenset({"die"})
 DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
+DEAD_VERBS = frozenset({"pronounce", "declare", "find", "leave", "be"})  # "was pronounced dead", "left 3 dead"
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
 
 
@@ -21,14 +23,19 @@ def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
         lemma = token.lemma_.lower()
         if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX"):
             victims = _victims_of(token)
+        elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
+            victims = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
         elif lemma in DEATH_NOUNS and token.pos_ in ("NOUN", "ADJ"):
             victims = _counted_by(token)
         else:
             continue
         if victims is None or _negated(token, victims):
             continue
+        if _one_person(victims):
+            start, end = victims.idx, victims.idx + len(victims.text)
+            return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
         phrase_tokens = [t for t in victims.subtree if t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of")]
-        phrase_tokens = sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i)
+        phrase_tokens = _after_last_break(sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i), victims)
         if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
             phrase_tokens = [t for t in victims.subtree]
         phrase = " ".join(t.text for t in phrase_tokens)
@@ -42,15 +49,41 @@ def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
     return None
 
 
+def _after_last_break(tokens, victims) -> list:
+    """Drop what a bad parse hung before the phrase across a standalone dash or comma ("Aug 16 (Agency) - Seventeen")."""
+    doc = victims.doc
+    start = 0
+    for position, token in enumerate(tokens):
+        if token.i >= victims.i:
+            break
+        standalone = token.is_punct and (token.whitespace_ or (token.i > 0 and doc[token.i - 1].whitespace_))
+        if standalone:
+            start = position + 1
+    return tokens[start:] or tokens
+
+
 def _victims_of(verb):
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
-    if verb.lemma_.lower() == "die":
+    if verb.lemma_.lower() in INTRANSITIVE_DEATH_VERBS:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a 17-year-old shot and killed by police"
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _victims_of(verb.head)  # "was shot and killed"
     return None
+
+
+def _one_person(victims) -> bool:
+    """A named person, "he"/"she", or a singular noun with a determiner is one death."""
+    if victims.lower_ in ("he", "she", "him", "her"):
+        return True
+    if victims.pos_ == "PROPN" and victims.ent_type_ in ("PERSON", ""):
+        return victims.tag_ == "NNP"
+    return False
 
 
 def _counted_by(noun):
