@@ -13,40 +13,58 @@ KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "m
 INTRANSITIVE_DEATH_VERBS = frozenset({"die"})
 DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
 DEAD_VERBS = frozenset({"pronounce", "declare", "find", "leave", "be"})  # "was pronounced dead", "left 3 dead"
+BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # not quotes: '35 "Christians"'
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
 
 
 def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
-    """The death figure tied to the mention's sentence: first killing word with a countable victims phrase."""
+    """The deaths the mention's sentence reports: every killing word's countable victims, summed.
+
+    "Three policemen were killed and two attackers died" is five deaths (ACLED counts every side's dead).
+    """
     sentence = doc[cluster[0].head].sent
-    for token in sentence:
-        lemma = token.lemma_.lower()
-        if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX"):
-            victims = _victims_of(token)
-        elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
-            victims = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
-        elif lemma in DEATH_NOUNS and token.pos_ in ("NOUN", "ADJ"):
-            victims = _counted_by(token)
-        else:
-            continue
-        if victims is None or _negated(token, victims):
-            continue
-        if _one_person(victims):
-            start, end = victims.idx, victims.idx + len(victims.text)
-            return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
-        phrase_tokens = [t for t in victims.subtree if t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of")]
-        phrase_tokens = _after_last_break(sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i), victims)
-        if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
-            phrase_tokens = [t for t in victims.subtree]
-        phrase = " ".join(t.text for t in phrase_tokens)
-        quantity = parse_quantity(phrase)
-        if quantity is None:
-            continue
-        low, high = quantity
-        start = phrase_tokens[0].idx
-        end = phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
-        return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}")
-    return None
+    figures = [figure for token in sentence if (figure := _figure_at(token, to_source)) is not None]
+    if not figures:
+        return None
+    if len(figures) == 1:
+        return figures[0]
+    lows = [f.low for f in figures]
+    highs = [f.high for f in figures]
+    return Fatalities(
+        low=sum(low for low in lows if low is not None),
+        high=None if any(high is None for high in highs) else sum(highs),
+        text=figures[0].text,  # the first figure's words; the rule names every figure summed
+        rule="+".join(f.rule for f in figures) + ":summed",
+    )
+
+
+def _figure_at(token, to_source) -> Fatalities | None:
+    """The death figure a killing word at ``token`` gives, or None."""
+    lemma = token.lemma_.lower()
+    if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX"):
+        victims = _victims_of(token)
+    elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
+        victims = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
+    elif lemma in DEATH_NOUNS and token.pos_ in ("NOUN", "ADJ"):
+        victims = _counted_by(token)
+    else:
+        return None
+    if victims is None or _negated(token, victims):
+        return None
+    if _one_person(victims):
+        start, end = victims.idx, victims.idx + len(victims.text)
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
+    phrase_tokens = [t for t in victims.subtree if t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of")]
+    phrase_tokens = _after_last_break(sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i), victims)
+    if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
+        phrase_tokens = [t for t in victims.subtree]
+    quantity = parse_quantity(" ".join(t.text for t in phrase_tokens))
+    if quantity is None:
+        return None
+    low, high = quantity
+    start = phrase_tokens[0].idx
+    end = phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
+    return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}")
 
 
 def _after_last_break(tokens, victims) -> list:
@@ -56,7 +74,7 @@ def _after_last_break(tokens, victims) -> list:
     for position, token in enumerate(tokens):
         if token.i >= victims.i:
             break
-        standalone = token.is_punct and (token.whitespace_ or (token.i > 0 and doc[token.i - 1].whitespace_))
+        standalone = token.text in BREAK_PUNCTUATION and (token.whitespace_ or (token.i > 0 and doc[token.i - 1].whitespace_))
         if standalone:
             start = position + 1
     return tokens[start:] or tokens
