@@ -99,9 +99,7 @@ def _one_person(victims) -> bool:
     """A named person, "he"/"she", or a singular noun with a determiner is one death."""
     if victims.lower_ in ("he", "she", "him", "her"):
         return True
-    if victims.pos_ == "PROPN" and victims.ent_type_ in ("PERSON", ""):
-        return victims.tag_ == "NNP"
-    return False
+    return victims.pos_ == "PROPN" and victims.ent_type_ == "PERSON" and not victims.text.isupper()
 
 
 def _counted_by(noun):
