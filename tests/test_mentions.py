@@ -73,3 +73,21 @@ def test_sentence_evidence_does_not_run_into_next_paragraph():
 
 def test_no_event_article_gives_nothing():
     assert events_of("Parliament debated the aid budget on Wednesday; the vote was postponed to next month.") == ()
+
+
+def test_denial_of_the_allegation_in_next_sentence_disputes_the_perpetrator():
+    events = events_of(
+        "Residents of the village of Diafarabe accused soldiers of executing about 30 men at a market on Monday. "
+        "The army denied the allegation."
+    )
+    assert len(events) == 1
+    assert events[0].status["perpetrator"] == "disputed"
+    assert any(a.stance == "denies" and a.facet == "perpetrator" for a in events[0].assertions)
+
+
+def test_withheld_figure_is_a_fatalities_assertion():
+    events = events_of(
+        "Gunmen killed eight soldiers near Boni on Sunday, the army said. "
+        "The group claimed the ambush, saying it had killed 25 soldiers. The army did not confirm that figure."
+    )
+    assert any(a.facet == "fatalities" and a.stance == "does_not_confirm" for a in events[0].assertions)

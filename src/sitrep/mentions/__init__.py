@@ -92,16 +92,17 @@ RESPONSIBILITY_RULE = "responsibility-statement"
 
 
 def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[MentionDraft]:
-    """"The group claimed responsibility in a statement": a stance on the event last reported, with no trigger.
+    """"The group claimed responsibility in a statement", "the army denied the allegation", "did not confirm
+    that figure": a stance on the event last reported, in a sentence with no trigger.
 
     These become weak mentions that assemble attaches to the latest violent event before them.
     """
     from .lexicon import cues
 
-    responsibility = set(cues()["responsibility"]["nouns"])
+    stance_objects = set(cues()["responsibility"]["nouns"]) | set(cues()["figures"]["nouns"])
     drafts = []
     for token in sentence:
-        if token.lemma_.lower() not in responsibility or token.head.i == token.i:
+        if token.lemma_.lower() not in stance_objects or token.head.i == token.i:
             continue
         if token.head.lemma_.lower() not in cues()["verbs"]:
             continue

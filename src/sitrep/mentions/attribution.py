@@ -97,7 +97,9 @@ def _cue_assertions(doc, cue, via, trigger_span, to_source, context, responsibil
     evidence = _sentence_span(cue, to_source)
     cue_span = to_source(cue.idx, cue.idx + len(cue.text))
     facets = ["occurrence"]
-    if stance == "claims":
+    if objects & set(table["figures"]["nouns"]) or via.lemma_.lower() in table["figures"]["nouns"]:
+        facets = ["fatalities"]
+    elif stance == "claims":
         stance = "claims_responsibility" if _is_own_action(cue, via, sources, about_responsibility) else "asserts"
         facets = ["perpetrator", "occurrence", "cause"] if stance == "claims_responsibility" else ["occurrence"]
     elif stance == "denies":
