@@ -224,9 +224,11 @@ TYPE_PRIORITY = ("Armed clash", "Attack")
 GENERIC_TRIGGER_RANK = 2  # triggers at or below this rank ("attack", "fighting", "killed") say little of how
 PROTEST_FAMILY_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention", "Peaceful protest",
                                   "Violent demonstration", "Mob violence"})
+# Types the cue classifier may give a violent event named by a generic word; a change of territory needs its
+# own trigger ("recaptured", "seized the town"), not a cue word somewhere in the evidence.
 VIOLENCE_FAMILY_TYPES = frozenset(
     sub for top in ("Battles", "Explosions/Remote violence", "Violence against civilians") for sub in EVENT_TYPES[top]
-)
+) - {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:

@@ -41,7 +41,8 @@ def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
 def _figure_at(token, to_source) -> Fatalities | None:
     """The death figure a killing word at ``token`` gives, or None."""
     lemma = token.lemma_.lower()
-    if lemma in KILL_VERBS and token.pos_ in ("VERB", "AUX"):
+    shot_dead = lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
+    if (lemma in KILL_VERBS or shot_dead) and token.pos_ in ("VERB", "AUX"):
         victims = _victims_of(token)
     elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
         victims = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
