@@ -185,7 +185,7 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     location = _choose_place(mentions)
     own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
     date = _choose_date(own_dates) or _choose_date(mentions) or implied_date
-    actors = _merge_actors(mentions)
+    actors = tidy_actors(_merge_actors(mentions), sub_event_type)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
     figures = _figures(mentions)
     fatalities = _choose_fatalities(figures)
@@ -305,6 +305,33 @@ def _merge_actors(mentions: list[Mention]) -> tuple[Actor, ...]:
             if not any(a.name == actor.name for a in actors):
                 actors.append(actor)
     return tuple(actors)
+
+
+RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+GENERIC_ARMED_PREFIXES = ("Unidentified Armed Group (", "Opposition Rebels (")
+
+
+def tidy_actors(actors: tuple[Actor, ...], sub_event_type: str) -> tuple[Actor, ...]:
+    """ACLED's actor conventions over the parties found: a named group makes "gunmen" or "the rebels" redundant,
+    a parent ("Islamic State") gives way to its named branch, a riot's crowd is rioters, a protest's is not
+    "civilians"."""
+    names = {a.name for a in actors}
+    named_armed = any(a.inter in (2, 3, 4) and not a.name.startswith(GENERIC_ARMED_PREFIXES) for a in actors)
+    kept = []
+    for actor in actors:
+        if named_armed and actor.name.startswith(GENERIC_ARMED_PREFIXES):
+            continue
+        if any(other != actor.name and other.startswith(actor.name + " ") for other in names):
+            continue
+        if sub_event_type in PROTEST_FAMILY_TYPES and actor.kind == "civilians" and sub_event_type not in RIOT_TYPES:
+            continue
+        if sub_event_type in RIOT_TYPES and actor.name.startswith("Protesters ("):
+            actor = replace(actor, name="Rioters (" + actor.name[len("Protesters ("):], kind="rioters", inter=5,
+                            rule=actor.rule + "+riot")
+        if any(a.name == actor.name for a in kept):
+            continue
+        kept.append(actor)
+    return tuple(kept)
 
 
 def _figures(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:

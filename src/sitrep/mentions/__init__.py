@@ -214,7 +214,9 @@ def _actors(doc, cluster, context, country_code: str | None, speakers: list[str]
             for hit in actors_at(head, country_code):  # "protesters", "rioters" name the actor
                 add(hit, "actor1")
         for role, token in _argument_tokens(head):
-            for hit in actors_at(token, country_code) or _anaphor(token, context):
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+            named_first = _anaphor(token, context) if definite else []
+            for hit in named_first or actors_at(token, country_code) or _anaphor(token, context):
                 add(hit, role)
             for hit in _speaker(token, speakers, context):
                 add(hit, role, SENTENCE_PARTY)

@@ -14,7 +14,8 @@ from .lexicon import actor_aliases, country_names, demonyms
 MAX_ALIAS_WORDS = 6
 SHORT_ALIAS_LENGTH = 3  # aliases this short ("IS", "UN", "ADF") count only when written in capitals
 # Words that refer back to the last armed group named ("the group claimed..."): resolved by anaphora.
-GROUP_ANAPHORS = frozenset("group militants militant insurgents jihadists fighters organisation organization".split())
+GROUP_ANAPHORS = frozenset("group militants militant insurgents jihadists fighters organisation organization rebels "
+                           "rebel".split())
 NON_STATE_INTER = frozenset({2, 3, 4})
 KIND_INTER = {
     "state forces": 1,
@@ -210,7 +211,8 @@ def resolve_anaphor(head, earlier_hits: list[ActorHit]) -> ActorHit | None:
         if head.lower_ not in ("group",):
             return None
     for hit in reversed(earlier_hits):
-        if hit.token < head.i and hit.inter in NON_STATE_INTER:
+        named = not hit.rule.startswith("template:")  # "the rebels" means the group named, not "rebels" again
+        if hit.token < head.i and hit.inter in NON_STATE_INTER and named:
             return ActorHit(hit.name, hit.kind, hit.inter, hit.country_code, head.i, head.idx,
                             head.idx + len(head.text), f"anaphor:{head.lower_}->{hit.name}")
     return None
