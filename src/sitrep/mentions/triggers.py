@@ -24,6 +24,8 @@ GENERIC_QUANTIFIERS = frozenset("several many numerous series multiple repeated 
 # Words on a trigger's noun phrase that mark it as a different event from one already mentioned.
 DISTINCT_MARKERS = frozenset("another other second third separate further earlier previous new fresh".split())
 DEFINITE_DETERMINERS = frozenset("the this that these those its their his her".split())
+# Nouns a trigger may modify and still name the event ("the shooting deaths", "a bomb blast", "a drone incident").
+EVENT_HEAD_NOUNS = frozenset({"death", "incident", "spree", "rampage", "victim", "casualty"})
 # Lemmas that, as a trigger's modifier, make it a weapon or a role rather than an event ("attack helicopter").
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
@@ -146,7 +148,7 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
     """Apply the context checks a lemma match needs; None when the word is not an event here."""
     head = doc[token_range[1] - 1] if rule.head == "last" else token
     if len(rule.words) == 1 and head.dep_ in MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
-        if head.head.lemma_.lower() not in trigger_rules():
+        if head.head.lemma_.lower() not in trigger_rules() and head.head.lemma_.lower() not in EVENT_HEAD_NOUNS:
             return None
     sub_event_type = rule.sub_event_type
     cause = rule.cause
