@@ -269,6 +269,11 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False
     if n_tokens == 1 and phrase.isupper() and len(phrase) > 3 and not important:
         return False
+    words = lowered.split()
+    if n_tokens >= 2 and all(w in STOP_WORDS or w in _english_stop_words() for w in words):
+        return False  # "IN THE" in a capitalised headline folds to a place name
+    if phrase.isupper() and best.kind >= KIND_FOLDED and not (exact_place or place_inside):
+        return False  # "SHOT TO": capitals hide the case cues, so only exact spellings count
     locative = previous in LOCATIVE_WORDS
     if best.kind >= KIND_FOLDED:
         return (locative or n_tokens >= 2 and important) and len(phrase) > 4
