@@ -91,3 +91,40 @@ def test_withheld_figure_is_a_fatalities_assertion():
         "The group claimed the ambush, saying it had killed 25 soldiers. The army did not confirm that figure."
     )
     assert any(a.facet == "fatalities" and a.stance == "does_not_confirm" for a in events[0].assertions)
+
+
+# Regression tests from the code review of the extract stage (each pins a bug that was seen).
+
+def test_lynching_at_a_crowd_does_not_crash_and_is_mob_violence():
+    events = events_of("A mob lynched a suspected thief in front of a crowd in Lagos on Monday.")
+    assert [e.sub_event_type for e in events] == ["Mob violence"]
+
+
+def test_it_in_a_victims_statement_is_not_the_speaker():
+    events = events_of("Gunmen attacked a police station in Kano on Monday. Police said it killed 4 officers.")
+    assert not any(a.role == "actor1" and a.name.startswith("Police") for a in events[0].actors)
+    assert events[0].status["occurrence"] != "claimed"
+
+
+def test_separate_attack_in_one_sentence_is_its_own_event_with_its_own_toll():
+    events = events_of("A bomb killed five people in Kabul, and in a separate attack in Herat gunmen killed three soldiers.")
+    assert sorted((e.fatalities.low, e.fatalities.high) for e in events) == [(3, 3), (5, 5)]
+
+
+def test_strikes_on_two_towns_are_two_events():
+    events = events_of("An air strike hit Homs on Monday, killing 4 people. An air strike hit Hama on Monday, killing 6 people.")
+    assert len(events) == 2
+
+
+def test_outer_speaker_only_reports_a_nested_claim():
+    events = events_of("The ministry said the rebels claimed that the army shelled the town of Kidal on Monday.")
+    assert events and events[0].status["occurrence"] != "confirmed"
+
+
+def test_downed_tools_is_not_an_aircraft_downing():
+    assert events_of("Dock workers downed tools in Mombasa on Monday over unpaid wages.") == ()
+
+
+def test_coordinated_victims_are_each_counted():
+    events = events_of("A roadside bomb exploded in Gao on Monday, killing a soldier and two civilians.")
+    assert (events[0].fatalities.low, events[0].fatalities.high) == (3, 3)

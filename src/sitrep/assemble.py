@@ -10,16 +10,17 @@ never merge.
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass, field
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
 from dataclasses import replace
 
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
+from .geodesy import distance_km
 from .plover import plover_code
 from .status import OUTLET, read_roles, statuses
 
+SAME_PLACE_KM = 30.0  # an indefinite mention this close to the event's place is the same event (Homs-Hama is 45)
 SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")
 WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most this many sentences away
 # An event that ended this many days before the lead event began is context, not news (a day apart is the
@@ -105,6 +106,8 @@ def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
     if mention.when is not None and mention.when.start is not None and not mention.when.implied and not draft.definite:
         if any(not _overlaps(mention.when, w) for w in builder.dates()):
             return False
+    if draft.definite and not draft.weak:
+        return True  # "the attack also killed two civilians", "also claimed the attack": same event, new detail
     for role in ("actor1", "actor2"):
         own = {a.name for a in mention.actors if a.role == role and not a.rule.startswith(SENTENCE_PARTY)}
         theirs = builder.actor_names(role)
@@ -114,13 +117,21 @@ def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
 
 
 def _agrees(builder: _EventBuilder, draft: MentionDraft) -> bool:
-    """Positive evidence of sameness for an indefinite mention: a shared place or date."""
+    """Positive evidence of sameness for an indefinite mention: the same place (or one within
+    SAME_PLACE_KM: "East Qalamoun" and "the Qalamoun region"), or a stated date."""
     mention = draft.mention
     if mention.place is not None and mention.place.lat is not None and builder.places():
-        return True
+        return any(_distance_km(mention.place, p) <= SAME_PLACE_KM or mention.place.gazetteer_id == p.gazetteer_id
+                   for p in builder.places())
+    placed = (mention.place is not None and mention.place.lat is not None) or bool(builder.places())
     if mention.when is not None and mention.when.start is not None and not mention.when.implied and builder.dates():
-        return True
+        # the same day alone joins two mentions only when neither names a place: one day holds many events
+        return not placed and any(w == mention.when or _same_interval(w, mention.when) for w in builder.dates())
     return False
+
+
+def _same_interval(a: When, b: When) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
 
 
 def _merge_target(builders: list[_EventBuilder], draft: MentionDraft) -> _EventBuilder | None:
@@ -168,9 +179,7 @@ def _stands_alone(draft: MentionDraft) -> bool:
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _overlaps(a: When, b: When) -> bool:
@@ -350,11 +359,13 @@ def _choose_fatalities(figures: list[tuple[str, Fatalities]]) -> Fatalities | No
     if not figures:
         return None
     lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)
-    highs = [f.high for _, f in figures if f.high is not None]
-    if len(figures) == 1 or not highs:
+    if len(figures) == 1:
         return lowest
-    return replace(lowest, high=max(highs + ([lowest.low] if lowest.low is not None else [])),
-                   rule=lowest.rule + "+range-over-sources")
+    stated_highs = [f.high for _, f in figures if f.high is not None]
+    lows = [f.low for _, f in figures if f.low is not None]
+    # the highest figure stated bounds the toll, unless an open figure ("at least 20") already exceeds it
+    high = max(stated_highs) if stated_highs and (not lows or max(stated_highs) >= max(lows)) else None
+    return replace(lowest, high=high, rule=lowest.rule + "+range-over-sources")
 
 
 def _mark_background(events: list[Event], article: Article) -> list[Event]:

@@ -9,12 +9,12 @@ event costs in each facet it carries.
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .geodesy import distance_km
 from .model import Event, Extraction
 
 PLACE_TOLERANCE_KM = 50.0  # issue 2: "place within 50 km"
@@ -63,7 +63,7 @@ class Scores:
 
 def shared_dir() -> Path | None:
     """The workplace's shared folder (seed article, public data): $SITREP_SHARED, ../shared, /work/shared."""
-    candidates = [os.environ.get("SITREP_SHARED"), Path(__file__).resolve().parents[3] / ".." / "shared", "/work/shared"]
+    candidates = [os.environ.get("SITREP_SHARED"), Path(__file__).resolve().parents[2] / ".." / "shared", "/work/shared"]
     for candidate in candidates:
         if candidate and Path(candidate).is_dir():
             return Path(candidate).resolve()
@@ -222,13 +222,6 @@ def place_matches(gold_location: dict | None, event: Event) -> bool:
     if predicted.lat is None or predicted.lon is None:
         return False
     return distance_km(gold_location["lat"], gold_location["lon"], predicted.lat, predicted.lon) <= PLACE_TOLERANCE_KM
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a spherical Earth."""
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def format_scores(scores: Scores) -> str:

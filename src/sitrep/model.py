@@ -38,6 +38,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 SUB_EVENT_TO_TYPE: dict[str, str] = {sub: top for top, subs in EVENT_TYPES.items() for sub in subs}
 
+OUTLET = "the outlet"  # the source of what an article states in its own voice
 FACETS = ("occurrence", "perpetrator", "cause", "fatalities", "place", "date", "target")
 STANCES = ("asserts", "claims_responsibility", "confirms", "does_not_confirm", "denies", "accuses", "reports")
 STATUSES = ("confirmed", "claimed", "disputed", "denied", "reported", "unconfirmed")
@@ -234,6 +235,7 @@ class Assertion:
     hedge: Span | None = None
     negated: bool = False
     rule: str = ""
+    source_named: bool = True  # False for unnamed classes and unresolved phrases ("a commander", "officials")
 
 
 @dataclass(frozen=True)

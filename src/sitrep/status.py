@@ -12,11 +12,7 @@ from dataclasses import replace
 
 from .model import Actor, Assertion, Fatalities
 
-OUTLET = "the outlet"
-UNNAMED_SOURCES = frozenset(
-    {"officials", "local reports", "activists", "monitoring group", "state media", "witnesses", "residents",
-     "sources", "medical sources", "medics", "unnamed source"}
-)
+from .model import OUTLET  # noqa: E402  (re-exported for assemble)
 POSITIVE = frozenset({"asserts", "claims_responsibility", "accuses", "confirms", "reports"})
 
 
@@ -83,8 +79,9 @@ def facet_status(facet: str, assertions: list[Assertion]) -> str:
         return "denied"
     claimants = {_voice(a.source) for a in own if a.stance == "claims_responsibility"}
     unhedged = [a for a in positive if a.hedge is None]
-    others = {_voice(a.source) for a in unhedged} - claimants - {OUTLET}
-    named_others = {v for v in others if v not in UNNAMED_SOURCES}
+    # blame is not confirmation, and passing on what another source says ("reports") adds no second voice
+    supporting = [a for a in unhedged if a.stance not in ("accuses", "reports")]
+    named_others = {_voice(a.source) for a in supporting if a.source_named} - claimants - {OUTLET}
     if any(a.stance == "confirms" and _voice(a.source) not in claimants for a in unhedged):
         return "confirmed"
     if claimants and named_others:
@@ -96,16 +93,17 @@ def facet_status(facet: str, assertions: list[Assertion]) -> str:
     accusers = {_voice(a.source) for a in unhedged if a.stance == "accuses"}
     if accusers and not any(a.source == OUTLET for a in unhedged) and len(accusers) == 1:
         return "claimed"
-    if any(a.source == OUTLET or a.source not in UNNAMED_SOURCES for a in unhedged):
+    if any(a.source == OUTLET or a.source_named for a in unhedged):
         return "reported"
     return "unconfirmed"
 
 
 def fatalities_status(figures: list[tuple[str, Fatalities]], assertions: list[Assertion]) -> str | None:
     """Sources giving different death tolls dispute the figure; otherwise the usual rules apply."""
-    distinct = {(f.low, f.high) for _, f in figures}
-    if len(distinct) > 1:
-        return "disputed"
+    by_voice = {(_voice(source), f.low, f.high) for source, f in figures}
+    voices = {voice for voice, _, _ in by_voice}
+    if len(voices) > 1 and len({(low, high) for _, low, high in by_voice}) > 1:
+        return "disputed"  # different sources give different tolls
     if not any(a.facet == "fatalities" for a in assertions):
         return None
     return facet_status("fatalities", assertions)

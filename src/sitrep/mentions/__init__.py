@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Fatalities, Mention, Span
+from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Mention, Span
 from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_actor
 from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
@@ -32,7 +32,9 @@ PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed wate
 # Rule prefix of actors the parse did not tie to the trigger directly (named elsewhere in the sentence, or the
 # speaker behind "its jets"): kept as parties, but not used to keep mentions apart when merging.
 SENTENCE_PARTY = "sentence-party:"
+SENTENCE_PARTY_FAMILIES = frozenset({"violence", "protest"})
 FATAL_FAMILIES = frozenset({"violence", "protest"})  # an agreement or an arrest has no death toll of its own
+RIOT_SUB_TYPES = frozenset({"Violent demonstration", "Mob violence"})
 MOB_KINDS = frozenset({"civilians", "rioters"})
 VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
 
@@ -80,7 +82,7 @@ def find_mentions(doc, article: Article, *, place_finder=None, date_finder=None,
     for sentence_index, sentence in enumerate(doc.sents):
         in_sentence = [t for t in triggers if sentence.start <= t.head < sentence.end]
         for family, cluster in _clusters(doc, in_sentence):
-            draft = _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder)
+            draft = _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder, in_sentence)
             if draft is not None:
                 drafts.append(draft)
         if not in_sentence:
@@ -126,15 +128,31 @@ def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[Menti
 def _clusters(doc, triggers: list[TriggerMatch]) -> list[tuple[str, list[TriggerMatch]]]:
     """Group one sentence's triggers by family; protest absorbs the violence and arrests around it."""
     groups: dict[str, list[TriggerMatch]] = {}
+    separate: list[tuple[str, list[TriggerMatch]]] = []
+    for index, trigger in enumerate(triggers):
+        if trigger.distinct and index > 0:
+            # "..., and in a separate attack gunmen killed three": a second event in the same sentence
+            separate.append((CLASS_FAMILY.get(trigger.rule.event_class, trigger.rule.event_class),
+                             sorted(triggers[index:], key=lambda t: t.start)))
+            triggers = triggers[:index]
+            break
     for trigger in triggers:
         family = CLASS_FAMILY.get(trigger.rule.event_class, trigger.rule.event_class)
         if family == "violence" and _aimed_at_crowd(doc, trigger):
             family = "protest"  # "police opened fire on the crowd": force against a protest
         groups.setdefault(family, []).append(trigger)
     if "protest" in groups:
-        for family in ("violence", "arrest"):
-            groups["protest"].extend(groups.pop(family, []))
-    return [(family, sorted(g, key=lambda t: t.start)) for family, g in groups.items()]
+        # a protest absorbs the arrests and the deaths around it, not a separate strike told in the same sentence
+        groups["protest"].extend(groups.pop("arrest", []))
+        outcomes = [t for t in groups.get("violence", []) if t.rule.weak or t.rule.sub_event_type in RIOT_SUB_TYPES]
+        if outcomes:
+            groups["protest"].extend(outcomes)
+            rest = [t for t in groups["violence"] if t not in outcomes]
+            if rest:
+                groups["violence"] = rest
+            else:
+                groups.pop("violence")
+    return [(family, sorted(g, key=lambda t: t.start)) for family, g in groups.items()] + separate
 
 
 CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "protest",
@@ -143,10 +161,14 @@ CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonst
 
 def _aimed_at_crowd(doc, trigger: TriggerMatch) -> bool:
     """The violence in this sentence is aimed at a crowd of protesters (object or "on/at" the crowd)."""
-    return any(t.lower_ in CROWD_WORDS and t.dep_ in ("dobj", "pobj") for t in doc[trigger.head].subtree)
+    head = doc[trigger.head]
+    targets = [c for c in head.children if c.dep_ == "dobj"]
+    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "into") for g in c.children]
+    return any(t.lower_ in CROWD_WORDS for t in targets)
 
 
-def _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder) -> MentionDraft | None:
+def _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder,
+           sentence_triggers=()) -> MentionDraft | None:
     main = max(cluster, key=lambda t: (t.rule.rank, -t.start))
     weak = all(t.rule.weak for t in cluster)
     head = doc[main.head]
@@ -159,10 +181,17 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
             if assertion not in assertions:
                 assertions.append(assertion)
     speakers = [a.source for a in assertions if a.source != "the outlet"]
-    actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code, speakers)
-    fatalities = fatalities_near(doc, cluster, context.to_source) if family in FATAL_FAMILIES else None
+    actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code, speakers,
+                     family)
+    fatalities = fatalities_near(doc, cluster, context.to_source, sentence_triggers) if family in FATAL_FAMILIES else None
     sub_event_type = _sub_event_type(main, family, cluster, actors, fatalities, doc)
     when = date_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if date_finder else None
+    cause = next((t.cause for t in cluster if t.cause and not t.rule.weak), main.cause)
+    if cause is not None:
+        # a claim to have "shot down" the jet is a claim about the cause too (a crash is only an occurrence)
+        assertions += [replace(a, facet="cause", rule=a.rule + "+cause") for a in assertions
+                       if a.facet == "perpetrator" and a.stance in ("claims_responsibility", "does_not_confirm")
+                       and not any(b.facet == "cause" and b.source == a.source for b in assertions)]
     if fatalities is not None:
         speakers = [a for a in assertions if a.facet == "occurrence"]
         for speaker in speakers[:1]:
@@ -183,7 +212,7 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
         fatalities=fatalities,
         weapons=_weapons(cluster),
         assertions=tuple(assertions),
-        cause=next((t.cause for t in cluster if t.cause and not t.rule.weak), main.cause),
+        cause=cause,
         rule=f"trigger:{main.rule.key}",
     )
     definite = all(t.definite for t in cluster if not t.rule.weak) if not weak else True
@@ -198,7 +227,8 @@ def _hit_by_name(context, name: str) -> ActorHit | None:
     return None
 
 
-def _actors(doc, cluster, context, country_code: str | None, speakers: list[str] = ()) -> tuple[Actor, ...]:
+def _actors(doc, cluster, context, country_code: str | None, speakers: list[str] = (),
+            family: str = "violence") -> tuple[Actor, ...]:
     """actor1 (agent of the act) and actor2 (who it was done to): grammatical arguments of the triggers
     first, then the other parties the sentence names (ACLED codes the parties a report ties to the event)."""
     found: list[Actor] = []
@@ -221,10 +251,15 @@ def _actors(doc, cluster, context, country_code: str | None, speakers: list[str]
             for hit in _speaker(token, speakers, context):
                 add(hit, role, SENTENCE_PARTY)
     sentence = doc[cluster[0].head].sent
+    if family not in SENTENCE_PARTY_FAMILIES:
+        return tuple(found)  # an agreement's parties are the ones it is between, not everyone in the sentence
     for token in sentence:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not _is_speaker_only(token):
+            accused = token.dep_ == "dobj" and token.head.lemma_.lower() in ACCUSING_VERBS
             for hit in actors_at(token, country_code):
-                add(hit, "actor1" if token.dep_ in ("nsubj", "poss") else "actor2", SENTENCE_PARTY)
+                # the party blamed is the (accused) perpetrator; its status says it is only accused
+                role = "actor1" if token.dep_ in ("nsubj", "poss") or accused else "actor2"
+                add(hit, role, SENTENCE_PARTY)
     return tuple(found)
 
 
@@ -232,10 +267,16 @@ def _is_speaker_only(token) -> bool:
     """A named body that only speaks in the sentence ("the UN said") is a source, not a party."""
     from .lexicon import cues
 
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in cues()["verbs"] and token.ent_type_ != "NORP"
+    governor = token.head.lemma_.lower()
+    if token.dep_ == "nsubj" and (governor in cues()["verbs"] or governor in STANCE_VERBS):
+        return token.ent_type_ != "NORP"
+    return token.dep_ == "dobj" and governor in STANCE_VERBS  # "the UN urged the army ...": not a party
 
 
-SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we", "it", "they"})
+# Verbs whose subject and object speak about an event rather than take part in it.
+STANCE_VERBS = frozenset({"condemn", "denounce", "criticise", "criticize", "welcome", "urge", "call", "mourn"})
+ACCUSING_VERBS = frozenset({"accuse", "blame"})
+SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we"})  # not "it"/"they": "police said it killed 4" is the attacker
 
 
 def _speaker(token, speakers: list[str], context) -> list[ActorHit]:
@@ -269,6 +310,9 @@ def _argument_tokens(head):
             pairs.extend(("actor1", c) for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting"):
             pairs.extend(("actor2", c) for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "between":  # "a truce between the government and rebels"
+            for index, party in enumerate(c for c in child.children if c.dep_ == "pobj"):
+                pairs.append(("actor1", party))
         elif child.dep_ == "amod" and head.pos_ == "NOUN":
             pairs.append(("actor1", child))
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
@@ -298,8 +342,9 @@ def _sub_event_type(main: TriggerMatch, family: str, cluster, actors, fatalities
     words = {t.lower_ for trigger in cluster for t in doc[trigger.head].sent}
     if family == "protest":
         violent = [t for t in cluster if t.rule.event_class in ("violence", "aircraft")]
-        if any(t.rule.sub_event_type in ("Violent demonstration", "Mob violence") for t in cluster):
-            return max((t for t in cluster if t.rule.event_class == "protest"), key=lambda t: t.rule.rank).sub_event_type
+        riot = [t for t in cluster if t.rule.sub_event_type in ("Violent demonstration", "Mob violence")]
+        if riot:
+            return max(riot, key=lambda t: t.rule.rank).sub_event_type
         if violent and fatalities is not None:
             return "Excessive force against protesters"
         if words & PROTEST_INTERVENTION_WORDS or any(t.rule.event_class == "arrest" for t in cluster):

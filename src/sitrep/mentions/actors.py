@@ -16,6 +16,7 @@ SHORT_ALIAS_LENGTH = 3  # aliases this short ("IS", "UN", "ADF") count only when
 # Words that refer back to the last armed group named ("the group claimed..."): resolved by anaphora.
 GROUP_ANAPHORS = frozenset("group militants militant insurgents jihadists fighters organisation organization rebels "
                            "rebel".split())
+OTHER_WORDS = frozenset({"rival", "other", "another", "new", "different", "second", "separate"})
 NON_STATE_INTER = frozenset({2, 3, 4})
 KIND_INTER = {
     "state forces": 1,
@@ -208,8 +209,10 @@ def resolve_anaphor(head, earlier_hits: list[ActorHit]) -> ActorHit | None:
     if head.lemma_.lower() not in GROUP_ANAPHORS:
         return None
     if not any(c.lower_ in ("the", "this") or c.dep_ == "poss" for c in head.children) and head.dep_ != "poss":
-        if head.lower_ not in ("group",):
-            return None
+        return None  # "a rival armed group", "another group": not the one named before
+    if any(c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (c.lower_ in demonyms() or c.lower_ in OTHER_WORDS))
+           for c in head.children):
+        return None  # "the opposition rebels", "the Kurdish fighters", "the rival group" name another party
     for hit in reversed(earlier_hits):
         named = not hit.rule.startswith("template:")  # "the rebels" means the group named, not "rebels" again
         if hit.token < head.i and hit.inter in NON_STATE_INTER and named:

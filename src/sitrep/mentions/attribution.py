@@ -14,10 +14,12 @@ from ..model import Assertion, Span
 from .actors import actors_at, coordinated_heads, join_tokens, own_subtree, resolve_anaphor
 from .lexicon import cues, source_aliases
 
-OUTLET = "the outlet"
+from ..model import OUTLET  # noqa: E402
 MAX_SOURCE_WORDS = 6
 CAUSE_WORDS = frozenset({"cause", "reason"})
 PERPETRATOR_WORDS = frozenset({"perpetrator", "culprit", "attacker", "attackers"})
+# Unnamed classes that sources.csv names but cues.toml's head-noun table does not.
+UNNAMED_EXTRA = frozenset({"local reports", "unnamed source", "medics", "monitoring group", "state media"})
 PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "we", "i"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 # Documents that speak for whoever issued them ("the statement said", "the video claimed").
@@ -34,13 +36,6 @@ class SourceRef:
     span: Span | None
 
 
-def char_span(doc, start_token: int, end_token: int, to_source) -> Span:
-    """Span into the source text for doc tokens [start_token, end_token)."""
-    start_char = doc[start_token].idx
-    last = doc[end_token - 1]
-    return to_source(start_char, last.idx + len(last.text))
-
-
 def assertions_for(doc, head, trigger_span: Span, to_source, context) -> list[Assertion]:
     """Assertions about the event whose trigger head is ``head``; at least the outlet's own when none."""
     found: list[Assertion] = []
@@ -49,7 +44,9 @@ def assertions_for(doc, head, trigger_span: Span, to_source, context) -> list[As
     node = head
     while node.head.i != node.i:
         parent = node.head
-        found.extend(_cue_assertions(doc, parent, node, trigger_span, to_source, context, responsibility, hedge))
+        outer = any(a.cue is not None for a in found)  # "the ministry said [the rebels claimed [...]]"
+        found.extend(_cue_assertions(doc, parent, node, trigger_span, to_source, context, responsibility, hedge,
+                                     outer=outer))
         node = parent
     found.extend(_according_to(doc, head, trigger_span, to_source, context, hedge))
     if not any(a.facet == "occurrence" and a.stance != "does_not_confirm" for a in found):
@@ -74,12 +71,22 @@ def _hedge(head, to_source) -> Span | None:
     return None
 
 
+def _nobody_speaks(cue) -> bool:
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in ("nobody", "none", "noone") or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+               for s in subjects)
+
+
 def _negated(verb) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
-def _cue_assertions(doc, cue, via, trigger_span, to_source, context, responsibility, hedge) -> list[Assertion]:
-    """Assertions made by one governing word ``cue`` (reached from the trigger through ``via``)."""
+def _cue_assertions(doc, cue, via, trigger_span, to_source, context, responsibility, hedge,
+                    outer: bool = False) -> list[Assertion]:
+    """Assertions made by one governing word ``cue`` (reached from the trigger through ``via``).
+
+    An ``outer`` cue passes on what an inner one says: its positive stance becomes "reports".
+    """
     table = cues()
     lemma = cue.lemma_.lower()
     stance = None
@@ -90,7 +97,10 @@ def _cue_assertions(doc, cue, via, trigger_span, to_source, context, responsibil
     results: list[Assertion] = []
     if stance is None:
         return results
+    if _nobody_speaks(cue):
+        return results  # "no group has claimed responsibility": nobody asserted anything
     sources = _sources_of(cue, context)
+    hedge = hedge or _hedge(cue, to_source)  # "IS reportedly claimed responsibility"
     objects = {c.lemma_.lower() for c in cue.children if c.dep_ in ("dobj", "attr", "nsubjpass")}
     about_responsibility = bool(objects & responsibility) or via.lemma_.lower() in responsibility
     negated = _negated(cue)
@@ -101,7 +111,7 @@ def _cue_assertions(doc, cue, via, trigger_span, to_source, context, responsibil
         facets = ["fatalities"]
     elif stance == "claims":
         stance = "claims_responsibility" if _is_own_action(cue, via, sources, about_responsibility) else "asserts"
-        facets = ["perpetrator", "occurrence", "cause"] if stance == "claims_responsibility" else ["occurrence"]
+        facets = ["perpetrator", "occurrence"] if stance == "claims_responsibility" else ["occurrence"]
     elif stance == "denies":
         facets = ["perpetrator"] if about_responsibility else ["occurrence"]
     elif stance == "accuses":
@@ -113,12 +123,14 @@ def _cue_assertions(doc, cue, via, trigger_span, to_source, context, responsibil
         if via.lemma_.lower() in ("claim", "report", "allegation"):
             facets = ["perpetrator", "cause"]
     elif negated and stance == "denies":
-        stance = "asserts"
+        return results  # "did not deny" neither asserts nor denies
+    if outer and stance in ("asserts", "confirms", "claims_responsibility", "accuses"):
+        stance = "reports"
     for facet in facets:
         for source in sources:
             results.append(Assertion(facet=facet, source=source.name, source_text=source.span, cue=cue_span,
                                      stance=stance, evidence=evidence, hedge=hedge, negated=negated,
-                                     rule=f"attribution:cue:{cue.lemma_.lower()}"))
+                                     rule=f"attribution:cue:{cue.lemma_.lower()}", source_named=source.named))
     results.extend(_sibling_cues(doc, cue, evidence, to_source, context))
     return results
 
@@ -145,11 +157,12 @@ def _sibling_cues(doc, cue, evidence, to_source, context) -> list[Assertion]:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in table["nouns"]:
                     stance = table["nouns"][noun.lemma_.lower()]
                     facet = "perpetrator" if stance in ("accuses", "denies") else "occurrence"
-                    for source in _sources_of(noun, context):
+                    for source in _sources_of(noun, context, default_unnamed=False):
                         results.append(Assertion(facet=facet, source=source.name, source_text=source.span,
                                                  cue=to_source(noun.idx, noun.idx + len(noun.text)),
                                                  stance=stance, evidence=evidence,
-                                                 rule=f"attribution:noun:{noun.lemma_.lower()}"))
+                                                 rule=f"attribution:noun:{noun.lemma_.lower()}",
+                                                 source_named=source.named))
         if child.dep_ == "conj" and child.lemma_.lower() in table["verbs"]:
             objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
             own_subject = any(c.dep_ == "nsubj" for c in child.children)
@@ -161,7 +174,7 @@ def _sibling_cues(doc, cue, evidence, to_source, context) -> list[Assertion]:
                     results.append(Assertion(facet="perpetrator", source=source.name, source_text=source.span,
                                              cue=to_source(child.idx, child.idx + len(child.text)), stance=stance,
                                              evidence=evidence, negated=_negated(child),
-                                             rule=f"attribution:conj:{child.lemma_.lower()}"))
+                                             rule=f"attribution:conj:{child.lemma_.lower()}", source_named=source.named))
                 continue
             facet = "cause" if objects & CAUSE_WORDS else "perpetrator" if objects & PERPETRATOR_WORDS else None
             if facet is None:
@@ -171,7 +184,7 @@ def _sibling_cues(doc, cue, evidence, to_source, context) -> list[Assertion]:
                 results.append(Assertion(facet=facet, source=source.name, source_text=source.span,
                                          cue=to_source(child.idx, child.idx + len(child.text)), stance=stance,
                                          evidence=evidence, negated=_negated(child),
-                                         rule=f"attribution:conj:{child.lemma_.lower()}"))
+                                         rule=f"attribution:conj:{child.lemma_.lower()}", source_named=source.named))
     return results
 
 
@@ -186,12 +199,15 @@ def _according_to(doc, head, trigger_span, to_source, context, hedge) -> list[As
                         results.append(Assertion(facet="occurrence", source=source.name, source_text=source.span,
                                                  cue=to_source(token.idx, doc[token.i + 1].idx + 2), stance=stance,
                                                  evidence=_sentence_span(head, to_source), hedge=hedge,
-                                                 rule="attribution:according-to"))
+                                                 rule="attribution:according-to", source_named=source.named))
     return results
 
 
-def _sources_of(cue, context) -> list[SourceRef]:
-    """The speaker of a cue: subject of a verb, possessor or "from"/"by" object of a noun."""
+def _sources_of(cue, context, default_unnamed: bool = True) -> list[SourceRef]:
+    """The speaker of a cue: subject of a verb, possessor or "from"/"by" object of a noun.
+
+    With no speaker in the parse, an "unnamed source" (or nothing, for a noun like "in a statement").
+    """
     heads = []
     for child in cue.children:
         if child.dep_ in ("nsubj", "poss"):
@@ -204,7 +220,14 @@ def _sources_of(cue, context) -> list[SourceRef]:
     for head in heads:
         for group_head in coordinated_heads(head):
             sources.extend(resolve_sources(group_head, context))
-    return sources or [SourceRef("unnamed source", "unnamed", False, None)]
+    if sources or not default_unnamed:
+        return sources
+    return [SourceRef("unnamed source", "unnamed", False, None)]
+
+
+def unnamed_classes() -> frozenset[str]:
+    """The canonical names of unnamed source classes ("officials", "local reports", ...), from cues.toml."""
+    return frozenset(cues()["unnamed_sources"].values()) | UNNAMED_EXTRA
 
 
 def resolve_sources(head, context) -> list[SourceRef]:
@@ -218,7 +241,7 @@ def resolve_sources(head, context) -> list[SourceRef]:
     subtree = own_subtree(head)
     named = _named_source(subtree)
     if named:
-        ref = SourceRef(named[0], f"gov:{named[1]}" if named[1] else named[0], True, span)
+        ref = SourceRef(named[0], f"gov:{named[1]}" if named[1] else named[0], named[0] not in unnamed_classes(), span)
         context.last_source = ref
         return [ref]
     hits = actors_at(head, context.country_code)
@@ -242,7 +265,10 @@ def resolve_sources(head, context) -> list[SourceRef]:
         ref = SourceRef(span.text, span.text, True, span)
         context.last_source = ref
         return [ref]
-    return [SourceRef(span.text.lower(), span.text.lower(), False, span)]
+    # an identified office ("the regional governor", "the city's mayor") is a named source; "a commander",
+    # "a local activist network" are not
+    identified = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this")) for c in head.children)
+    return [SourceRef(span.text.lower(), span.text.lower(), identified, span)]
 
 
 def _named_source(tokens) -> tuple[str, str | None] | None:

@@ -7,9 +7,10 @@ here (it is a statement, not a figure for low/high).
 from __future__ import annotations
 
 from ..model import Fatalities
+from .actors import coordinated_heads, own_subtree
 from .numbers import parse_quantity
 
-KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "massacre"})
+KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "massacre", "martyr"})
 INTRANSITIVE_DEATH_VERBS = frozenset({"die"})
 DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
 DEAD_VERBS = frozenset({"pronounce", "declare", "find", "leave", "be"})  # "was pronounced dead", "left 3 dead"
@@ -17,13 +18,23 @@ BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # n
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
 
 
-def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
-    """The deaths the mention's sentence reports: every killing word's countable victims, summed.
+def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities | None:
+    """The deaths the mention reports: each killing word of its sentence that belongs to this mention's
+    triggers (the nearest trigger, when a sentence tells of two events), its countable victims summed.
 
-    "Three policemen were killed and two attackers died" is five deaths (ACLED counts every side's dead).
+    "Three policemen were killed and two attackers died" is five deaths (ACLED counts every side's dead); a
+    figure repeating one already counted ("killed 10 ... the 10 dead included") is not added again.
     """
     sentence = doc[cluster[0].head].sent
-    figures = [figure for token in sentence if (figure := _figure_at(token, to_source)) is not None]
+    own_heads = {t.head for t in cluster}
+    all_heads = {t.head for t in sentence_triggers} | own_heads
+    figures: list[Fatalities] = []
+    for token in sentence:
+        if _nearest_head(token.i, all_heads) not in own_heads:
+            continue
+        figure = _figure_at(token, to_source)
+        if figure is not None and not any((f.low, f.high) == (figure.low, figure.high) for f in figures):
+            figures.append(figure)
     if not figures:
         return None
     if len(figures) == 1:
@@ -36,6 +47,10 @@ def fatalities_near(doc, cluster, to_source) -> Fatalities | None:
         text=figures[0].text,  # the first figure's words; the rule names every figure summed
         rule="+".join(f.rule for f in figures) + ":summed",
     )
+
+
+def _nearest_head(index: int, heads: set[int]) -> int | None:
+    return min(heads, key=lambda head: (abs(head - index), head)) if heads else None
 
 
 def _figure_at(token, to_source) -> Fatalities | None:
@@ -52,13 +67,28 @@ def _figure_at(token, to_source) -> Fatalities | None:
         return None
     if victims is None or _negated(token, victims):
         return None
+    groups = [g for g in (_group_figure(head, lemma, to_source) for head in coordinated_heads(victims)) if g]
+    if not groups:
+        return None
+    if len(groups) == 1:
+        return groups[0]
+    # "killing a soldier and two civilians": each coordinated group counted once
+    return Fatalities(low=sum(g.low or 0 for g in groups),
+                      high=None if any(g.high is None for g in groups) else sum(g.high for g in groups),
+                      text=groups[0].text, rule=f"fatalities:{lemma}:coordinated")
+
+
+def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
+    """The count one victims phrase gives ("at least 12 people", "a pilot", "Ahmed Hassan")."""
     if _one_person(victims):
         start, end = victims.idx, victims.idx + len(victims.text)
         return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
-    phrase_tokens = [t for t in victims.subtree if t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of")]
+    own = {t.i for t in own_subtree(victims)}
+    phrase_tokens = [t for t in victims.subtree if t.i in own and (
+        t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of"))]
     phrase_tokens = _after_last_break(sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i), victims)
     if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
-        phrase_tokens = [t for t in victims.subtree]
+        phrase_tokens = [t for t in victims.subtree if t.i in own]
     quantity = parse_quantity(" ".join(t.text for t in phrase_tokens))
     if quantity is None:
         return None
@@ -116,6 +146,9 @@ def _counted_by(noun):
 
 
 def _negated(verb, victims) -> bool:
+    """"did not kill", "no one was killed", "nobody died" (but not "no fewer than 10")."""
     if any(child.dep_ == "neg" for child in verb.children):
         return True
-    return any(t.lower_ in NO_ONE_WORDS for t in victims.subtree)
+    if victims.lower_ in NO_ONE_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in victims.children)

@@ -26,6 +26,10 @@ def _csv_rows(name: str) -> list[dict[str, str]]:
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
 
 
+KNOWN_TRIGGER_KEYS = frozenset({"sub_event_type", "class", "rank", "head", "gap", "pos", "weak", "cause",
+                                "needs_object_class", "needs_protest_context"})
+
+
 @dataclass(frozen=True)
 class TriggerRule:
     """One trigger entry from triggers.toml."""
@@ -41,6 +45,7 @@ class TriggerRule:
     weak: bool = False
     cause: str | None = None
     needs_object_class: str | None = None
+    needs_protest_context: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +67,11 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
             weak=bool(entry.get("weak", False)),
             cause=entry.get("cause"),
             needs_object_class=entry.get("needs_object_class"),
+            needs_protest_context=bool(entry.get("needs_protest_context", False)),
         )
+        unknown = set(entry) - KNOWN_TRIGGER_KEYS
+        if unknown:
+            raise ResourceError(f"triggers.toml: unknown keys {sorted(unknown)} in [trigger.{key!r}]")
         head_word = words[-1] if rule.head == "last" else words[0]
         by_head.setdefault(head_word, []).append(rule)
     for rules in by_head.values():
@@ -78,9 +87,15 @@ def weapon_rules() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return table.get("weapon", {}), frozenset(verbs.get("impact", ())), frozenset(verbs.get("launch", ()))
 
 
+WEAPON_TRIGGER_RANK = 7  # "missile hit", "drone slammed": as specific as "shelling" or "air strike"
+
+
 def trigger_rank(key: str) -> int:
-    """The rank of the trigger rule named ``key`` ("air strike"), 0 when there is none."""
-    return max((rule.rank for rules in trigger_rules().values() for rule in rules if rule.key == key), default=0)
+    """The rank of the trigger rule named ``key`` ("air strike", or a weapon trigger "missile hit"), else 0."""
+    rank = max((rule.rank for rules in trigger_rules().values() for rule in rules if rule.key == key), default=0)
+    if rank == 0 and key.split(" ")[0] in weapon_rules()[0]:
+        return WEAPON_TRIGGER_RANK
+    return rank
 
 
 @functools.lru_cache(maxsize=1)

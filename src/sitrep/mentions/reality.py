@@ -15,7 +15,7 @@ MODAL_WORDS = frozenset({"would", "could", "might", "may", "will", "shall", "sho
 # Verbs whose object or subject event is wanted, feared or fled rather than reported as having happened.
 NON_EVENT_GOVERNORS = frozenset(
     {"urge", "call", "agree", "seek", "demand", "plan", "prepare", "threaten", "warn", "vow", "fear", "prevent",
-     "avoid", "risk", "flee", "escape", "respond", "condemn", "end", "stop", "halt", "resume", "negotiate"}
+     "avoid", "risk", "flee", "escape", "negotiate"}
 )
 
 
@@ -49,6 +49,8 @@ def _reporting_not_directive(token, mood) -> bool:
 def _generic_noun(token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in NON_SPECIFIC_DETERMINERS for c in token.children):
         return True
+    if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj") and not list(token.children):
+        return True  # "responding to attacks", "used landmines": a bare plural object names no one event
     governor = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and governor.i != token.i:
         verb = governor.head if token.dep_ == "pobj" else governor

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import WEAPON_TRIGGER_RANK as WEAPON_RANK
 from .lexicon import TriggerRule, trigger_rules, weapon_rules
 
 AIRCRAFT_WORDS = frozenset(
@@ -45,7 +46,9 @@ class TriggerMatch:
     generic: bool
 
 
-WEAPON_RANK = 7  # a weapon hitting something is as specific as "shelling" or "air strike"
+CROWD_CONTROL_WORDS = frozenset({"smoke", "tear", "gas", "teargas", "rubber", "stun", "flash", "pepper", "plastic"})
+PROTEST_CONTEXT = frozenset("protest protester protestor demonstrator demonstration rally slogan chant placard "
+                            "banner peacefully marcher demand petition".split())
 PEOPLE_WORDS = frozenset("people thousands hundreds dozens supporters protesters demonstrators residents crowds "
                          "students workers women opposition".split())
 
@@ -74,6 +77,14 @@ def find_triggers(doc) -> list[TriggerMatch]:
     return sorted(matches, key=lambda m: m.start)
 
 
+def _protest_context(head) -> bool:
+    """Marching people, or a sentence that speaks of protest ("thousands of students marched", "chanting")."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in PEOPLE_WORDS:
+        return True
+    return any(t.lemma_.lower() in PROTEST_CONTEXT for t in head.sent)
+
+
 def _weapon_triggers(doc) -> list[TriggerMatch]:
     """Impact or launch verbs whose subject or object is a weapon: the verb is the trigger, the weapon the type."""
     weapons, impact_verbs, launch_verbs = weapon_rules()
@@ -82,6 +93,8 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
         lemma = token.lemma_.lower()
         if lemma not in weapons or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if any(c.lower_ in CROWD_CONTROL_WORDS for c in token.children if c.dep_ in ("compound", "amod")):
+            continue  # "smoke shells", "tear gas canisters", "rubber bullets": crowd control, not shelling
         verb = token.head
         verb_lemma = verb.lemma_.lower()
         fits = (token.dep_ in ("nsubj", "nsubjpass") and verb_lemma in impact_verbs) or (
@@ -154,18 +167,21 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
     cause = rule.cause
     if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
         thing = _affected_thing(head)
-        if rule.needs_object_class == "aircraft" and not _is_aircraft(thing, head):
-            return None
+        if not _is_aircraft(thing, head):
+            return None  # "brought down food prices", "downed tools"
         if thing is not None and thing.lower_ in DRONE_WORDS:
             sub_event_type = "Disrupted weapons use"
     if rule.needs_object_class == "territory" and not _is_territory(_affected_thing(head)):
         return None
+    if rule.needs_protest_context and not _protest_context(head):
+        return None  # "troops marched into Kidal"
     if rule.needs_object_class == "people" and head.pos_ == "VERB":
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lemma_.lower() not in PEOPLE_WORDS:
             return None
     phrase_tokens = _noun_phrase_modifiers(head)
     definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in phrase_tokens)
+
     distinct = any(t.lower_ in DISTINCT_MARKERS for t in phrase_tokens)
     generic = head.tag_ in ("NNS", "NNPS") and any(t.lower_ in GENERIC_QUANTIFIERS for t in phrase_tokens)
     if head.lower_ in ("attacks", "clashes") and head.dep_ == "pobj" and head.head.lower_ == "of":

@@ -10,7 +10,6 @@ table lives in ``dates._rules``; the calendar arithmetic and the shared types in
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date, datetime, timedelta
 

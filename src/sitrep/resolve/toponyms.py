@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..geodesy import distance_km
 from ..model import Place, Span
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
@@ -367,9 +368,7 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
 
 
 def _haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a_lat, a_lon, b_lat, b_lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a_lat, a_lon, b_lat, b_lon)
 
 
 def _prior(entry: Entry) -> float:
