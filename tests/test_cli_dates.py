@@ -47,8 +47,24 @@ def test_table_format_and_missing_file(tmp_path):
     assert missing.returncode == 1 and "cannot read" in missing.stderr
 
 
-def test_binary_file_is_refused(tmp_path):
+def test_binary_file_is_refused_and_the_rest_still_read(tmp_path):
     blob = tmp_path / "blob.bin"
-    blob.write_bytes(b"\xff\xfe\x00\x81binary")
-    result = run_dates(str(blob))
-    assert result.returncode == 1 and "not UTF-8" in result.stderr
+    blob.write_bytes(bytes(range(256)) * 8)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_dates(str(blob), str(article), "--published", "2016-09-22")
+    assert result.returncode == 1 and "cannot read: binary" in result.stderr and "Traceback" not in result.stderr
+    assert any(json.loads(line)["text"] == "Wednesday" for line in result.stdout.splitlines())
+
+
+def test_same_inputs_as_extract_html_and_json_lines(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Strike</title></head><body><nav>Home | World</nav><article><h1>Strike</h1>"
+                    "<p>" + ARTICLE + "</p><p>Officials said the strike destroyed a school and a clinic.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    records = tmp_path / "batch.jsonl"
+    records.write_text(json.dumps({"id": "a1", "text": ARTICLE, "published": "2016-09-22"}) + "\n", encoding="utf-8")
+    result = run_dates(str(page), str(records), "--published", "2016-09-22")
+    assert result.returncode == 0, result.stderr
+    sources = {json.loads(line)["source"] for line in result.stdout.splitlines()}
+    assert any(s.endswith("page.html") for s in sources) and any("batch.jsonl" in s for s in sources)

@@ -3,24 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
-
-
-def _read_text(path: str) -> str:
-    """The text of a file (UTF-8) or of stdin for ``-``; a clear error for anything else."""
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        raise click.ClickException(f"{path}: cannot read ({error.strerror}); give a plain-text file or -") from error
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise click.ClickException(f"{path}: not UTF-8 text (byte {error.start}); convert it first") from error
 
 
 def _record(path: str, toponym) -> dict:
@@ -54,8 +38,12 @@ def _record(path: str, toponym) -> dict:
               help="ISO country code of the outlet, a weak prior for ambiguous names (e.g. SY).")
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
               show_default=True, help="JSON Lines for machines, an aligned table for people.")
-def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None, output_format: str) -> None:
-    """Print every toponym in PATHS (plain-text files, or - for stdin) as JSON Lines.
+@click.option("--field", "fields", multiple=True, metavar="NEW=OLD", help="JSON Lines field renaming, e.g. --field text=body.")
+def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None, output_format: str,
+            fields: tuple[str, ...]) -> None:
+    """Print every toponym in PATHS as JSON Lines; PATHS are what `sitrep extract` takes (text, HTML, WARC,
+    JSON Lines, URLs, feeds, folders, or - for stdin). Offsets point into the input's text (for HTML, into
+    its main text, as in `sitrep extract`); an input that cannot be read is named on stderr (exit 1).
 
     Each line holds the character offsets and text of one place name and the gazetteer entry chosen for it:
     name, feature, country, admin1/admin2, coordinates and ACLED precision.
@@ -66,9 +54,14 @@ def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None, o
       echo "Shelling hit Deir Ezzor and Idlib province." | sitrep places - --no-spacy --format table
     """
     from ..resolve.toponyms import find_toponyms
+    from .inputs import input_texts, report_skips
 
-    for path in paths:
-        text = _read_text(path)
+    skipped = []
+    for item in input_texts(paths, fields):
+        if item.text is None:
+            skipped.append(f"{item.label}: {item.skipped}")
+            continue
+        path, text = item.label, item.text
         doc = None
         if use_spacy and text.strip():
             from ..nlp import parse
@@ -80,6 +73,7 @@ def command(paths: tuple[str, ...], use_spacy: bool, country_hint: str | None, o
                 click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 click.echo(_table_row(record))
+    report_skips(skipped)
 
 
 def _table_row(record: dict) -> str:
