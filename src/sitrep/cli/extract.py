@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 
 import click
 
@@ -32,7 +33,8 @@ def _extract_one(raw, published_on) -> dict:
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date (YYYY-MM-DD) for every input, overriding metadata and datelines.")
 @click.option("--format", "output_format", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True, help="table for people, json (one array) or jsonl (one record per line) for machines.")
 @click.option("--field", "fields", multiple=True, metavar="NEW=OLD", help="JSON Lines field renaming, e.g. --field text=body (repeatable).")
-def command(paths, published, output_format, fields):
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+def command(paths, published, output_format, fields, progress):
     """Extract events from articles: text, HTML, WARC, JSON Lines, URLs, folders, or - for stdin.
 
     One output record per article, naming its input; an input that cannot be used gives a record with
@@ -53,7 +55,12 @@ def command(paths, published, output_format, fields):
     published_on = published.date() if published else None
     records = []
     skipped = 0
-    for item in read_sources(paths, jsonl_fields=_parse_fields(fields)):
+    items = read_sources(paths, jsonl_fields=_parse_fields(fields))
+    if sys.stderr.isatty() if progress is None else progress:
+        from tqdm import tqdm
+
+        items = tqdm(items, desc="extract", unit=" articles", file=sys.stderr)
+    for item in items:
         if isinstance(item, Rejected):
             record = rejected_record(item)
         else:
