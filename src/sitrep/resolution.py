@@ -37,6 +37,8 @@ class Resolver:
         from .resolve.location import event_place
 
         place = event_place(doc, start_char, end_char, list(self.toponyms))
+        if place is not None and _country_as_actor(doc, place):
+            return None
         return _rebase_place(self.article, place)
 
     def lead_place(self, doc) -> Place | None:
@@ -78,6 +80,18 @@ LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
 def _lead_end(doc) -> int:
     ends = [sentence.end_char for sentence in list(doc.sents)[:LEAD_SENTENCES]]
     return ends[-1] if ends else 0
+
+
+ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
+
+
+def _country_as_actor(doc, place: Place) -> bool:
+    """"Russia's missile strikes", "Israel struck": a country named as the one acting is an actor, not the
+    event's place (ACLED codes where it happened, and the text here does not say)."""
+    if place.feature != "country" or place.text is None:
+        return False
+    token = next((t for t in doc if t.idx == place.text.start), None)
+    return token is not None and token.dep_ in ACTOR_DEPS
 
 
 def _main_country(toponyms) -> str | None:
