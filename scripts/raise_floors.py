@@ -23,11 +23,15 @@ def main() -> None:
         scores = evaluate(REPO / corpus)
         old = floors.get(corpus, {})
         floors[corpus] = {
-            facet: max(old.get(facet, 0.0), math.floor(round(count.f1, 4) * 100) / 100) for facet, count in scores.counts.items()
+            # a facet with no gold value (status.cause in the dev corpus) has an F1 of 1.0 only while nothing is
+            # predicted: it keeps its old floor rather than pin that accident
+            facet: old.get(facet, 0.0) if count.gold == 0
+            else max(old.get(facet, 0.0), math.floor(round(count.f1, 4) * 100) / 100)
+            for facet, count in scores.counts.items()
         }
         print(corpus, floors[corpus])
-    FLOORS_FILE.write_text(json.dumps({"note": "F1 floors per corpus and facet (sitrep eval); they only go up.",
-                                       "f1": floors}, indent=2) + "\n")
+    note = current.get("note", "F1 floors per corpus and facet (sitrep eval); they only go up.")
+    FLOORS_FILE.write_text(json.dumps({"note": note, "f1": floors}, indent=2) + "\n")
 
 
 if __name__ == "__main__":
