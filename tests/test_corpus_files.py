@@ -7,25 +7,22 @@ scores. These checks keep the corpus honest without running any extraction.
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from gold_files import RULES, canonical_actor_names, load_gold, read_csv_rows
 from sitrep.model import DATE_PRECISIONS, EVENT_TYPES, FACETS, STATUSES
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-RULES = REPO / "src" / "sitrep" / "rules"
 SEED_GOLD = REPO / "tests" / "gold" / "seed.json"
 MIN_ARTICLES = 30  # the brief for the corpus: at least 30 articles
 MAX_ANCHORS = 3
 MAX_SEED_ANCHOR_CHARS = 60  # the seed is not ours: its gold may quote only short matching phrases
 GEO_PRECISIONS = (1, 2, 3)
-TEMPLATE_MARK = "{country}"
 GOLD_KEYS = {"article", "published", "outlet", "title", "standfirst", "body_starts_with", "body_excludes",
              "notes", "events", "must_not"}
 EVENT_KEYS = {"id", "anchors", "summary", "background", "event_type", "sub_event_type", "date", "location",
@@ -41,38 +38,8 @@ def shared_folder() -> Path | None:
     return None
 
 
-def read_csv_rows(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-def canonical_actor_names() -> set[str]:
-    """Concrete canonical names plus every template row expanded per country in demonyms.csv.
-
-    A concrete row with a country_code whose name starts with a template's prefix replaces that template's
-    expansion for its country (the rule stated in actors.csv's header).
-    """
-    actors = read_csv_rows(RULES / "actors.csv")
-    countries = {(row["country_code"], row["country"]) for row in read_csv_rows(RULES / "demonyms.csv")}
-    templates = [row for row in actors if TEMPLATE_MARK in row["canonical"]]
-    concrete = [row for row in actors if TEMPLATE_MARK not in row["canonical"]]
-    names = {row["canonical"] for row in concrete}
-    for template in templates:
-        prefix = template["canonical"].split(TEMPLATE_MARK)[0]
-        replaced = {row["country_code"] for row in concrete if row["country_code"] and prefix
-                    and row["canonical"].startswith(prefix)}
-        for code, country in countries:
-            if code not in replaced:
-                names.add(template["canonical"].replace(TEMPLATE_MARK, country))
-    return names
-
-
 def corpus_gold_paths() -> list[Path]:
     return sorted((CORPUS / "gold").glob("*.json"))
-
-
-def load_gold(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def check_event(event: dict, text: str, actor_names: set[str]) -> list[str]:

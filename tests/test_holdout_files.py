@@ -8,23 +8,21 @@ checks catch such slips without running any extraction.
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from gold_files import canonical_actor_names, load_gold
 from sitrep.model import DATE_PRECISIONS, EVENT_TYPES, FACETS, STATUSES
 
 REPO = Path(__file__).resolve().parents[1]
 HOLDOUT = REPO / "corpus" / "holdout"
-RULES = REPO / "src" / "sitrep" / "rules"
 MIN_ARTICLES = 15  # the brief for the held-out set: at least 15 articles
 FIRST_NUMBER = 101  # held-out files are numbered from 101 so they never collide with the team corpus
 MAX_ANCHORS = 3
 GEO_PRECISIONS = (1, 2, 3)
-TEMPLATE_MARK = "{country}"
 GOLD_KEYS = {"article", "published", "outlet", "title", "standfirst", "body_starts_with", "body_excludes",
              "notes", "events", "must_not"}
 EVENT_KEYS = {"id", "anchors", "summary", "background", "event_type", "sub_event_type", "date", "location",
@@ -32,32 +30,8 @@ EVENT_KEYS = {"id", "anchors", "summary", "background", "event_type", "sub_event
 ACTOR_ROLES = {"actor1", "actor2", "associated", "target"}
 
 
-def read_csv_rows(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
-def canonical_actor_names() -> set[str]:
-    """Concrete canonical names plus template rows expanded per country (a concrete row replaces its template)."""
-    actors = read_csv_rows(RULES / "actors.csv")
-    countries = {(row["country_code"], row["country"]) for row in read_csv_rows(RULES / "demonyms.csv")}
-    concrete = [row for row in actors if TEMPLATE_MARK not in row["canonical"]]
-    names = {row["canonical"] for row in concrete}
-    for template in (row for row in actors if TEMPLATE_MARK in row["canonical"]):
-        prefix = template["canonical"].split(TEMPLATE_MARK)[0]
-        replaced = {row["country_code"] for row in concrete
-                    if row["country_code"] and row["canonical"].startswith(prefix)}
-        names |= {template["canonical"].replace(TEMPLATE_MARK, country)
-                  for code, country in countries if code not in replaced}
-    return names
-
-
 def holdout_gold_paths() -> list[Path]:
     return sorted((HOLDOUT / "gold").glob("*.json"))
-
-
-def load_gold(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def date_problems(where: str, when: dict | None, published: date) -> list[str]:

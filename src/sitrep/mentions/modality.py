@@ -174,11 +174,16 @@ def _governor_class(token) -> str | None:
     return None
 
 
-def _local_cues(token, found: _Found, *, own: bool) -> None:
-    """Cues sitting directly on ``token``: negation, modal auxiliaries, hedging adverbs/adjectives, "if"."""
-    negator = _negation_child(token)
-    if negator is not None:
-        found.note_negation("negated", negator)
+def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> None:
+    """Cues sitting directly on ``token``: negation, modal auxiliaries, hedging adverbs/adjectives, "if".
+
+    For a ``governor`` (a verb the event is the complement of), only its modals, hedging adverbs and "if" reach
+    the event; its negation is handled by the caller.
+    """
+    if not governor:
+        negator = _negation_child(token)
+        if negator is not None:
+            found.note_negation("negated", negator)
     modal, perfect = _modal_child(token)
     if modal is not None:
         kind = _modal_class(modal)
@@ -192,11 +197,11 @@ def _local_cues(token, found: _Found, *, own: bool) -> None:
         lower = child.lower_
         if child.dep_ in ("advmod", "npadvmod") and lower in _words("hedge", "adverbs"):
             found.note_hedge("hedge", child)
-        elif child.dep_ == "amod" and lower in _words("hedge", "adjectives"):
+        elif not governor and child.dep_ == "amod" and lower in _words("hedge", "adjectives"):
             found.note_hedge("hedge_noun", child)
-        elif own and child.dep_ == "mark" and lower in _words("conditional", "markers"):
+        elif (own or governor) and child.dep_ == "mark" and lower in _words("conditional", "markers"):
             found.note_irrealis("conditional", child)
-    if _is_going_to(token):
+    if not governor and _is_going_to(token):
         found.note_irrealis("future", token.head)
 
 
@@ -342,7 +347,7 @@ def _through_complement(token, governor, found: _Found) -> bool:
         elif infinitive and token.dep_ in ("xcomp", "acl", "ccomp"):
             found.note_irrealis("infinitive", token)
             return False
-        _local_cues_without_negation(governor, found)
+        _local_cues(governor, found, own=False, governor=True)
         if governor_negated is not None and token.dep_ == "xcomp":
             found.note_negation("negated", governor_negated)
         return True
@@ -361,26 +366,8 @@ def _through_complement(token, governor, found: _Found) -> bool:
         return False
     else:
         _apply_governor(kind, governor, found)
-    _local_cues_without_negation(governor, found)
+    _local_cues(governor, found, own=False, governor=True)
     return True
-
-
-def _local_cues_without_negation(token, found: _Found) -> None:
-    """A governor's modals and hedges reach its complement; its negation is handled by the caller."""
-    modal, perfect = _modal_child(token)
-    if modal is not None:
-        kind = _modal_class(modal)
-        if perfect and kind == "conditional":
-            found.note_irrealis("counterfactual", modal)
-        elif perfect and modal.lower_ in _words("hedge", "epistemic_modals"):
-            found.note_hedge("hedge", modal)
-        elif kind is not None:
-            found.note_irrealis(kind, modal)
-    for child in token.children:
-        if child.dep_ in ("advmod", "npadvmod") and child.lower_ in _words("hedge", "adverbs"):
-            found.note_hedge("hedge", child)
-        elif child.dep_ == "mark" and child.lower_ in _words("conditional", "markers"):
-            found.note_irrealis("conditional", child)
 
 
 def _apply_governor(kind: str, governor, found: _Found) -> None:

@@ -107,7 +107,7 @@ def _place_phrase_head(token):
     current = token
     for _ in range(4):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.dep_ in ("compound", "appos", "conj", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
             located_noun = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
@@ -154,7 +154,7 @@ def _candidate_score(toponym: Toponym, trigger, doc) -> float | None:
         score -= ORIGIN_PENALTY
     elif phrase.dep_ in ("dobj", "nsubjpass") and phrase.head.pos_ == "VERB":
         score += OBJECT_BONUS  # "stormed the village of Mainok", "Nawa is being targeted"
-    if phrase is token and _is_modifier(token):
+    if phrase.i == token.i and _is_modifier(token):
         score -= MODIFIER_PENALTY
     feature = toponym.feature or (toponym.chosen.feature if toponym.chosen else None)
     if feature not in COUNTRY_FEATURES:
