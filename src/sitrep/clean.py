@@ -442,6 +442,11 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     title_at, standfirst_at = find_headline(source_text, verdicts, title_hint, standfirst_hint)
     sweep_edges(source_text, verdicts, title_at, standfirst_at)
     body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
+    if not body.strip() and _reads_as_report(source_text, verdicts, title_at):
+        # a lone sentence ("Rioters clashed with police in Nablus on Thursday") is a report, not a headline
+        # over nothing: it becomes the body, so a snippet or a wire flash is read rather than rejected
+        title_at = standfirst_at = None
+        body, segments = assemble_body(source_text, verdicts, set())
     if not body.strip():
         raise UnusableInput(
             "no_body",
@@ -473,6 +478,16 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
         origin=raw.origin,
         removed=removed,
     )
+
+
+# Words a lone headline-like line needs to be read as a report sentence instead (headlines run 5-12 words).
+REPORT_MIN_WORDS = 14
+
+
+def _reads_as_report(text: str, verdicts: list[LineVerdict], title_at: int | None) -> bool:
+    """The only line left was taken as a headline, but it is as long as a sentence of reporting."""
+    line = _line_span(text, verdicts, title_at)
+    return line is not None and len(line.text.split()) >= REPORT_MIN_WORDS
 
 
 def _line_span(text: str, verdicts: list[LineVerdict], index: int | None) -> Span | None:

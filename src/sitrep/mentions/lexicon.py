@@ -87,6 +87,20 @@ def weapon_rules() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return table.get("weapon", {}), frozenset(verbs.get("impact", ())), frozenset(verbs.get("launch", ()))
 
 
+@functools.lru_cache(maxsize=1)
+def disruption_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that make a weapon found or made safe rather than used, and the verbs a weapon list hangs off."""
+    verbs = tomllib.loads(_rules_text("triggers.toml")).get("weapon_verbs", {})
+    return frozenset(verbs.get("disrupt", ())), frozenset(verbs.get("disrupt_through", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def disruption_objects() -> frozenset[str]:
+    """Arms nouns whose seizure is itself the event ("police seized weapons and ammunition")."""
+    verbs = tomllib.loads(_rules_text("triggers.toml")).get("weapon_verbs", {})
+    return frozenset(verbs.get("disrupt_objects", ()))
+
+
 WEAPON_TRIGGER_RANK = 7  # "missile hit", "drone slammed": as specific as "shelling" or "air strike"
 
 

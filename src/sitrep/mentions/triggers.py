@@ -6,10 +6,10 @@ cannot make alone (an aircraft as the thing that crashed, a town as the thing ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import WEAPON_TRIGGER_RANK as WEAPON_RANK
-from .lexicon import TriggerRule, trigger_rules, weapon_rules
+from .lexicon import TriggerRule, disruption_objects, disruption_verbs, trigger_rules, weapon_rules
 
 AIRCRAFT_WORDS = frozenset(
     "plane jet warplane aircraft helicopter fighter bomber mig mig-21 mig-23 mig-29 su-22 su-24 su-25 sukhoi "
@@ -18,8 +18,13 @@ AIRCRAFT_WORDS = frozenset(
 DRONE_WORDS = frozenset("drone drones uav".split())
 TERRITORY_WORDS = frozenset(
     "town village city base district area territory position hill airport checkpoint outpost neighbourhood "
-    "neighborhood province region village road bridge crossing camp garrison headquarters stronghold".split()
+    "neighborhood province region village road bridge crossing camp garrison headquarters stronghold post "
+    "enclave pocket suburb".split()
 )
+# Aircraft words that make "bombing", "bombardment" or "raid" an air strike ("bombing raids by warplanes").
+AIR_BOMBING_KEYS = frozenset({"bombing", "bombardment", "bomb", "bombing raid"})
+# A plural trigger under "some of", "one of": the phrase speaks of a class of events, not one.
+PARTITIVE_HEADS = frozenset("some one many most all several any each none few two three".split())
 # Quantifiers that make a plural trigger generic ("several attacks", "many clashes"): no one event is meant.
 GENERIC_QUANTIFIERS = frozenset("several many numerous series multiple repeated frequent countless".split())
 # Words on a trigger's noun phrase that mark it as a different event from one already mentioned.
@@ -29,6 +34,13 @@ DEFINITE_DETERMINERS = frozenset("the this that these those its their his her".s
 EVENT_HEAD_NOUNS = frozenset({"death", "incident", "spree", "rampage", "victim", "casualty"})
 # Lemmas that, as a trigger's modifier, make it a weapon or a role rather than an event ("attack helicopter").
 MODIFIER_DEPS = frozenset({"compound", "amod"})
+# Weapon-named types that become "Disrupted weapons use" when the weapon is found, seized or defused.
+DISRUPTABLE_TYPES = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb",
+                               "Shelling/artillery/missile attack", "Chemical weapon"})
+DISRUPTED_TYPE = "Disrupted weapons use"
+# How many links (list members, "caches of", "which included") may separate a weapon from the verb acting on it.
+DISRUPTION_CLIMB = 12
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ class TriggerMatch:
 
 CROWD_CONTROL_WORDS = frozenset({"smoke", "tear", "gas", "teargas", "rubber", "stun", "flash", "pepper", "plastic"})
 PROTEST_CONTEXT = frozenset("protest protester protestor demonstrator demonstration rally slogan chant placard "
-                            "banner peacefully marcher demand petition".split())
+                            "banner peacefully peaceful marcher demand petition".split())
 PEOPLE_WORDS = frozenset("people thousands hundreds dozens supporters protesters demonstrators residents crowds "
                          "students workers women opposition".split())
 
@@ -57,6 +69,7 @@ def find_triggers(doc) -> list[TriggerMatch]:
     """Every trigger in ``doc``, longest match first at each position, never two on one token."""
     rules_by_head = trigger_rules()
     matches = _weapon_triggers(doc)
+    matches += [m for m in _seizure_triggers(doc) if all(m.head != other.head for other in matches)]
     taken: set[int] = {i for m in matches for i in range(m.start, m.end)}
     for token in doc:
         if token.i in taken:
@@ -114,6 +127,39 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
     return list(found.values())
 
 
+SEIZURE_RULE_RANK = 6
+# Words that put an aircraft in a bombing's sentence (not "fighter": fighters are mostly militants).
+AIR_WORDS = frozenset("warplane warplanes jet jets aircraft helicopter helicopters bomber bombers drone drones uav "
+                      "uavs aerial plane planes gunship gunships".split())
+
+
+def _seizure_triggers(doc) -> list[TriggerMatch]:
+    """A disruption verb whose object is arms ("police seized weapons and ammunition during the raids", "troops
+    found an arms cache"): the seizure is the event, ACLED's Disrupted weapons use. Aircraft that "destroyed
+    weapons depots" struck them, so an aircraft subject leaves the verb to the air-strike rules."""
+    verbs, _through = disruption_verbs()
+    objects = disruption_objects()
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        things = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        things += [c for t in list(things) for c in t.conjuncts]
+        things += [g for t in list(things) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]  # "a huge amount of weapons", "caches of arms"
+        if not any(t.lemma_.lower() in objects for t in things):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and {t.lower_ for t in subject.subtree} & AIR_WORDS:
+            continue
+        rule = TriggerRule(key=f"seize {token.lemma_.lower()}", words=(token.lemma_.lower(),),
+                           sub_event_type=DISRUPTED_TYPE, event_class="disrupted", rank=SEIZURE_RULE_RANK)
+        found.append(TriggerMatch(start=token.i, end=token.i + 1, head=token.i, rule=rule,
+                                  sub_event_type=DISRUPTED_TYPE, cause=None, definite=False, distinct=False,
+                                  generic=False))
+    return found
+
+
 def _lemma_keys(token) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
     lower = token.lower_
@@ -163,6 +209,10 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
     if len(rule.words) == 1 and head.dep_ in MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN"):
         if head.head.lemma_.lower() not in trigger_rules() and head.head.lemma_.lower() not in EVENT_HEAD_NOUNS:
             return None
+    if rule.event_class == "territory" and head.tag_ == "VBN" and head.dep_ in ("amod", "acl"):
+        return None  # "the occupied city", "areas seized last year": a state, not a taking
+    if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
+        return None  # "entered without fighting", "without any armed clashes": said not to have happened
     sub_event_type = rule.sub_event_type
     cause = rule.cause
     if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
@@ -171,21 +221,29 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
             return None  # "brought down food prices", "downed tools"
         if thing is not None and thing.lower_ in DRONE_WORDS:
             sub_event_type = "Disrupted weapons use"
-    if rule.needs_object_class == "territory" and not _is_territory(_affected_thing(head)):
+    if sub_event_type in DISRUPTABLE_TYPES and head.pos_ in ("NOUN", "PROPN") and _disrupted(head):
+        sub_event_type = DISRUPTED_TYPE
+        rule = replace(rule, key=f"seized {rule.key}", sub_event_type=DISRUPTED_TYPE, event_class="disrupted")
+    if rule.needs_object_class == "territory" and not (
+            _is_territory(_affected_thing(head)) or _is_territory(_place_left(head))):
         return None
+    if rule.key in AIR_BOMBING_KEYS and sub_event_type != DISRUPTED_TYPE and (
+            {t.lower_ for t in head.sent} & AIR_WORDS):
+        sub_event_type = "Air/drone strike"  # "bombing raids by warplanes", "jets' bombardment of the town"
     if rule.needs_protest_context and not _protest_context(head):
         return None  # "troops marched into Kidal"
     if rule.needs_object_class == "people" and head.pos_ == "VERB":
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in PEOPLE_WORDS:
-            return None
+        if subject is None or not {subject.lemma_.lower(), subject.lower_} & PEOPLE_WORDS:
+            return None  # ("hundreds" has the lemma "hundred")
     phrase_tokens = _noun_phrase_modifiers(head)
     definite = any(t.lower_ in DEFINITE_DETERMINERS or t.dep_ == "poss" for t in phrase_tokens)
 
     distinct = any(t.lower_ in DISTINCT_MARKERS for t in phrase_tokens)
     generic = head.tag_ in ("NNS", "NNPS") and any(t.lower_ in GENERIC_QUANTIFIERS for t in phrase_tokens)
-    if head.lower_ in ("attacks", "clashes") and head.dep_ == "pobj" and head.head.lower_ == "of":
-        generic = True  # "one of several attacks on ..."
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (
+            head.lower_ in ("attacks", "clashes") or head.head.head.lower_ in PARTITIVE_HEADS):
+        generic = True  # "one of several attacks on ...", "some of the country's deadly shootings"
     return TriggerMatch(
         start=token_range[0],
         end=token_range[1],
@@ -197,6 +255,32 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
         distinct=distinct,
         generic=generic,
     )
+
+
+def _disrupted(weapon) -> bool:
+    """The weapon is the thing found, seized or made safe ("sappers defused hundreds of landmines", "IEDs were
+    found and cleared", "caches of weapons and IEDs", "arms which included grenades"), so it was not used.
+
+    Climbs from the weapon through list members, "of" and "which included" to the verb it is the object of.
+    """
+    verbs, through = disruption_verbs()
+    node = weapon
+    for _ in range(DISRUPTION_CLIMB):
+        parent = node.head
+        if parent.i == node.i:
+            return False
+        if parent.pos_ == "VERB" or parent.pos_ == "AUX":
+            lemma = parent.lemma_.lower()
+            if node.dep_ in OBJECT_DEPS and lemma in verbs:
+                return True
+            if node.dep_ in OBJECT_DEPS and lemma in through and parent.dep_ == "relcl":
+                node = parent.head  # "the arms, which included grenades": go on from the arms
+                continue
+            return False
+        if node.dep_ not in ("conj", "pobj", "prep", "appos", "compound"):
+            return False
+        node = parent
+    return False
 
 
 def _affected_thing(head):
@@ -212,6 +296,19 @@ def _affected_thing(head):
             return child
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
+    return None
+
+
+def _place_left(head):
+    """The place a side was driven from: the object of "from" or "out of" on the verb ("pushed back from their
+    strongholds", "drove them out of the town")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "prt" and child.lower_ == "out":
+            inner = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            if inner is not None:
+                return next((g for g in inner.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -1,0 +1,109 @@
+"""ACLED sub-event distinctions the trigger alone cannot make, on sentences written for the purpose: who took a
+place, weapons found rather than used, agreements reached, force against crowds, lone-sentence reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep
+
+PUBLISHED = date(2024, 3, 7)
+
+
+def main_type(text: str) -> str | None:
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    return events[0].sub_event_type if events else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State fighters recaptured the village of Hajin from the Syrian army on Monday, the group said.",
+         "Non-state actor overtakes territory"),
+        ("Syrian government forces captured the town of Saraqeb on Monday after heavy fighting, state media said.",
+         "Government regains territory"),
+        ("The army took control of the town of Mopti on Monday, officials said.",
+         "Government regains territory"),
+    ],
+)
+def test_territory_sub_type_follows_the_side_that_took_it(text, expected):
+    assert main_type(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army sappers found two improvised explosive devices near the market in Gao and defused them on Monday.",
+        "Police seized rifles, grenades and ammunition during a raid on a house in Kismayo on Monday.",
+        "Soldiers discovered an arms cache which included mortars and grenades in a farm near Homs on Monday.",
+    ],
+)
+def test_weapons_found_or_seized_are_disrupted_weapons_use(text):
+    assert main_type(text) == "Disrupted weapons use"
+
+
+def test_weapons_taken_in_an_ambush_are_part_of_the_ambush():
+    events = sitrep.extract("Militants ambushed a patrol near Menaka on Monday, killing six soldiers, and seized "
+                            "their weapons and vehicles, the army said.", published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_agreeing_to_a_ceasefire_is_the_agreement():
+    text = ("Government forces and the rebels agreed to a ceasefire in the town of Tawergha on Monday, after two "
+            "weeks of fighting, a negotiator said.")
+    assert main_type(text) == "Agreement"
+
+
+def test_a_ceasefire_that_may_come_is_not_an_agreement():
+    assert all(e.sub_event_type != "Agreement" for e in sitrep.extract(
+        "The two sides may agree to a truce in Tawergha next week, a negotiator said.", published=PUBLISHED).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police clashed with hundreds of protesters in central Lyon on Saturday, firing stones back and forth.",
+         "Violent demonstration"),
+        ("Police detained hundreds of protesters in Minsk on Sunday as crowds marched against the election result.",
+         "Protest with intervention"),
+        ("Police attacked a peaceful human chain of students in Dhaka on Sunday, the organisers said.",
+         "Protest with intervention"),
+    ],
+)
+def test_force_met_by_or_used_on_a_crowd_is_a_protest_sub_type(text, expected):
+    assert main_type(text) == expected
+
+
+def test_chemical_agent_overrides_the_weapon_that_delivered_it():
+    text = "Government helicopters dropped a bomb filled with chlorine gas on a neighbourhood of Saraqeb on Monday."
+    assert main_type(text) == "Chemical weapon"
+
+
+def test_bombing_raids_by_warplanes_are_air_strikes():
+    text = "At least nine civilians were killed on Monday in bombing raids by warplanes on the town of Ariha."
+    assert main_type(text) == "Air/drone strike"
+
+
+def test_attack_on_a_military_base_is_an_armed_clash():
+    text = "Militants attacked a military base in the town of Diffa on Monday, killing four soldiers, officials said."
+    assert main_type(text) == "Armed clash"
+
+
+def test_entering_a_town_without_fighting_is_no_clash():
+    text = "Rebel forces entered the town of Bambari without fighting on Monday after the army withdrew, residents said."
+    assert main_type(text) != "Armed clash"
+
+
+def test_some_of_a_countrys_shootings_are_not_an_event():
+    text = ("Hundreds of students rallied outside parliament in Canberra on Monday, months after some of the "
+            "country's deadliest shootings.")
+    assert main_type(text) == "Peaceful protest"
+
+
+def test_a_lone_sentence_without_a_full_stop_is_read_as_a_report():
+    text = "Rioters clashed with police in the town of Portadown early on Thursday as marchers passed the church"
+    result = sitrep.extract(text, published=PUBLISHED)
+    assert result.skipped is None
+    assert result.events
