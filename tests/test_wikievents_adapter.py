@@ -68,3 +68,9 @@ def test_gold_trigger_evaluation_reports_exact_and_overlap_scores(tmp_path):
     assert {"Arg-C", "Arg-C_overlap"} <= set(result)
     rows = [json.loads(line) for line in Path(result["prediction_file"]).read_text().splitlines()]
     assert len(rows) == 2
+
+
+def test_a_bomb_is_an_argument_but_bombing_a_town_is_a_trigger(nlp):
+    parsed = nlp("Police found a bomb near the school. Jets bombed the town.")
+    found = {parsed.text[event["trigger"][0]:event["trigger"][1]] for event in wikievents.doc_events(None, parsed)}
+    assert found == {"bombed"}

@@ -73,8 +73,9 @@ CONTEXT_TYPED_LEMMAS = {"attack", "assault"}
 # Words that only modify the event word after them ("a suicide bombing") and are no trigger there.
 MODIFIER_ONLY_LEMMAS = {"suicide"}
 # Nouns that name people or things, not happenings: sitrep's trigger phrases ("suicide bomber", "car bombs",
-# "protesters") have them as heads, KAIROS has no trigger there.
-NON_EVENT_LEMMAS = {"bomber", "protester", "protestor", "demonstrator", "ied", "device", "mortar", "rocket",
+# "protesters") have them as heads, KAIROS has no trigger there (a bomb is the ExplosiveDevice argument; the
+# verb "to bomb" stays a trigger).
+NON_EVENT_NOUNS = {"bomb", "bomber", "protester", "protestor", "demonstrator", "ied", "device", "mortar", "rocket",
                     "missile", "grenade", "mine", "landmine", "gunman", "attacker", "militant"}
 
 
@@ -88,6 +89,14 @@ def word_type(token) -> str | None:
         if lemma in words or lower in words:
             return kairos
     return None
+
+
+def _names_no_event(token) -> bool:
+    """Is this word a weapon or person noun, or a mere modifier ("suicide" in "suicide bombing"), not a trigger."""
+    lemma = token.lemma_.lower()
+    if lemma in MODIFIER_ONLY_LEMMAS and token.dep_ in {"compound", "amod", "nmod"}:
+        return True
+    return lemma in NON_EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN"}
 
 
 def _event_trigger_tokens(event, parsed) -> list[int]:
@@ -120,14 +129,14 @@ def doc_events(extraction, parsed) -> list[dict]:
         for index in _event_trigger_tokens(event, parsed):
             token = parsed[index]
             kairos = word_type(token) or conflict_type
-            if kairos is None or token.lemma_.lower() in NON_EVENT_LEMMAS:
+            if kairos is None or _names_no_event(token):
                 continue
             chosen.setdefault((index, kairos))
     conflict_types = [kairos for _, kairos in chosen if kairos.startswith("Conflict.Attack")]
     story_type = max(set(conflict_types), key=conflict_types.count) if conflict_types else ATTACK_DEFAULT
     typed = {index for index, _ in chosen}
     for token in parsed:
-        if token.lemma_.lower() in MODIFIER_ONLY_LEMMAS and token.dep_ in {"compound", "amod", "nmod"}:
+        if _names_no_event(token):
             continue
         kairos = word_type(token)
         if kairos is None and token.lemma_.lower() in CONTEXT_TYPED_LEMMAS and token.i not in typed:
