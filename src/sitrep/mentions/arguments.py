@@ -20,6 +20,9 @@ from importlib import resources
 
 from ..errors import ResourceError
 
+__all__ = ["Argument", "KindRoles", "argument_rules", "event_kinds", "extract_arguments", "is_actor", "is_place",
+           "is_weapon", "mention_span", "slot_role", "trigger_slots"]
+
 RULES_FILE = "arguments.toml"
 # Entity labels that name an actor able to attack, kill, protest or arrest.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -77,9 +80,13 @@ def argument_rules() -> ArgumentRules:
     except FileNotFoundError as error:
         raise ResourceError(f"rules file {RULES_FILE} is missing from the sitrep package") from error
     table = tomllib.loads(text)
-    as_sets = lambda section: {name: frozenset(words) for name, words in table[section].items()}  # noqa: E731
     return ArgumentRules(kinds={name: KindRoles(**roles) for name, roles in table["kinds"].items()},
-                         lemmas=as_sets("lemmas"), prepositions=as_sets("prepositions"), words=as_sets("words"))
+                         lemmas=_word_sets(table["lemmas"]), prepositions=_word_sets(table["prepositions"]),
+                         words=_word_sets(table["words"]))
+
+
+def _word_sets(section: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in section.items()}
 
 
 def event_kinds() -> tuple[str, ...]:
@@ -134,7 +141,8 @@ def _prep_slots(token) -> list[tuple[str, object]]:
         word = "by" if prep.dep_ == "agent" else prep.lower_
         slots += [(f"prep:{word}", obj) for obj in _children(prep, {"pobj"})]
         for pcomp in _children(prep, {"pcomp"}):  # "from inside the town"
-            slots += [(f"prep:{word}", obj) for prep2 in _children(pcomp, {"prep"}) for obj in _children(prep2, {"pobj"})]
+            inner = [obj for inner_prep in _children(pcomp, {"prep"}) for obj in _children(inner_prep, {"pobj"})]
+            slots += [(f"prep:{word}", obj) for obj in inner]
     return slots
 
 
@@ -165,7 +173,7 @@ def _inherited_subjects(verb) -> list[tuple[str, object]]:
     if verb.dep_ == "acl" and _is_nominal(head):
         return [("subject" if verb.tag_ == "VBG" else "passive_subject", head)]
     if verb.dep_ == "relcl" and _is_nominal(head) and any(child.lower_ == "where" for child in verb.children):
-        return [("prep:where", head)]
+        return [("where_clause", head)]
     return []
 
 
@@ -203,7 +211,11 @@ def _adjective_slots(adjective) -> list[tuple[str, object]]:
 
 
 def _event_phrase(noun):
-    """"a series of attacks" -> series: the word that stands for the event noun in its clause."""
+    """"a series of attacks" -> series: the word that stands for the event noun in its clause.
+
+    The collective nouns ("series", "wave", "spate") are in the rule file's ``never`` list, since they are
+    never arguments themselves.
+    """
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in argument_rules().words["never"]:
         return head.head
@@ -225,13 +237,13 @@ def _noun_head_slots(noun) -> list[tuple[str, object]]:
         if owner.dep_ == "dobj" and owner.head.lemma_.lower() in lemmas["support"]:
             return [("subject", token) for slot, token in _logical_subjects(owner.head) if slot != "passive_subject"]
     if noun.dep_ == "dobj" and verb_lemma in lemmas["support"]:
-        return [(("subject" if slot == "subject" else slot), token)
-                for slot, token in (_logical_subjects(head) or _inherited_subjects(head)) if slot != "passive_subject"]
+        doers = _logical_subjects(head) or _inherited_subjects(head)
+        return [(slot, token) for slot, token in doers if slot != "passive_subject"]
     if noun.dep_ == "dobj" and verb_lemma in lemmas["undergo"]:
         return [("passive_subject", token) for _, token in _logical_subjects(head)]
     if noun.dep_ in SUBJECT_DEPS and verb_lemma in lemmas["effect"]:
         return [("object", child) for child in _children(head, {"dobj"})] + _prep_slots(head)
-    if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in lemmas["effect"] | {"shatter"}:
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in lemmas["effect"]:
         return [("object", child) for child in _children(head.head, PASSIVE_SUBJECT_DEPS)]
     if noun.dep_ in SUBJECT_DEPS and verb_lemma in lemmas["occurrence"]:
         return [(slot, token) for slot, token in _prep_slots(head) if slot != "prep:of"]
@@ -275,6 +287,7 @@ def slot_role(slot: str, token, kind: str, trigger) -> str:
     unaccusative = trigger.lemma_.lower() in rules.lemmas["unaccusative"]
     attack_like = kind in {"attack", "explode"}
     weapon, actor = is_weapon(token), is_actor(token)
+    word = slot.removeprefix("prep:") if slot.startswith("prep:") else ""
     if slot == "subject" and unaccusative:
         if weapon:
             return roles.instrument
@@ -286,7 +299,7 @@ def slot_role(slot: str, token, kind: str, trigger) -> str:
             return roles.instrument
         named_actor = token.ent_type_ in ACTOR_LABELS or token.lemma_.lower() in rules.words["actors"]
         return roles.agent if named_actor and attack_like else ""
-    if slot in {"prep:where", "nested"}:
+    if slot in {"where_clause", "nested"}:
         return roles.place
     if slot in {"subject", "prep:from", "prep:by"}:
         if weapon:
@@ -296,12 +309,11 @@ def slot_role(slot: str, token, kind: str, trigger) -> str:
         if kind in {"die", "injure"}:
             return roles.patient
         return roles.agent if actor else ""
-    if slot in {"object", "passive_subject"} or slot[5:] in preps["patient_of"]:
-        device_verb = slot != "prep:of" and trigger.lemma_.lower() in rules.lemmas["device_verbs"]
+    if slot in {"object", "passive_subject"} or word in preps["patient_of"]:
+        device_verb = not word and trigger.lemma_.lower() in rules.lemmas["device_verbs"]
         if kind == "explode" and (weapon or device_verb):
             return roles.instrument
         return roles.patient
-    word = slot.removeprefix("prep:")
     if word in preps["instrument"] and weapon:
         return roles.instrument
     if word == "with" and actor:
