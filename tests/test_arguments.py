@@ -114,3 +114,22 @@ def test_never_crashes_and_spans_stay_inside_the_doc(nlp, words, position, kind)
         assert not argument.start <= trigger < argument.end
         assert argument.text == doc[argument.start:argument.end].text
         assert argument.role in {roles.agent, roles.patient, roles.instrument, roles.place, roles.opponent}
+
+
+def test_possessor_of_a_death_is_its_victim(nlp):
+    assert _roles(nlp, "The mayor's death shocked the city.", "death", "die") == {("Victim", "mayor")}
+
+
+def test_battle_between_two_sides(nlp):
+    found = _roles(nlp, "A battle between soldiers and rebels raged in the valley.", "battle", "attack")
+    assert ("Attacker", "soldiers") in found and ("Target", "rebels") in found
+
+
+def test_death_toll_names_its_count(nlp):
+    found = _roles(nlp, "Officials gave a death toll of 14.", "death", "die")
+    assert found == {("Victim", "14")}
+
+
+def test_army_defeats_rebels(nlp):
+    found = _roles(nlp, "The army defeated the rebels near Goma.", "defeated", "defeat")
+    assert found == {("Victor", "army"), ("Defeated", "rebels"), ("Place", "Goma")}

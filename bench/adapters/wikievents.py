@@ -160,8 +160,8 @@ def offset_text(doc: dict) -> str:
 
 
 KIND_BY_TYPE = (("Conflict.Attack.DetonateExplode", "explode"), ("Conflict.Attack", "attack"),
-                ("Conflict.Demonstrate", "demonstrate"), ("Life.Die", "die"), ("Life.Injure", "injure"),
-                ("Justice.ArrestJailDetain", "detain"))
+                ("Conflict.Demonstrate", "demonstrate"), ("Conflict.Defeat", "defeat"), ("Life.Die", "die"),
+                ("Life.Injure", "injure"), ("Justice.ArrestJailDetain", "detain"))
 
 
 def argument_kind(kairos: str) -> str | None:

@@ -427,15 +427,18 @@ def extract_arguments(doc, trigger: int, kind: str) -> tuple[Argument, ...]:
             continue
         if role in {roles.agent, roles.patient} and roles.place:
             slots += [("nested", place) for place in _nested_places(filler)]
-        for member in _with_conjuncts(filler):
-            if role == rules.kinds[kind].place:
+        sides = slot.removeprefix("prep:") in rules.prepositions["between"]
+        for position, member in enumerate(_with_conjuncts(filler)):
+            member_role = roles.opponent if sides and position else role  # "between troops and rebels"
+            if member_role == roles.place:
                 member = _place_name(member)
-            elif role == rules.kinds[kind].agent:
+            elif member_role == roles.agent:
                 member = _named_group(member)
-            if not _usable(member, trigger_token):
+            if not member_role or not _usable(member, trigger_token):
                 continue
             start, end = mention_span(doc, member)
             if start <= trigger < end:
                 continue
-            found.setdefault((role, start, end), Argument(role, start, end, doc[start:end].text, slot))
+            found.setdefault((member_role, start, end),
+                             Argument(member_role, start, end, doc[start:end].text, slot))
     return tuple(found.values())
