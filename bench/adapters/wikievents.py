@@ -11,6 +11,7 @@ characters (``--char``); spans are head words, or whole proper names, like the a
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from .common import extract, read_jsonl, require_shared, run_scorer, write_jsonl
@@ -133,7 +134,7 @@ def doc_events(extraction, parsed) -> list[dict]:
                 continue
             chosen.setdefault((index, kairos))
     conflict_types = [kairos for _, kairos in chosen if kairos.startswith("Conflict.Attack")]
-    story_type = max(set(conflict_types), key=conflict_types.count) if conflict_types else ATTACK_DEFAULT
+    story_type = Counter(conflict_types).most_common(1)[0][0] if conflict_types else ATTACK_DEFAULT
     typed = {index for index, _ in chosen}
     for token in parsed:
         if _names_no_event(token):
