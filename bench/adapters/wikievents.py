@@ -59,7 +59,7 @@ def _sentence_trigger(sentence) -> tuple[int, int] | None:
 WORD_TYPES = {
     "Conflict.Attack.DetonateExplode": {"bomb", "bombing", "explosion", "explode", "detonate", "detonation",
                                         "blast"},
-    "Conflict.Attack.Unspecified": {"shooting", "shoot", "gunfire", "assassination", "assassinate", "ambush",
+    "Conflict.Attack.Unspecified": {"shooting", "shoot", "gunfire", "assassination", "ambush",
                                     "raid", "airstrike", "shelling", "stabbing", "battle", "gunfight", "war"},
     "Life.Die.Unspecified": {"kill", "die", "dead", "death", "slay", "slaying", "murder", "slaughter", "massacre",
                              "suicide", "assassinate"},
@@ -78,8 +78,7 @@ MODIFIER_ONLY_LEMMAS = {"suicide"}
 # verb "to bomb" stays a trigger).
 NON_EVENT_NOUNS = {"bomb", "bomber", "protester", "protestor", "demonstrator", "ied", "device", "mortar", "rocket",
                     "missile", "grenade", "mine", "landmine", "gunman", "attacker", "militant"}
-
-
+# The type of a context-typed word in a document where sitrep found no attack.
 ATTACK_DEFAULT = "Conflict.Attack.Unspecified"
 
 
@@ -102,7 +101,7 @@ def _names_no_event(token) -> bool:
 
 def _event_trigger_tokens(event, parsed) -> list[int]:
     """Token indices heading sitrep's trigger spans for ``event`` (re-found in its first evidence sentence if none)."""
-    spans = [(span.start, span.end) for span in getattr(event, "triggers", ())]
+    spans = [(span.start, span.end) for span in event.triggers]
     if not spans and event.evidence:
         found = _sentence_trigger(event.evidence[0])
         if found is not None:
@@ -118,10 +117,11 @@ def _prediction(parsed, index: int, kairos: str) -> dict:
 
 
 def doc_events(extraction, parsed) -> list[dict]:
-    """KAIROS predictions (char offsets) for one document: sitrep's triggers plus death and injury words.
+    """KAIROS predictions (char offsets) for one document: sitrep's triggers plus the event words of WORD_TYPES.
 
     Each sitrep trigger is cut to its head word (KAIROS triggers are single words), typed by the word when the
-    word decides (an explosion is DetonateExplode, a death Life.Die), else by the event's sub-event type.
+    word decides (an explosion is DetonateExplode, a death Life.Die), else by the event's sub-event type. Event
+    words elsewhere in the text are added with their word's type ("attack" with the story's attack type).
     Arguments come from the parse around the trigger (sitrep.mentions.arguments).
     """
     chosen: dict[tuple[int, str], None] = {}
