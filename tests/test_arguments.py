@@ -133,3 +133,8 @@ def test_death_toll_names_its_count(nlp):
 def test_army_defeats_rebels(nlp):
     found = _roles(nlp, "The army defeated the rebels near Goma.", "defeated", "defeat")
     assert found == {("Victor", "army"), ("Defeated", "rebels"), ("Place", "Goma")}
+
+
+def test_cars_wrecked_by_a_blast_are_targets_not_devices(nlp):
+    found = _roles(nlp, "The explosion destroyed three cars.", "explosion", "explode")
+    assert found == {("Target", "cars")}

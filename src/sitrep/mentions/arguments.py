@@ -114,9 +114,11 @@ def is_actor(token) -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS and not token.like_num
 
 
-def is_weapon(token) -> bool:
-    """Does this word name a weapon or explosive device."""
-    return _referent(token).lemma_.lower() in argument_rules().words["weapons"]
+def is_weapon(token, *, carriers: bool = True) -> bool:
+    """Does this word name a weapon or explosive device (or, with ``carriers``, a vehicle or bag carrying one)."""
+    lemma = _referent(token).lemma_.lower()
+    words = argument_rules().words
+    return lemma in words["weapons"] or (carriers and lemma in words["carriers"])
 
 
 def is_place(token) -> bool:
@@ -311,7 +313,7 @@ def slot_role(slot: str, token, kind: str, trigger) -> str:
         return roles.agent if actor else ""
     if slot in {"object", "passive_subject"} or word in preps["patient_of"]:
         device_verb = not word and trigger.lemma_.lower() in rules.lemmas["device_verbs"]
-        if kind == "explode" and (weapon or device_verb):
+        if kind == "explode" and (is_weapon(token, carriers=False) or device_verb):
             return roles.instrument
         return roles.patient
     if word in preps["instrument"] and weapon:
