@@ -1,14 +1,17 @@
 """WikiEvents (KAIROS) triggers and arguments for Conflict.* and Life.* events, scored by score_events.py.
 
-sitrep's events are mapped onto KAIROS: the sub-event type gives the Conflict type, a reported death count adds
-a Life.Die event. The trigger is the event's first trigger span (or, for events without one, re-found inside
-the evidence sentence with the package's trigger matcher). Roles: actor1 -> Attacker, actor2/target -> Target
-(Victim for Life.Die), location -> Place, fatalities phrase -> Victim. Offsets are characters (``--char``).
+Two modes. End to end (``evaluate``): sitrep's events give the triggers (each cut to its head word, typed by the
+word when it decides, else by the event's sub-event type), and death, injury, explosion and attack words are
+added wherever they occur, since KAIROS annotates every mention. Gold triggers (``evaluate_gold_triggers``): the
+annotated triggers with their annotated types, as in the published argument-extraction setting (Li et al.
+2021). In both modes the arguments come from sitrep.mentions.arguments on the parsed document. Offsets are
+characters (``--char``); spans are head words, or whole proper names, like the annotation.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from .common import extract, read_jsonl, require_shared, run_scorer, write_jsonl
@@ -19,9 +22,6 @@ DEMONSTRATION_TYPES = {"Peaceful protest", "Protest with intervention", "Excessi
 RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 ATTACK_TYPES = {"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Sexual violence",
                 "Government regains territory", "Non-state actor overtakes territory", "Looting/property destruction"}
-DEATH_LEMMAS = {"kill", "die", "dead", "death", "slay", "murder"}
-DEATH_PREFIXES = ("kill", "die", "died", "dead", "death", "slay", "slain", "murder")
-INJURY_PREFIXES = ("injur", "wound", "hurt")
 
 
 def kairos_type(sub_event_type: str) -> str | None:
@@ -41,17 +41,12 @@ def gold_path() -> Path:
     return require_shared() / "data" / "wikievents" / "dev.jsonl"
 
 
-def _sentence_trigger(sentence, wanted_lemmas=None) -> tuple[int, int] | None:
-    """Character span of the first trigger in an evidence sentence (or of a word with one of ``wanted_lemmas``)."""
+def _sentence_trigger(sentence) -> tuple[int, int] | None:
+    """Character span of the first trigger sitrep's matcher finds in an evidence sentence."""
     from sitrep.mentions.triggers import find_triggers
     from sitrep.nlp import parse
 
     doc = parse(sentence.text)
-    if wanted_lemmas:
-        for token in doc:
-            if token.lemma_.lower() in wanted_lemmas:
-                return sentence.start + token.idx, sentence.start + token.idx + len(token.text)
-        return None
     matches = find_triggers(doc)
     if not matches:
         return None
@@ -59,99 +54,97 @@ def _sentence_trigger(sentence, wanted_lemmas=None) -> tuple[int, int] | None:
     return sentence.start + head.idx, sentence.start + head.idx + len(head.text)
 
 
-def _span(span) -> list[int] | None:
-    """The argument's head word (WikiEvents entity mentions are mostly single head words)."""
-    if span is None:
-        return None
-    from sitrep.nlp import parse
-
-    doc = parse(span.text)
-    roots = [token for token in doc if token.dep_ == "ROOT" and not token.is_punct]
-    if not roots:
-        return [span.start, span.end]
-    head = roots[0]
-    return [span.start + head.idx, span.start + head.idx + len(head.text)]
-
-
-def _weapon_spans(event, sentence) -> list[list[int]]:
-    spans = []
-    lowered = sentence.text.lower()
-    for weapon in event.weapons:
-        position = lowered.find(weapon.lower())
-        if position >= 0:
-            from sitrep.model import Span
-
-            start = sentence.start + position
-            spans.append(_span(Span(start, start + len(weapon), sentence.text[position:position + len(weapon)])))
-    return spans
-
-
-def _trigger_type(word: str, conflict_type: str | None) -> str | None:
-    """A death or injury word is a Life event in KAIROS even when sitrep folds it into an attack."""
-    lowered = word.lower()
-    if lowered.startswith(DEATH_PREFIXES):
-        return "Life.Die.Unspecified"
-    if lowered.startswith(INJURY_PREFIXES):
-        return "Life.Injure.Unspecified"
-    return conflict_type
+# KAIROS types fixed by the trigger word itself, whatever sitrep's sub-event type (lemmas; ontology keywords of
+# event_role_KAIROS.json plus their common news synonyms). "attack" is left to sitrep's typing of the event.
+WORD_TYPES = {
+    "Conflict.Attack.DetonateExplode": {"bomb", "bombing", "explosion", "explode", "detonate", "detonation",
+                                        "blast"},
+    "Conflict.Attack.Unspecified": {"shooting", "shoot", "gunfire", "assassination", "ambush",
+                                    "raid", "airstrike", "shelling", "stabbing", "battle", "gunfight", "war"},
+    "Life.Die.Unspecified": {"kill", "die", "dead", "death", "slay", "slaying", "murder", "slaughter", "massacre",
+                             "suicide", "assassinate"},
+    "Life.Injure.Unspecified": {"injure", "injury", "wound", "hurt", "maim", "maiming"},
+}
+# KAIROS annotates every mention of an attack, a death or an injury, background and hypothetical ones too, so
+# these words are found in every sentence, not only in the sentences sitrep made an event of.
+SCANNED_TYPES = tuple(WORD_TYPES)
+# Words whose KAIROS type depends on the story (a bombing's "attack" is DetonateExplode): typed like the
+# document's own attacks.
+CONTEXT_TYPED_LEMMAS = {"attack", "assault"}
+# Words that only modify the event word after them ("a suicide bombing") and are no trigger there.
+MODIFIER_ONLY_LEMMAS = {"suicide"}
+# Nouns that name people or things, not happenings: sitrep's trigger phrases ("suicide bomber", "car bombs",
+# "protesters") have them as heads, KAIROS has no trigger there (a bomb is the ExplosiveDevice argument; the
+# verb "to bomb" stays a trigger).
+NON_EVENT_NOUNS = {"bomb", "bomber", "protester", "protestor", "demonstrator", "ied", "device", "mortar", "rocket",
+                    "missile", "grenade", "mine", "landmine", "gunman", "attacker", "militant"}
+# The type of a context-typed word in a document where sitrep found no attack.
+ATTACK_DEFAULT = "Conflict.Attack.Unspecified"
 
 
-def _arguments(event, conflict_type: str, sentence, *, anywhere: bool = False) -> list[dict]:
-    """Role-labelled head-word spans of the event's arguments that sit in ``sentence`` (or ``anywhere``)."""
-    inside = lambda span: span is not None and (  # noqa: E731
-        anywhere or (sentence.start <= span.start and span.end <= sentence.end))
-    args = []
-    life = conflict_type.startswith("Life")
-    if life and event.fatalities is not None and inside(event.fatalities.text):
-        args.append({"role": "Victim", "span": _span(event.fatalities.text)})
-    for actor in event.actors:
-        if not inside(actor.text):
-            continue
-        if "Demonstrate" in conflict_type:
-            role = {"actor1": "Demonstrator", "actor2": "Regulator"}.get(actor.role)
-        elif conflict_type == "Life.Die.Unspecified":
-            role = {"actor1": "Killer", "actor2": "Victim", "target": "Victim"}.get(actor.role)
-        elif conflict_type == "Life.Injure.Unspecified":
-            role = {"actor1": "Injurer", "actor2": "Victim", "target": "Victim"}.get(actor.role)
-        else:
-            role = {"actor1": "Attacker", "actor2": "Target", "target": "Target"}.get(actor.role)
-        if role and not (role == "Victim" and any(a["role"] == "Victim" for a in args)):
-            args.append({"role": role, "span": _span(actor.text)})
-    if event.location is not None and inside(event.location.text):
-        args.append({"role": "Place", "span": _span(event.location.text)})
-    if "Attack" in conflict_type:
-        weapon_role = "ExplosiveDevice" if conflict_type.endswith("DetonateExplode") else "Instrument"
-        args += [{"role": weapon_role, "span": span} for span in _weapon_spans(event, sentence)]
-    return args
+def word_type(token) -> str | None:
+    """The KAIROS type a trigger word fixes by itself (None: the word leaves it to the event)."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    for kairos, words in WORD_TYPES.items():
+        if lemma in words or lower in words:
+            return kairos
+    return None
 
 
-def doc_events(event) -> list[dict]:
-    """KAIROS predictions (char offsets) for one sitrep event: one per trigger word, arguments from its sentence."""
-    conflict_type = kairos_type(event.sub_event_type)
-    triggers = list(getattr(event, "triggers", ()))
-    if not triggers and event.evidence:
+def _names_no_event(token) -> bool:
+    """Is this word a weapon or person noun, or a mere modifier ("suicide" in "suicide bombing"), not a trigger."""
+    lemma = token.lemma_.lower()
+    if lemma in MODIFIER_ONLY_LEMMAS and token.dep_ in {"compound", "amod", "nmod"}:
+        return True
+    return lemma in NON_EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN"}
+
+
+def _event_trigger_tokens(event, parsed) -> list[int]:
+    """Token indices heading sitrep's trigger spans for ``event`` (re-found in its first evidence sentence if none)."""
+    spans = [(span.start, span.end) for span in event.triggers]
+    if not spans and event.evidence:
         found = _sentence_trigger(event.evidence[0])
         if found is not None:
-            from sitrep.model import Span
+            spans.append(found)
+    heads = (trigger_token(parsed, start, end) for start, end in spans)
+    return [index for index in heads if index is not None]
 
-            triggers = [Span(found[0], found[1], "")]
-    out = []
-    for trigger in triggers:
-        sentence = next((s for s in event.evidence if s.start <= trigger.start < s.end), None)
-        if sentence is None:
+
+def _prediction(parsed, index: int, kairos: str) -> dict:
+    token = parsed[index]
+    start, end = token.idx, token.idx + len(token.text)
+    return {"type": kairos, "trigger": [start, end], "args": parsed_arguments(parsed, start, end, kairos)}
+
+
+def doc_events(extraction, parsed) -> list[dict]:
+    """KAIROS predictions (char offsets) for one document: sitrep's triggers plus the event words of WORD_TYPES.
+
+    Each sitrep trigger is cut to its head word (KAIROS triggers are single words), typed by the word when the
+    word decides (an explosion is DetonateExplode, a death Life.Die), else by the event's sub-event type. Event
+    words elsewhere in the text are added with their word's type ("attack" with the story's attack type).
+    Arguments come from the parse around the trigger (sitrep.mentions.arguments).
+    """
+    chosen: dict[tuple[int, str], None] = {}
+    for event in extraction.events if extraction is not None else ():
+        conflict_type = kairos_type(event.sub_event_type)
+        for index in _event_trigger_tokens(event, parsed):
+            token = parsed[index]
+            kairos = word_type(token) or conflict_type
+            if kairos is None or _names_no_event(token):
+                continue
+            chosen.setdefault((index, kairos))
+    conflict_types = [kairos for _, kairos in chosen if kairos.startswith("Conflict.Attack")]
+    story_type = Counter(conflict_types).most_common(1)[0][0] if conflict_types else ATTACK_DEFAULT
+    typed = {index for index, _ in chosen}
+    for token in parsed:
+        if _names_no_event(token):
             continue
-        word = sentence.text[trigger.start - sentence.start:trigger.end - sentence.start]
-        kind = _trigger_type(word, conflict_type)
-        if kind is None:
-            continue
-        out.append({"type": kind, "trigger": [trigger.start, trigger.end], "args": _arguments(event, kind, sentence)})
-    if event.fatalities is not None and event.fatalities.text is not None and event.fatalities.low:
-        sentence = next((s for s in event.evidence if s.start <= event.fatalities.text.start < s.end), None)
-        death = _sentence_trigger(sentence, DEATH_LEMMAS) if sentence is not None else None
-        if death is not None and all(e["trigger"] != list(death) for e in out):
-            out.append({"type": "Life.Die.Unspecified", "trigger": list(death),
-                        "args": _arguments(event, "Life.Die.Unspecified", sentence)})
-    return out
+        kairos = word_type(token)
+        if kairos is None and token.lemma_.lower() in CONTEXT_TYPED_LEMMAS and token.i not in typed:
+            kairos = story_type
+        if kairos in SCANNED_TYPES:
+            chosen.setdefault((token.i, kairos))
+    return [_prediction(parsed, index, kairos) for index, kairos in chosen]
 
 
 def offset_text(doc: dict) -> str:
@@ -167,15 +160,64 @@ def offset_text(doc: dict) -> str:
     return "".join(buffer)
 
 
+KIND_BY_TYPE = (("Conflict.Attack.DetonateExplode", "explode"), ("Conflict.Attack", "attack"),
+                ("Conflict.Demonstrate", "demonstrate"), ("Conflict.Defeat", "defeat"), ("Life.Die", "die"),
+                ("Life.Injure", "injure"), ("Justice.ArrestJailDetain", "detain"))
+
+
+def argument_kind(kairos: str) -> str | None:
+    """sitrep's argument-extraction kind for a KAIROS event type (None: a type it has no roles for)."""
+    return next((kind for prefix, kind in KIND_BY_TYPE if kairos.startswith(prefix)), None)
+
+
+def trigger_token(doc, start: int, end: int) -> int | None:
+    """Index of the spaCy token heading the character span ``[start, end)`` (None: no token there)."""
+    inside = [token for token in doc if token.idx < end and start < token.idx + len(token.text) and not token.is_space]
+    if not inside:
+        return None
+    heads = [token for token in inside if not (start <= token.head.idx < end) or token.head.i == token.i]
+    return (heads or inside)[-1].i
+
+
+def parsed_arguments(doc, start: int, end: int, kairos: str) -> list[dict]:
+    """Role-labelled character spans for the event whose trigger covers ``[start, end)`` of the parsed ``doc``."""
+    from sitrep.mentions.arguments import extract_arguments
+
+    kind = argument_kind(kairos)
+    index = trigger_token(doc, start, end)
+    if kind is None or index is None:
+        return []
+    return [{"role": argument.role, "span": [doc[argument.start].idx,
+                                             doc[argument.end - 1].idx + len(doc[argument.end - 1].text)]}
+            for argument in extract_arguments(doc, index, kind)]
+
+
+def gold_trigger_events(doc: dict, parsed) -> list[dict]:
+    """Predictions for the gold triggers with their gold types: argument extraction alone (Li et al. 2021)."""
+    tokens = [token for sentence in doc["sentences"] for token in sentence[0]]
+    events = []
+    for mention in doc["event_mentions"]:
+        first, last = tokens[mention["trigger"]["start"]], tokens[mention["trigger"]["end"] - 1]
+        start, end = first[1], last[2]
+        events.append({"type": mention["event_type"], "trigger": [start, end],
+                       "args": parsed_arguments(parsed, start, end, mention["event_type"])})
+    return events
+
+
+def predict_gold_triggers(docs) -> list[dict]:
+    from sitrep.nlp import parse
+
+    return [{"doc_id": doc["doc_id"], "events": gold_trigger_events(doc, parse(offset_text(doc)))} for doc in docs]
+
+
 def predict(docs) -> list[dict]:
+    from sitrep.nlp import parse
+
     rows = []
     for doc in docs:
-        extraction = extract(offset_text(doc), doc_id=doc["doc_id"])
-        events = []
-        if extraction is not None:
-            for event in extraction.events:
-                events.extend(doc_events(event))
-        rows.append({"doc_id": doc["doc_id"], "events": events})
+        text = offset_text(doc)
+        extraction = extract(text, doc_id=doc["doc_id"])
+        rows.append({"doc_id": doc["doc_id"], "events": doc_events(extraction, parse(text))})
     return rows
 
 
@@ -184,6 +226,24 @@ def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
     out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-wikievents-"))
     pred_file = out_dir / "wikievents.pred.jsonl"
     write_jsonl(pred_file, predict(docs))
+    gold_file = gold_path()
+    if limit is not None:
+        gold_file = out_dir / "wikievents.gold.jsonl"
+        write_jsonl(gold_file, docs)
+    result = run_scorer("score_events.py", "wikievents", gold_file, pred_file, "--char", "--type-prefix", TYPE_PREFIXES)
+    overlap = run_scorer("score_events.py", "wikievents", gold_file, pred_file, "--char", "--overlap",
+                         "--type-prefix", TYPE_PREFIXES)
+    result["Arg-C_overlap"] = overlap["Arg-C"]
+    result["prediction_file"] = str(pred_file)
+    return result
+
+
+def evaluate_gold_triggers(limit: int | None = None, out_dir: Path | None = None) -> dict:
+    """Arg-C (exact and overlap) for arguments of the gold triggers: the setting of the published numbers."""
+    docs = list(read_jsonl(gold_path(), limit))
+    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-wikievents-"))
+    pred_file = out_dir / "wikievents.gold-triggers.pred.jsonl"
+    write_jsonl(pred_file, predict_gold_triggers(docs))
     gold_file = gold_path()
     if limit is not None:
         gold_file = out_dir / "wikievents.gold.jsonl"
