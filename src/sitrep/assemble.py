@@ -267,7 +267,7 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
     or a roadside bomb did it is said elsewhere in the evidence.
     """
     from .mentions.lexicon import trigger_rank
-    from .mentions.typing import classify_sub_event
+    from .mentions.typing import classify_sub_event, has_strong_cue
 
     rank = trigger_rank(main.rule.split(":", 1)[-1])
     if family == "protest":
@@ -279,6 +279,8 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
     else:
         return main.sub_event_type
     text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
+    if allowed is OVERRIDING_TYPES and not any(has_strong_cue(text, t) for t in OVERRIDING_TYPES):
+        return main.sub_event_type  # the full classifier only when an overriding type is named at all
     guess, _score = classify_sub_event(text)
     if guess == "Peaceful protest" and main.sub_event_type != guess:
         return main.sub_event_type  # the parse found force used on the crowd; a "peaceful" cue does not undo it

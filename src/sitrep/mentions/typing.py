@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..model import EVENT_TYPES
 
-__all__ = ["classify_sub_event", "score_sub_events", "SubEventScores"]
+__all__ = ["classify_sub_event", "has_strong_cue", "score_sub_events", "SubEventScores"]
 
 # Points for a matched cue in each strength band of subevent_cues.toml.
 CUE_WEIGHTS = {"strong": 3.0, "medium": 1.0, "weak": 0.5}
@@ -126,6 +126,13 @@ def score_sub_events(text: str, doc=None) -> SubEventScores:
     facet_scores = {name: sum(_cue_points(p, text, lead_end) for p in patterns) for name, patterns in facets.items()}
     return SubEventScores(by_type=by_type, facets=facet_scores, strong=strong,
                           territory_winner=_territory_winner(text, facets))
+
+
+def has_strong_cue(text: str, sub_event_type: str) -> bool:
+    """Whether ``text`` holds one of the type's strong cues: a cheap test before the full classifier, for
+    callers that only act when one type is named ("chlorine" before a chemical-weapon override)."""
+    patterns = _compiled()[0].get(sub_event_type, ())
+    return any(weight >= CUE_WEIGHTS["strong"] and pattern.search(text) for pattern, weight in patterns)
 
 
 def _first_match(patterns: list[re.Pattern], text: str, before: int | None = None) -> int | None:
