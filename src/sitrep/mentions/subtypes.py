@@ -1,0 +1,141 @@
+"""ACLED's sub-event distinctions that a trigger word cannot make alone, read from the parse around it.
+
+A trigger says "captured", "attack", "protesters" or "seized"; who took the town, whether the attack hit a base,
+whether force was used on the crowd and whether the arms were used or found decide the sub-event type. The
+extract stage (``mentions``) calls these on each sentence's triggers and on each mention it builds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .triggers import DISRUPTABLE_TYPES, TriggerMatch
+
+# Rule prefix of actors the parse did not tie to the trigger directly (named elsewhere in the sentence, or the
+# speaker behind "its jets"): kept as parties, but not used to keep mentions apart when merging.
+SENTENCE_PARTY = "sentence-party:"
+PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed water cannon rubber bullets baton arrested".split())
+MOB_KINDS = frozenset({"civilians", "rioters"})
+VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
+
+
+def seizures_sorted(doc, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Arms seized in a sentence that reports another event ("killed 25 soldiers and seized weapons",
+    "detained 14 and seized rifles") are a detail of that event and dropped; a raid or an operation whose only
+    outcome is the seizure ("weapons were seized during the raids") is the seizure, ACLED's Disrupted weapons use.
+    """
+    seizures = [t for t in triggers if t.rule.key.startswith(SEIZURE_KEY_PREFIXES)]
+    if not seizures:
+        return triggers
+    # the rest of a seized list ("seized two landmines, two explosive devices, grenades ...") is seized too
+    others = [t for t in triggers if t not in seizures and not (
+        doc[t.head].pos_ in ("NOUN", "PROPN") and t.sub_event_type in DISRUPTABLE_TYPES)]
+    searches = [t for t in others if t.rule.key in SEARCH_TRIGGERS]
+    if others and len(searches) == len(others):
+        return seizures
+    return others if others else seizures
+
+
+def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fatalities, doc) -> str:
+    """The main trigger's type, refined by who did what to whom (ACLED's definitions)."""
+    sub_event_type = main.sub_event_type
+    words = {t.lower_ for trigger in cluster for t in doc[trigger.head].sent}
+    if family == "protest":
+        violent = [t for t in cluster if t.rule.event_class in ("violence", "aircraft")]
+        riot = [t for t in cluster if t.rule.sub_event_type in ("Violent demonstration", "Mob violence")]
+        if riot:
+            return max(riot, key=lambda t: t.rule.rank).sub_event_type
+        if violent and fatalities is not None:
+            return "Excessive force against protesters"
+        if words & PROTEST_INTERVENTION_WORDS or any(t.rule.event_class == "arrest" for t in cluster):
+            return "Protest with intervention"
+        if any(doc[t.head].lemma_.lower() == "clash" for t in violent):
+            return "Violent demonstration"  # "police clashed with protesters": both sides used force
+        if violent:
+            return "Protest with intervention"  # "police attacked the human chain", no one killed
+        return "Peaceful protest"
+    if main.rule.event_class == "territory" and PEACEFUL_TAKEOVER.search(doc[main.head].sent.text):
+        return "Non-violent transfer of territory"  # "took control of the towns without any armed clashes"
+    if sub_event_type in TERRITORY_TYPES:
+        return _territory_side(sub_event_type, _taker_kind(doc[main.head], actors))
+    if sub_event_type in ("Attack", "Armed clash"):
+        attackers = [a for a in actors if a.role == "actor1" and not a.rule.startswith(SENTENCE_PARTY)]
+        if attackers and all(a.kind in MOB_KINDS for a in attackers):
+            return "Mob violence"  # residents or villagers fighting: a violent crowd, not an armed group
+    if sub_event_type == "Attack":
+        if _military_target(doc[main.head]):
+            return "Armed clash"  # an attack on a base, a checkpoint or a convoy is fought with armed forces
+        victims = [a for a in actors if a.role == "actor2"]
+        if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in (1, 2, 3, 4, 8) for a in victims):
+            return "Armed clash"
+    return sub_event_type
+
+
+# Things attacked that only armed forces hold: an attack on them is an armed clash in ACLED, not an attack.
+MILITARY_TARGET_WORDS = frozenset({"base", "barracks", "checkpoint", "outpost", "garrison", "convoy", "patrol",
+                                   "troops", "soldiers", "positions", "army", "military"})
+
+
+def _military_target(head) -> bool:
+    """The trigger's object ("attacked a military base") or "on"-phrase ("an attack on an army checkpoint", also
+    when the parse hangs it on the verb: "an attack has been launched on a base")."""
+    holders = [head] + ([head.head] if head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") else [])
+    targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in MILITARY_TARGET_WORDS for t in targets)
+
+
+# Operations that are searches when nothing but a seizure comes of them.
+SEARCH_TRIGGERS = frozenset({"raid", "operation", "search", "sweep", "crackdown"})
+# Keys of triggers.py's arms-seized triggers (a seizing verb, or a weapon found or seized).
+SEIZURE_KEY_PREFIXES = ("seize ", "seized ")
+TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+STATE_KINDS = frozenset({"state forces"})
+NON_STATE_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
+
+
+def _taker(head):
+    """The side that took the place: the subject of the verb (shared with the verb it is coordinated with or
+    complements: "advanced and captured", "managed to retake"), or the "by"-agent of a passive."""
+    node = head
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _taker_kind(head, actors) -> str | None:
+    """ACLED kind of the taker, when it is one of the event's actors (matched by the taker's words)."""
+    taker = _taker(head)
+    if taker is None or taker.lower_ in ("it", "they", "who", "which", "that"):
+        return None
+    start = taker.left_edge.idx
+    end = taker.right_edge.idx + len(taker.right_edge.text)
+    words = taker.doc.text[start:end].lower()
+    for actor in actors:
+        if actor.text is not None and actor.text.text.lower() in words and actor.kind:
+            return actor.kind
+    return None
+
+
+def _territory_side(sub_event_type: str, taker_kind: str | None) -> str:
+    """ACLED splits a change of territory by who gains it: the state regains, a non-state group overtakes. The
+    verb does not say which ("ISIS recaptured the village", "the army captured the town"); the taker's kind
+    does, and with no known taker the trigger's reading stays."""
+    if taker_kind in STATE_KINDS:
+        return TERRITORY_TYPES[0]
+    if taker_kind in NON_STATE_KINDS:
+        return TERRITORY_TYPES[1]
+    return sub_event_type
+
+
+PEACEFUL_TAKEOVER = re.compile(r"\bwithout (?:\w+ ){0,3}(?:fighting|fight|clash(?:es)?|resistance|a shot|bloodshed)\b",
+                               re.IGNORECASE)
