@@ -211,6 +211,7 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
     date = _choose_date(own_dates) or _choose_date(mentions) or implied_date
     actors = tidy_actors(_merge_actors(mentions), sub_event_type)
+    actors = conventional_parties(actors, sub_event_type, _event_country(location, actors), main)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
     figures = _figures(mentions)
     fatalities = _choose_fatalities(figures)
@@ -372,6 +373,54 @@ def tidy_actors(actors: tuple[Actor, ...], sub_event_type: str) -> tuple[Actor, 
             continue
         kept.append(actor)
     return tuple(kept)
+
+
+RIOT_TYPES_WITH_CROWD = frozenset({"Violent demonstration"})
+DEMONSTRATION_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+CONVENTION_RULE = "convention:"
+
+
+def conventional_parties(actors: tuple[Actor, ...], sub_event_type: str, country_code: str | None,
+                         main: Mention) -> tuple[Actor, ...]:
+    """ACLED's fixed parties: a demonstration's actor1 is its protesters (a riot's, its rioters) and the forces
+    that intervene are actor2; an Attack (violence against civilians, by ACLED's definition) has the civilians
+    as actor2. A missing crowd or victims' side is added, named for the event's country, with the trigger (or
+    the victims' phrase) as its evidence; with no country nothing is added."""
+    if sub_event_type in DEMONSTRATION_TYPES | RIOT_TYPES_WITH_CROWD:
+        crowd_kind = "rioters" if sub_event_type in RIOT_TYPES_WITH_CROWD else "protesters"
+        actors = tuple(replace(a, role="actor2") if a.kind == "state forces" and a.role == "actor1" else a
+                       for a in actors)
+        crowd = [a for a in actors if a.kind == crowd_kind]
+        if crowd:
+            return tuple(replace(a, role="actor1") if a in crowd else a for a in actors)
+        added = _country_party(crowd_kind, country_code, "actor1", main.trigger)
+        return (added, *actors) if added else actors
+    if sub_event_type == "Attack" and not any(a.role in ("actor2", "target") for a in actors):
+        evidence = main.fatalities.text if main.fatalities and main.fatalities.text else main.trigger
+        added = _country_party("civilians", country_code, "actor2", evidence)
+        return (*actors, added) if added else actors
+    return actors
+
+
+PARTY_NAMES = {"protesters": ("Protesters", 6), "rioters": ("Rioters", 5), "civilians": ("Civilians", 7)}
+
+
+def _country_party(kind: str, country_code: str | None, role: str, evidence) -> Actor | None:
+    from .mentions.actors import country_name
+
+    country = country_name(country_code)
+    if country is None:
+        return None
+    label, inter = PARTY_NAMES[kind]
+    return Actor(role=role, name=f"{label} ({country})", kind=kind, inter=inter, country_code=country_code,
+                 text=evidence, rule=f"{CONVENTION_RULE}{kind}")
+
+
+def _event_country(location: Place | None, actors: tuple[Actor, ...]) -> str | None:
+    """The event's country: its place's, else the country of a national party to it."""
+    if location is not None and location.country_code:
+        return location.country_code
+    return next((a.country_code for a in actors if a.country_code), None)
 
 
 def _figures(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:

@@ -158,7 +158,7 @@ def _templated_hit(tokens, head, country_code: str | None) -> ActorHit | None:
                 if found is None:
                     continue
                 template, kind, inter, _ = found
-                country = _country_name(country_code)
+                country = country_name(country_code)
                 if "{country}" in template and country is None:
                     name = template.replace(" ({country})", "").replace(" of {country}", "")
                 else:
@@ -186,7 +186,7 @@ def _country_specific(template: str, country_code: str | None) -> str | None:
     return None
 
 
-def _country_name(country_code: str | None) -> str | None:
+def country_name(country_code: str | None) -> str | None:
     if not country_code:
         return None
     for entry in demonyms().values():

@@ -1,0 +1,41 @@
+"""ACLED's fixed parties per event type, on sentences written for the purpose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sitrep
+
+PUBLISHED = date(2024, 3, 7)
+
+
+def parties(text: str) -> dict[str, set[str]]:
+    event = next(e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background)
+    out: dict[str, set[str]] = {}
+    for actor in event.actors:
+        out.setdefault(actor.role, set()).add(actor.name)
+    return out
+
+
+def test_a_protest_with_no_named_crowd_has_its_protesters_as_actor1():
+    found = parties("Thousands of students marched through central Nairobi on Tuesday, chanting against a new tax.")
+    assert found.get("actor1") == {"Protesters (Kenya)"}
+
+
+def test_police_who_break_up_a_protest_are_actor2():
+    found = parties("Police in Nairobi fired tear gas at protesters outside parliament on Tuesday.")
+    assert "Police Forces of Kenya" in found.get("actor2", set())
+    assert found.get("actor1") == {"Protesters (Kenya)"}
+
+
+def test_an_attack_on_villagers_has_civilians_as_actor2():
+    found = parties("Gunmen shot dead three farmers near the village of Kaura in Kaduna state, Nigeria, on Monday.")
+    assert "Civilians (Nigeria)" in found.get("actor2", set()) | found.get("target", set())
+
+
+def test_added_party_points_at_the_text_that_justifies_it():
+    text = "Thousands of students marched through central Nairobi on Tuesday, chanting against a new tax."
+    event = sitrep.extract(text, published=PUBLISHED).events[0]
+    crowd = next(a for a in event.actors if a.name == "Protesters (Kenya)")
+    assert crowd.text is not None and crowd.rule.startswith("convention:")
+    assert text[crowd.text.start:crowd.text.end] == crowd.text.text
