@@ -39,3 +39,18 @@ def test_added_party_points_at_the_text_that_justifies_it():
     crowd = next(a for a in event.actors if a.name == "Protesters (Kenya)")
     assert crowd.text is not None and crowd.rule.startswith("convention:")
     assert text[crowd.text.start:crowd.text.end] == crowd.text.text
+
+
+def test_instruments_the_parse_ties_to_the_attack_are_its_weapons():
+    text = "Gunmen attacked the police post in Kaura with rockets and machetes on Monday, killing two officers."
+    event = sitrep.extract(text, published=PUBLISHED).events[0]
+    assert {"rockets", "machetes"} <= set(event.weapons)
+
+
+def test_a_suicide_bomber_is_not_an_aircraft_and_impact_triggers_name_the_weapon():
+    bomb = sitrep.extract("A suicide bomber detonated a car bomb outside the ministry in Mogadishu on Monday, killing "
+                          "nine people.", published=PUBLISHED).events[0]
+    assert bomb.sub_event_type == "Suicide bomb" and "bomber detonate" not in bomb.weapons
+    strike = sitrep.extract("Two missiles hit a fuel depot near Kharkiv on Monday, the governor said, injuring three "
+                            "workers.", published=PUBLISHED).events[0]
+    assert strike.weapons == ("missile",)

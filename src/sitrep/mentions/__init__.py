@@ -15,6 +15,7 @@ from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_act
 from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
 from .subtypes import SENTENCE_PARTY, seizures_sorted, sub_event_type_of
+from .lexicon import weapon_rules
 from .triggers import TriggerMatch, find_triggers
 
 # Classes of trigger that describe the same happening when they share a sentence.
@@ -230,7 +231,7 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
         place=place,
         when=when,
         fatalities=fatalities,
-        weapons=_weapons(cluster),
+        weapons=_weapons(cluster) + _instruments(doc, main, family, sub_event_type, _weapons(cluster)),
         assertions=tuple(assertions),
         cause=cause,
         rule=f"trigger:{main.rule.key}",
@@ -356,12 +357,41 @@ def _is_trigger_noun(token) -> bool:
     return token.lemma_.lower() in trigger_rules()
 
 
+EXPLOSIVE_SUB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+def _instruments(doc, main: TriggerMatch, family: str, sub_event_type: str, named: tuple[str, ...]) -> tuple[str, ...]:
+    """Weapons the parse ties to a violent trigger that its own words do not name ("attacked the post with
+    rockets and machetes", "detonated a car bomb"): the instrument arguments of ``arguments.extract_arguments``."""
+    if family != "violence":
+        return ()
+    from .arguments import extract_arguments
+
+    kind = "explode" if sub_event_type in EXPLOSIVE_SUB_TYPES else "attack"
+    found = []
+    for argument in extract_arguments(doc, main.head, kind):
+        word = argument.text.lower()
+        if argument.role in ("Instrument", "ExplosiveDevice") and word not in found and not any(
+                word in weapon or weapon in word for weapon in named):
+            found.append(word)
+    return tuple(found)
+
+
+def _weapon_name(rule) -> str:
+    """The weapon a trigger names: its key, or for an impact trigger ("missile hit") the weapon word alone."""
+    words = rule.key.split()
+    if len(words) == 2 and rule.words == (words[1],) and words[0] in weapon_rules()[0]:
+        return words[0]
+    return rule.key
+
+
 def _weapons(cluster) -> tuple[str, ...]:
     weapons = []
     for trigger in cluster:
         if trigger.rule.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
                                           "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon"):
-            if trigger.rule.key not in weapons and not trigger.rule.weak:
-                weapons.append(trigger.rule.key)
+            name = _weapon_name(trigger.rule)
+            if name not in weapons and not trigger.rule.weak:
+                weapons.append(name)
     return tuple(weapons)
 

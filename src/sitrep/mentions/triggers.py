@@ -108,6 +108,8 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
             continue
         if any(c.lower_ in CROWD_CONTROL_WORDS for c in token.children if c.dep_ in ("compound", "amod")):
             continue  # "smoke shells", "tear gas canisters", "rubber bullets": crowd control, not shelling
+        if any(c.lower_ == "suicide" for c in token.children):
+            continue  # "a suicide bomber detonated": a person, not an aircraft
         verb = token.head
         verb_lemma = verb.lemma_.lower()
         fits = (token.dep_ in ("nsubj", "nsubjpass") and verb_lemma in impact_verbs) or (
