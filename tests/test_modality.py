@@ -141,3 +141,19 @@ def test_event_noun_in_future_clause_stays_real(parse):
 def test_headline_present_tense_is_real(parse):
     mood = mood_of(parse, "Gunmen kill five in raid on northern village", "kill")
     assert is_event_real(mood)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The now-cancelled deal to buy the jets was criticised in parliament.", "deal"),
+        ("The opening of the new airport has been delayed until next year.", "opening"),
+        ("The ministry blamed the contractor for the delay in delivery of the helicopters.", "delivery"),
+        ("The planned attack on the convoy was called off at the last minute.", "attack"),
+    ],
+)
+def test_cancelled_or_delayed_events_did_not_happen(parse, sentence, word):
+    doc = parse(sentence)
+    token = next(t for t in doc if t.text == word)
+    mood = modality(doc, token.i)
+    assert mood.negated and mood.score < 0

@@ -167,10 +167,14 @@ def _modal_class(modal) -> str | None:
 
 
 def _governor_class(token) -> str | None:
+    """The class of a governing word; a phrasal verb ("called off") is looked up whole before its verb."""
     lemma = _lemma(token)
-    for name, words in _governor_classes():
-        if lemma in words or token.lower_ in words:
-            return name
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    keys = ([f"{lemma} {particle}"] if particle else []) + [lemma, token.lower_]
+    for key in keys:
+        for name, words in _governor_classes():
+            if key in words:
+                return name
     return None
 
 
@@ -199,6 +203,9 @@ def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> N
             found.note_hedge("hedge", child)
         elif not governor and child.dep_ == "amod" and lower in _words("hedge", "adjectives"):
             found.note_hedge("hedge_noun", child)
+        elif not governor and child.dep_ == "amod" and child.tag_ == "VBN" and _lemma(child) in _words(
+                "governors", "negative_implicative"):
+            found.note_negation("negative_implicative", child)  # "the now-cancelled deal", "a foiled attack"
         elif (own or governor) and child.dep_ == "mark" and lower in _words("conditional", "markers"):
             found.note_irrealis("conditional", child)
     if not governor and _is_going_to(token):
@@ -311,6 +318,8 @@ def _through_preposition(token, prep, found: _Found) -> None:
     kind = _governor_class(governor)
     if lower in ("from",) and kind == "negative_implicative":
         found.note_negation("negative_implicative", governor)
+    elif lower in ("in", "of", "to") and kind == "negative_implicative" and governor.pos_ == "NOUN":
+        found.note_negation("negative_implicative", governor)  # "a delay in delivery", "cancellation of the deal"
     elif lower in ("of", "for") and kind in ("claim", "denial", "threat", "plan", "desire"):
         if kind == "claim":
             found.note_hedge("claim", governor)
@@ -323,8 +332,9 @@ def _through_preposition(token, prep, found: _Found) -> None:
 def _through_noun_governor(noun, verb, found: _Found) -> bool:
     """An event noun takes its verb's cues when the verb says whether it occurred ("did not launch an attack")."""
     lemma = _lemma(verb)
-    role = "subject" if noun.dep_.startswith("nsubj") or noun.dep_ == "attr" else "object"
-    if lemma not in _words("occurrence_verbs", role):
+    # a passive subject is the verb's logical object ("the departure has been delayed" = delayed the departure)
+    role = "subject" if noun.dep_ in ("nsubj", "attr") else "object"
+    if lemma not in _words("occurrence_verbs", role) and _governor_class(verb) != "negative_implicative":
         return False
     kind = _governor_class(verb) if role == "object" else None
     if kind is not None and kind != "claim":  # "claimed the attack" claims responsibility; it hedges nothing
