@@ -157,3 +157,13 @@ def test_cancelled_or_delayed_events_did_not_happen(parse, sentence, word):
     token = next(t for t in doc if t.text == word)
     mood = modality(doc, token.i)
     assert mood.negated and mood.score < 0
+
+
+def test_no_one_as_subject_negates_the_event(parse):
+    doc = parse("No one was hurt in the blast, police said.")
+    assert modality(doc, next(t.i for t in doc if t.text == "hurt")).negated
+
+
+def test_negation_does_not_cross_a_contrast(parse):
+    doc = parse("The army did not name the unit, but said the strike hit a depot.")
+    assert not modality(doc, next(t.i for t in doc if t.text == "said")).negated

@@ -141,7 +141,21 @@ def _negation_child(token):
             return child
         if child.dep_ == "preconj" and lower in particles:
             return child
+        if token.pos_ in ("VERB", "AUX") and child.dep_ in NEGATED_PARTICIPANT_DEPS:
+            determiner = _negating_determiner(child)
+            if determiner is not None:
+                return determiner  # "no one was hurt", "no group has claimed it", "gave no reason"
     return None
+
+
+# A verb whose subject or object is quantified by "no" did not happen: "No one was hurt", "reached no agreement".
+NEGATED_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _negating_determiner(participant):
+    """The "no"/"neither" on a participant ("no one", "no successor", "neither side"), or None."""
+    return next((c for c in participant.children
+                 if c.dep_ == "det" and c.lower_ in _words("negation", "determiners")), None)
 
 
 def _modal_child(token):
@@ -241,7 +255,10 @@ def _walk(token, found: _Found) -> None:
         if head.i == current.i:
             return
         if dep == "conj":
-            # "did not attack or loot": a verb sharing its subject inherits its first conjunct's cues
+            # "did not attack or loot": a verb sharing its subject inherits its first conjunct's cues, but not
+            # across a contrast ("did not name him, but said ...")
+            if any(c.dep_ == "cc" and c.lower_ in CONTRAST_CONJUNCTIONS for c in head.children):
+                return
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
                 _local_cues(head, found, own=True)
             current = head
@@ -271,6 +288,9 @@ def _walk(token, found: _Found) -> None:
         if not _through_complement(current, head, found):
             return
         current = head
+
+
+CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 
 
 def _clause_irrealis(noun, found: _Found) -> None:
