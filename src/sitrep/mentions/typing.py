@@ -113,14 +113,25 @@ def _type_score(patterns: list[tuple[re.Pattern, float]], text: str, lead_end: i
     return strong + min(weak, WEAK_BAND_CAP)
 
 
+@functools.lru_cache(maxsize=1)
+def _any_cue() -> dict[str, re.Pattern]:
+    """One alternation of all of a type's cues: most texts name few types, so one search rules out the rest."""
+    with resources.files("sitrep.rules").joinpath("subevent_cues.toml").open("rb") as handle:
+        table = tomllib.load(handle)
+    return {sub_event: _pattern("|".join(f"(?:{expr})" for exprs in bands.values() for expr in exprs))
+            for sub_event, bands in table["type"].items()}
+
+
 def score_sub_events(text: str, doc=None) -> SubEventScores:
     """Cue scores for every sub-event type and protest facet in ``text`` (``doc``, if given, marks the lead)."""
     types, facets = _compiled()
     lead_end = _lead_end(text, doc)
-    by_type = {sub_event: _type_score(patterns, text, lead_end) for sub_event, patterns in types.items()}
+    present = {sub_event for sub_event, pattern in _any_cue().items() if pattern.search(text)}
+    by_type = {sub_event: _type_score(patterns, text, lead_end) if sub_event in present else 0.0
+               for sub_event, patterns in types.items()}
     strong = {
         sub_event: sum(weight * _cue_points(pattern, text, lead_end) for pattern, weight in patterns
-                       if weight >= CUE_WEIGHTS["strong"])
+                       if weight >= CUE_WEIGHTS["strong"]) if sub_event in present else 0.0
         for sub_event, patterns in types.items()
     }
     facet_scores = {name: sum(_cue_points(p, text, lead_end) for p in patterns) for name, patterns in facets.items()}
