@@ -107,3 +107,12 @@ def test_a_lone_sentence_without_a_full_stop_is_read_as_a_report():
     result = sitrep.extract(text, published=PUBLISHED)
     assert result.skipped is None
     assert result.events
+
+
+def test_a_short_lone_sentence_is_read_but_a_lone_headline_is_not():
+    sentence = sitrep.extract("Militants attacked the village of Kaura on Monday.", published=PUBLISHED)
+    assert sentence.skipped is None and [e.sub_event_type for e in sentence.events] == ["Attack"]
+    quote = sitrep.extract('"We struck the base," the group said.', published=PUBLISHED)
+    assert quote.skipped is None
+    headline = sitrep.extract("Gunmen Kill Four In Kaura Village Attack", published=PUBLISHED)
+    assert headline.skipped is not None

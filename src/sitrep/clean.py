@@ -482,12 +482,23 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
 
 # Words a lone headline-like line needs to be read as a report sentence instead (headlines run 5-12 words).
 REPORT_MIN_WORDS = 14
+# Words a lone line ending like a sentence (a full stop, not a headline's bare end) needs to be a report.
+SENTENCE_MIN_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 
 
 def _reads_as_report(text: str, verdicts: list[LineVerdict], title_at: int | None) -> bool:
-    """The only line left was taken as a headline, but it is as long as a sentence of reporting."""
+    """The only line left was taken as a headline, but it is as long as a sentence of reporting, or it is a
+    sentence: it ends with a full stop and is not written in headline capitals."""
     line = _line_span(text, verdicts, title_at)
-    return line is not None and len(line.text.split()) >= REPORT_MIN_WORDS
+    if line is None:
+        return False
+    words = line.text.split()
+    if len(words) >= REPORT_MIN_WORDS:
+        return True
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return (len(words) >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(line.text) is not None
+            and capitalised < len(words) / 2)
 
 
 def _line_span(text: str, verdicts: list[LineVerdict], index: int | None) -> Span | None:
