@@ -54,3 +54,19 @@ def test_a_suicide_bomber_is_not_an_aircraft_and_impact_triggers_name_the_weapon
     strike = sitrep.extract("Two missiles hit a fuel depot near Kharkiv on Monday, the governor said, injuring three "
                             "workers.", published=PUBLISHED).events[0]
     assert strike.weapons == ("missile",)
+
+
+def test_a_force_announcing_its_own_arrests_is_claiming_them():
+    event = sitrep.extract("Police arrested 40 people in Dhaka on Tuesday over the unrest, a Dhaka police spokesman "
+                           "said.", published=PUBLISHED).events[0]
+    assert event.sub_event_type == "Arrests"
+    assert event.status["occurrence"] == "claimed"
+    assert any(a.stance == "claims_responsibility" and a.source == "Police Forces of Bangladesh"
+               for a in event.assertions)
+
+
+def test_they_in_what_one_party_says_it_did_is_that_party():
+    event = sitrep.extract("Rwandan troops said they had killed several Islamic State fighters in a clash near the "
+                           "village of Mbau in Mozambique on Monday.", published=PUBLISHED).events[0]
+    assert ("actor1", "Military Forces of Rwanda") in {(a.role, a.name) for a in event.actors}
+    assert event.status["occurrence"] == "claimed"

@@ -301,10 +301,11 @@ SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we"})  # not "it"/"they": 
 
 
 def _speaker(token, speakers: list[str], context) -> list[ActorHit]:
-    """"The army said its jets struck ...": a pronoun (or a noun it possesses) is the party speaking."""
+    """"The army said its jets struck ...": a pronoun (or a noun it possesses) is the party speaking; so is
+    "they" as the subject of what a single named party says it did ("Rwandan troops said they had killed")."""
     pronoun = token.lower_ in SPEAKER_PRONOUNS or any(
         c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children
-    )
+    ) or (token.lower_ == "they" and token.dep_ == "nsubj" and len(set(speakers)) == 1 and _reported(token))
     if not pronoun:
         return []
     for name in speakers:
@@ -312,6 +313,14 @@ def _speaker(token, speakers: list[str], context) -> list[ActorHit]:
         if hit is not None:
             return [hit]
     return []
+
+
+def _reported(token) -> bool:
+    """The pronoun's clause is what a speaker says: its verb is the complement of a saying verb."""
+    from .lexicon import cues
+
+    verb = token.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues()["verbs"]
 
 
 def _anaphor(token, context) -> list[ActorHit]:

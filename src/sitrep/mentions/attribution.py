@@ -238,6 +238,12 @@ def resolve_sources(head, context) -> list[SourceRef]:
         return resolve_sources(head.head.head, context)  # "..., which said": the noun the clause hangs on
     if (head.lower_ in PRONOUN_SOURCES or head.lemma_.lower() in DOCUMENT_SOURCES) and context.last_source is not None:
         return [context.last_source]  # "he added", "the statement said": the source last named
+    spoken_for = _spoken_for(head, context.country_code)
+    if spoken_for:
+        refs = [SourceRef(h.name, f"gov:{h.country_code}" if h.inter == 1 and h.country_code else h.name, True, span)
+                for h in spoken_for]
+        context.last_source = refs[0]
+        return refs
     subtree = own_subtree(head)
     named = _named_source(subtree)
     if named:
@@ -269,6 +275,22 @@ def resolve_sources(head, context) -> list[SourceRef]:
     # "a local activist network" are not
     identified = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this")) for c in head.children)
     return [SourceRef(span.text.lower(), span.text.lower(), identified, span)]
+
+
+# A person who speaks for the body named before them ("a police spokesman", "an army spokeswoman").
+SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+
+def _spoken_for(head, country_code: str | None):
+    """The body a spokesperson speaks for, from the words before the title ("a Dhaka police spokesman")."""
+    if head.lemma_.lower() not in SPOKESPERSON_WORDS:
+        return []
+    for child in head.children:
+        if child.dep_ in ("compound", "poss", "amod") and child.i < head.i:
+            hits = actors_at(child, country_code)
+            if hits:
+                return hits
+    return []
 
 
 def _named_source(tokens) -> tuple[str, str | None] | None:
