@@ -70,3 +70,11 @@ def test_they_in_what_one_party_says_it_did_is_that_party():
                            "village of Mbau in Mozambique on Monday.", published=PUBLISHED).events[0]
     assert ("actor1", "Military Forces of Rwanda") in {(a.role, a.name) for a in event.actors}
     assert event.status["occurrence"] == "claimed"
+
+
+def test_a_place_inside_a_group_name_does_not_split_the_claim_from_its_attack():
+    text = ("A suicide bomber blew himself up inside a school in Kabul on Wednesday, killing at least 16 people, a "
+            "government spokesman said. Islamic State Khorasan Province claimed the bombing late on Wednesday.")
+    events = sitrep.extract(text, published=PUBLISHED).events
+    assert len(events) == 1
+    assert events[0].status["perpetrator"] == "claimed"

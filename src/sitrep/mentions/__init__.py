@@ -196,6 +196,8 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
     trigger_span = context.to_source(doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text))
     sentence = head.sent
     place = place_finder(doc, doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text)) if place_finder else None
+    if place is not None and _inside_actor_name(place, context):
+        place = None  # "Islamic State Khorasan Province" names a group, not a place the event happened in
     assertions = []
     for trigger in cluster:
         for assertion in assertions_for(doc, doc[trigger.head], trigger_span, context.to_source, context):
@@ -246,6 +248,17 @@ def _hit_by_name(context, name: str) -> ActorHit | None:
         if hit.name == name:
             return hit
     return None
+
+
+def _inside_actor_name(place, context: ArticleContext) -> bool:
+    """The place's words are part of a longer actor name found in the article."""
+    if place.text is None:
+        return False
+    for hit in context.actor_hits:
+        name = context.to_source(hit.start_char, hit.end_char)
+        if name.start <= place.text.start and place.text.end <= name.end and name.end - name.start > len(place.text.text):
+            return True
+    return False
 
 
 def _actors(doc, cluster, context, country_code: str | None, speakers: list[str] = (),
