@@ -116,3 +116,20 @@ def test_a_short_lone_sentence_is_read_but_a_lone_headline_is_not():
     assert quote.skipped is None
     headline = sitrep.extract("Gunmen Kill Four In Kaura Village Attack", published=PUBLISHED)
     assert headline.skipped is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men ambushed a commercial lorry near Gumuruk on Monday, killing the driver and two passengers.",
+        "Raiders attacked villages around Panyagor on Monday, killing at least nine villagers, officials said.",
+    ],
+)
+def test_violence_that_hits_only_civilians_is_an_attack(text):
+    assert main_type(text) == "Attack"
+
+
+def test_fighting_between_two_armed_sides_stays_an_armed_clash():
+    text = ("Heavy fighting between Fano fighters and the army in Bahir Dar on Sunday killed at least five people, "
+            "residents said.")
+    assert main_type(text) == "Armed clash"

@@ -285,7 +285,18 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
     guess, _score = classify_sub_event(text)
     if guess == "Peaceful protest" and main.sub_event_type != guess:
         return main.sub_event_type  # the parse found force used on the crowd; a "peaceful" cue does not undo it
+    if guess == "Armed clash" and main.sub_event_type == "Attack" and _civilians_on_receiving_end(mentions):
+        return main.sub_event_type  # "gunmen fired on villagers": the cue words of fighting, but civilians hit
     return guess if guess in allowed else main.sub_event_type
+
+
+ARMED_INTER_CODES = frozenset({1, 2, 3, 4, 8})
+
+
+def _civilians_on_receiving_end(mentions: list[Mention]) -> bool:
+    """Civilians are named as the ones hit, and no armed party is."""
+    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target")]
+    return any(a.kind == "civilians" for a in hit) and not any(a.inter in ARMED_INTER_CODES for a in hit)
 
 
 def _type_rule(main: Mention, sub_event_type: str) -> str:

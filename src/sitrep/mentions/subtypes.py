@@ -68,7 +68,39 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
         victims = [a for a in actors if a.role == "actor2"]
         if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in (1, 2, 3, 4, 8) for a in victims):
             return "Armed clash"
+    if sub_event_type == "Armed clash" and main.rule.rank <= AMBUSH_RANK and _civilians_only_hit(doc[main.head], actors):
+        return "Attack"  # "armed men ambushed a lorry, killing the driver and two passengers": civilians, no fight
     return sub_event_type
+
+
+# Generic violence triggers ("attack", "ambush", "fire", "kill") at or below this rank are typed by their victims.
+AMBUSH_RANK = 5
+# Things only civilians hold: violence aimed at them is ACLED's Attack (violence against civilians).
+CIVILIAN_TARGET_WORDS = frozenset({"village", "villages", "market", "school", "church", "mosque", "lorry", "bus",
+                                   "car", "home", "homes", "house", "houses", "shop", "shops", "hospital", "farm",
+                                   "farmers", "passengers", "worshippers", "villagers", "civilians", "residents"})
+
+
+MUTUAL_FIGHT_LEMMAS = frozenset({"fight", "fighting", "clash", "battle", "exchange", "skirmish", "firefight"})
+ARMED_INTER_CODES = frozenset({1, 2, 3, 4, 8})
+
+
+def _civilians_only_hit(head, actors) -> bool:
+    """Every party on the receiving end is civilian: actor2s of the civilians kind, or a civilian thing or
+    people as the trigger's object ("attacked villages", "ambushed a commercial lorry"), and no armed party."""
+    if head.lemma_.lower() in MUTUAL_FIGHT_LEMMAS:
+        return False  # "fighting between X and Y killed five people": both sides fought
+    victims = [a for a in actors if a.role in ("actor2", "target")]
+    if any(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims):
+        return False
+    if len({a.name for a in actors if a.inter in ARMED_INTER_CODES}) >= 2:
+        return False
+    if victims:
+        return True
+    targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in CIVILIAN_TARGET_WORDS for t in targets)
 
 
 # Things attacked that only armed forces hold: an attack on them is an armed clash in ACLED, not an attack.
