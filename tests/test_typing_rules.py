@@ -133,3 +133,9 @@ def test_fighting_between_two_armed_sides_stays_an_armed_clash():
     text = ("Heavy fighting between Fano fighters and the army in Bahir Dar on Sunday killed at least five people, "
             "residents said.")
     assert main_type(text) == "Armed clash"
+
+
+def test_riot_police_do_not_make_a_riot():
+    text = ("Riot police used water cannon and pepper spray to clear thousands of protesters from the avenue outside "
+            "parliament in Tbilisi on Thursday night.")
+    assert main_type(text) == "Protest with intervention"

@@ -49,7 +49,7 @@ def _reporting_not_directive(token, mood) -> bool:
 def _generic_noun(token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in NON_SPECIFIC_DETERMINERS for c in token.children):
         return True
-    if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj") and not list(token.children):
+    if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj") and not list(token.children) and not _counted(token):
         return True  # "responding to attacks", "used landmines": a bare plural object names no one event
     governor = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and governor.i != token.i:
@@ -59,6 +59,16 @@ def _generic_noun(token) -> bool:
         if verb.lemma_.lower() in NON_EVENT_GOVERNORS:
             return True
     return False
+
+
+CROWD_QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "crowds", "groups", "hundred",
+                              "thousand", "dozen"})
+
+
+def _counted(token) -> bool:
+    """"thousands of protesters", "hundreds of demonstrators": a counted crowd is a particular crowd."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and (
+        token.head.head.lower_ in CROWD_QUANTITIES or token.head.head.pos_ == "NUM")
 
 
 def _aggregate_subject(token) -> bool:
