@@ -78,3 +78,12 @@ def test_a_place_inside_a_group_name_does_not_split_the_claim_from_its_attack():
     events = sitrep.extract(text, published=PUBLISHED).events
     assert len(events) == 1
     assert events[0].status["perpetrator"] == "claimed"
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence():
+    text = "CHICAGO (Metro Wire) — A man was killed in a shooting in the Austin neighborhood on Wednesday evening."
+    event = sitrep.extract(text, published=PUBLISHED).events[0]
+    assert (event.fatalities.low, event.fatalities.high) == (1, 1)
+    from sitrep.nlp import parse_text
+
+    assert len(parse_text(text)) == len(text)
