@@ -21,9 +21,9 @@ TERRITORY_WORDS = frozenset(
     "neighborhood province region village road bridge crossing camp garrison headquarters stronghold post "
     "enclave pocket suburb".split()
 )
-# Aircraft words that make "bombing", "bombardment" or "raid" an air strike ("bombing raids by warplanes").
+# Triggers that an aircraft in their sentence makes an air strike ("bombing raids by warplanes").
 AIR_BOMBING_KEYS = frozenset({"bombing", "bombardment", "bomb", "bombing raid"})
-# A plural trigger under "some of", "one of": the phrase speaks of a class of events, not one.
+# A trigger under "some of", "one of": the phrase speaks of a class of events, not one.
 PARTITIVE_HEADS = frozenset("some one many most all several any each none few two three".split())
 # Quantifiers that make a plural trigger generic ("several attacks", "many clashes"): no one event is meant.
 GENERIC_QUANTIFIERS = frozenset("several many numerous series multiple repeated frequent countless".split())
