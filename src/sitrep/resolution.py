@@ -55,16 +55,24 @@ class Resolver:
         return None
 
     def lead_date(self, doc) -> When | None:
-        """The first dated time expression of the lead, not after publication (see lead_place)."""
-        lead_end = _lead_end(doc)
+        """The first dated time expression of the lead, not after publication (see lead_place); failing that,
+        the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
+        story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
+        A time that dates a statement ("police said Monday") is not the event's."""
+        from .resolve.dates import is_statement_time
+
         published = self.article.published
-        for expression in self.time_expressions:
-            when = expression.value
-            if expression.start >= lead_end or expression.kind != "date" or when is None or when.start is None:
-                continue
-            if published is not None and when.start > published:
-                continue
-            return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
+        for lead_end, precise_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
+            for expression in self.time_expressions:
+                when = expression.value
+                if expression.start >= lead_end or expression.kind not in ("date", "time") or when is None \
+                        or when.start is None or (expression.kind == "time" and when.precision != "day"):
+                    continue
+                if published is not None and when.start > published:
+                    continue
+                if (precise_only and when.precision != "day") or is_statement_time(doc, expression):
+                    continue
+                return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
         return None
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
@@ -75,10 +83,11 @@ class Resolver:
 
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
+STORY_OPENING_SENTENCES = 6  # where a story dates its event when its lead does not
 
 
-def _lead_end(doc) -> int:
-    ends = [sentence.end_char for sentence in list(doc.sents)[:LEAD_SENTENCES]]
+def _lead_end(doc, sentences: int = LEAD_SENTENCES) -> int:
+    ends = [sentence.end_char for sentence in list(doc.sents)[:sentences]]
     return ends[-1] if ends else 0
 
 

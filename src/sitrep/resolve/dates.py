@@ -448,6 +448,21 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
 
 
+# Verbs of saying: a time phrase hanging from one dates the statement ("police said Saturday"), not the event.
+STATEMENT_VERBS = frozenset("say tell announce report confirm add state release identify update".split())
+
+
+def is_statement_time(doc, expression: TimeExpression) -> bool:
+    """"..., police said Saturday", "officials told reporters on Monday": the phrase dates the saying."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    governor = span.root.head
+    if governor.lemma_.lower() == "on" or governor.dep_ == "prep":
+        governor = governor.head
+    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i
+
+
 def _sentence_of(doc, offset: int):
     """The sentence holding character ``offset``, or None when the Doc has no sentence boundaries."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..geodesy import distance_km
 from ..model import Place, Span
+from .datelines import find_dateline
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
@@ -47,6 +48,7 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
+DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
 CITY_OVER_ADMIN1_PENALTY = 6.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
 CITY_OVER_ADMIN1_SHARE = 0.05  # ... i.e. has at least this share of the same-named admin1's population
 
@@ -77,6 +79,11 @@ STOP_WORDS = frozenset(
     still then now here there also however meanwhile despite although during under over each every both other
     one first last next new old great little""".split()
 ) - {"chad", "jordan", "georgia"}  # countries that are also first names: handled by context, not stop-listed
+# The last word of a street's name ("Oakmont Avenue", "Rixlew Ln"); a run of capitals ending in one is a street.
+STREET_WORDS = frozenset("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Court Ct Parkway Pkwy "
+                         "Highway Hwy Terrace Circle Cir Trail Pike Expressway Freeway Place Pl Way Alley".split())
+STREET_PLURAL_AFTER = re.compile(r"(?:\s+and\s+(?:[A-Z][\w.]*\s+){1,3}|\s+)(?:streets|avenues|roads|boulevards|drives|"
+                                 r"lanes)\b")
 SENTENCE_START_STOP = frozenset("but and the a an this that these those it he she they we i his her their its "
                                 "after before while when as if in on at for with by from".split())
 
@@ -222,6 +229,7 @@ class _Context:
     entities: list[tuple[int, int, str]]
     person_words: frozenset[str]
     lowercase_words: frozenset[str]
+    dateline_city: tuple[int, int] = (0, 0)  # where the dateline's city part sits ("TYRONE, Mo. —")
 
 
 def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
@@ -234,6 +242,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
                  or best.population >= IMPORTANT_POPULATION or best.gazetteer_id.startswith("supplement:"))
     if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS):
         return False
+    if context.dateline_city[0] <= start and end <= context.dateline_city[1]:
+        return True  # the dateline's city, capitals and all, is a place whatever its size
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
@@ -303,10 +313,14 @@ def _lookup_phrase(phrase: str, gazetteer: Gazetteer) -> tuple[str, tuple[Entry,
 
 def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
     tokens = _tokens(text)
+    dateline = find_dateline(text)
     context = _Context(text, doc, _entity_index(doc), _person_words(doc),
-                       frozenset(re.findall(r"(?<![.!?]\s)\b[a-z][a-z]+\b", text)))
+                       frozenset(re.findall(r"(?<![.!?]\s)\b[a-z][a-z]+\b", text)),
+                       (dateline.city_start, dateline.city_end) if dateline else (0, 0))
     found: list[Toponym] = []
     for run in _capitalised_runs(tokens, text):
+        if _is_street_name(run, tokens, text):
+            continue
         position = 0
         unmatched_before = False
         while position < len(run):
@@ -340,6 +354,19 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
+def _is_street_name(run: list[int], tokens: list[_Token], text: str) -> bool:
+    """"Hyde Park Boulevard", "Nelson Court", "Odessa and Franklin streets": a street, not the town it is named
+    after."""
+    return _ends_as_street(text[tokens[run[0]].start:tokens[run[-1]].end], text, tokens[run[-1]].end)
+
+
+def _ends_as_street(name: str, text: str, end: int) -> bool:
+    words = name.split()
+    if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS:
+        return True
+    return bool(STREET_PLURAL_AFTER.match(text, end))
+
+
 def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
     """spaCy GPE/LOC entities the n-gram pass missed: looked up whole (minus "the"), else kept unresolved."""
     if doc is None:
@@ -358,6 +385,8 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
         if not surface or any(s < end and start < e for s, e in taken):
             continue
         if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
+            continue
+        if _ends_as_street(surface, text, end):
             continue
         entries = gazetteer.lookup(surface, surface=surface)
         extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
@@ -443,8 +472,12 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[tuple[str, str]],
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
-           shadowed_admin1: set[tuple[str, str]] = frozenset()) -> float:
+           shadowed_admin1: set[tuple[str, str]] = frozenset(),
+           dateline_state: tuple[str, str] | None = None) -> float:
     score = _prior(entry)
+    if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
+            and (entry.country_code, entry.admin1) == dateline_state:
+        score += DATELINE_STATE_WEIGHT
     if entry.feature == "admin1" and (entry.country_code, normalize_name(entry.name)) in shadowed_admin1:
         score -= CITY_OVER_ADMIN1_PENALTY
     if total_votes and entry.country_code:
@@ -473,6 +506,13 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
             if key not in choices or _prior(best) > _prior(choices[key]):
                 choices[key] = best
     comma = _comma_admins(toponyms, text)
+    dateline = find_dateline(text)
+    dateline_city = _dateline_city(toponyms, dateline)
+    dateline_state = dateline.state if dateline is not None else None
+    if dateline_state is not None and dateline_city is not None:
+        comma.setdefault(dateline_city, (_state_area(dateline_state),))
+        toponyms = list(toponyms)
+        toponyms[dateline_city] = _within_state(toponyms[dateline_city], dateline_state)
     scores: dict[int, tuple[Entry, float]] = {}
     for _ in range(2):
         all_votes, own_votes = _country_votes(toponyms, choices, text, country_hint)
@@ -489,13 +529,19 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
                        if k != key and e.lat is not None and e.feature not in ("country", "continent")]
             shadowed = _big_city_names(toponym.candidates) if toponym.candidates else set()
             for entry in toponym.candidates:
-                score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed)
+                score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed,
+                               dateline_state)
                 per_name[key][entry.id] = max(per_name[key][entry.id], score)
         by_id = {entry.id: entry for toponym in toponyms for entry in toponym.candidates}
         for key, entry_scores in per_name.items():
             best_id, best_score = entry_scores.most_common(1)[0]
             choices[key] = by_id[best_id]
             scores[key] = (by_id[best_id], best_score)
+        if dateline_state is None and dateline_city is not None:
+            # "CHICAGO (AP) —": the city's own reading names the state the story's other places are in
+            city = choices.get(normalize_name(toponyms[dateline_city].text))
+            if city is not None and city.admin1 and city.feature not in ("country", "continent"):
+                dateline_state = (city.country_code, city.admin1)
     gazetteer = load_gazetteer()
     resolved = []
     for toponym in toponyms:
@@ -507,6 +553,32 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
     return resolved
+
+
+def _dateline_city(toponyms: list[Toponym], dateline) -> int | None:
+    """Index of the toponym naming the dateline's city, if the dateline's city part is one."""
+    if dateline is None:
+        return None
+    return next((index for index, toponym in enumerate(toponyms) if toponym.candidates
+                 and dateline.city_start <= toponym.start < dateline.city_end), None)
+
+
+def _within_state(toponym: Toponym, state: tuple[str, str]) -> Toponym:
+    """The dateline city read only within the dateline's state; when the gazetteer has no town of that name
+    there ("TYRONE, Mo." and only a Tyrone in Georgia), the state itself is the place it names."""
+    inside = tuple(e for e in toponym.candidates if (e.country_code, e.admin1) == state)
+    if not inside:
+        code, admin1 = state
+        inside = tuple(e for e in load_gazetteer().lookup(admin1) if e.feature == "admin1" and e.country_code == code)
+    return replace(toponym, candidates=inside[:1] if not any(e.feature != "admin1" for e in inside) else inside) \
+        if inside else toponym
+
+
+def _state_area(state: tuple[str, str]) -> Entry:
+    """A stand-in admin1 entry for a state the dateline names by postal code (no toponym of its own)."""
+    code, admin1 = state
+    return Entry(id=-1, name=admin1, country_code=code, admin1=admin1, admin2=None, lat=None, lon=None,
+                 population=0, feature="admin1", precision=3, gazetteer_id="dateline:" + admin1, kind=0)
 
 
 def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None, rule: str = "gazetteer") -> Place:

@@ -1,0 +1,98 @@
+"""Rules for local crime news (US datelines, shootings, ages, statement dates); sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep
+from sitrep.mentions.numbers import parse_quantity
+from sitrep.resolve.datelines import find_dateline, state_named
+from sitrep.resolve.toponyms import find_toponyms
+
+PUBLISHED = date(2015, 3, 11)  # a Wednesday
+
+
+def _lead(text: str):
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    return events[0] if events else None
+
+
+@pytest.mark.parametrize("phrase, bounds", [
+    ("a 6-year-old boy", (1, 1)),
+    ("A 15-year-old", (1, 1)),
+    ("a nine year old girl", (1, 1)),
+    ("two 17-year-old boys", (2, 2)),
+    ("at least 12 people", (12, None)),
+])
+def test_an_age_is_not_a_count(phrase, bounds):
+    assert parse_quantity(phrase) == bounds
+
+
+@pytest.mark.parametrize("text, city, state", [
+    ("SPRINGFIELD, Mo. — A man was hurt.", "SPRINGFIELD", ("US", "Missouri")),
+    ("Posted 9 a.m.\n\nBOWLING GREEN, KY (WXYZ) – Police said.", "BOWLING GREEN", ("US", "Kentucky")),
+    ("FAYETTEVILLE, N.C. -- Deputies were called.", "FAYETTEVILLE", ("US", "North Carolina")),
+    ("DENVER (AP) — Police said.", "DENVER", None),
+])
+def test_datelines_are_read_with_their_state(text, city, state):
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.city == city and dateline.state == state
+
+
+@pytest.mark.parametrize("text", ["UPDATE: police said more", "Police said - nothing more", "In other news, a fair."])
+def test_labels_and_sentences_are_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+def test_postal_codes_name_states():
+    assert state_named("TX") == ("US", "Texas")
+    assert state_named("Tenn") == ("US", "Tennessee")
+    assert state_named("XQ") is None
+
+
+def test_dateline_state_picks_the_town_of_that_state():
+    text = "PARIS, Tenn. (WXYZ) — A man was wounded outside a store in Paris on Friday."
+    chosen = {t.text.lower(): t.chosen for t in find_toponyms(text) if t.chosen}
+    assert chosen["paris"].admin1 == "Tennessee"
+
+
+def test_dateline_state_steers_other_towns_of_the_story():
+    text = "SALEM, Ore. — Officers said the car was later found in Albany."
+    albany = next(t for t in find_toponyms(text) if t.text == "Albany")
+    assert albany.chosen.admin1 == "Oregon"
+
+
+def test_streets_named_after_towns_are_not_places():
+    text = "The victims were found on Houston Avenue near Dallas and Austin streets in Phoenix."
+    names = {t.text for t in find_toponyms(text)}
+    assert "Phoenix" in names and not names & {"Houston", "Dallas", "Austin", "Houston Avenue"}
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police said three teenagers were shot, one fatally, on Tuesday night in Omaha.", 1),
+    ("A 19-year-old man was fatally shot on Sunday in Tulsa.", 1),
+    ("A woman was shot to death on Friday evening in Toledo.", 1),
+    ("A prosecutor charged a man in the fatal shooting of a 4-year-old girl in Macon.", 1),
+    ("Two men were fatally shot outside a bar in Fresno on Monday.", 2),
+    ("A 12-year-old boy was shot in the leg on Monday in Akron.", None),
+])
+def test_lethal_shootings_count_their_dead(text, killed):
+    event = _lead(text)
+    assert event is not None
+    assert (event.fatalities.low if event.fatalities else None) == killed
+
+
+def test_a_shooting_that_left_a_man_dead_counts_one():
+    event = next(e for e in sitrep.extract("Officers arrested a suspect after a shooting that left a man dead in "
+                                           "Reno on Monday.", published=PUBLISHED).events if e.fatalities)
+    assert event.fatalities.low == 1
+
+
+def test_the_story_date_comes_from_its_opening_sentences_when_the_lead_has_none():
+    text = ("Detectives are looking for the gunman who wounded a cashier in Tacoma.\n"
+            "The manager said the store will reopen next week.\n"
+            "The shooting happened around 9 p.m. Saturday at a gas station.")
+    event = _lead(text)
+    assert event.date is not None and event.date.start == date(2015, 3, 7)
