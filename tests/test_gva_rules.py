@@ -96,3 +96,14 @@ def test_the_story_date_comes_from_its_opening_sentences_when_the_lead_has_none(
             "The shooting happened around 9 p.m. Saturday at a gas station.")
     event = _lead(text)
     assert event.date is not None and event.date.start == date(2015, 3, 7)
+
+
+def test_a_neighbourhood_named_after_a_far_town_is_part_of_the_story_town():
+    text = "OMAHA, Neb. — A man was wounded in a shooting in the Dallas neighborhood on Friday, Omaha police said."
+    place = _lead(text).location
+    assert place is not None and place.admin1 == "Nebraska"
+
+
+def test_city_parts_are_not_towns():
+    names = {t.text for t in find_toponyms("Two men were shot on the South Side and later Downtown in Denver.")}
+    assert names == {"Denver"}

@@ -87,7 +87,7 @@ def incident_event(extraction):
         return incident
     # sitrep gives the lead paragraph's place and date to the article's first event only (assemble); when the
     # story opens with the arrest, that context is the incident's as much as the arrest's
-    if incident.location is None and first.rules.get("location") == "lead-paragraph place":
+    if incident.location is None:
         incident = replace(incident, location=first.location)
     if (incident.date is None or incident.date.implied) and first.rules.get("date") == "lead-paragraph date":
         incident = replace(incident, date=first.date)

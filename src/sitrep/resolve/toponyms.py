@@ -79,6 +79,15 @@ STOP_WORDS = frozenset(
     still then now here there also however meanwhile despite although during under over each every both other
     one first last next new old great little""".split()
 ) - {"chad", "jordan", "georgia"}  # countries that are also first names: handled by context, not stop-listed
+TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
+NEIGHBOURHOOD_MAX_KM = 60.0  # a neighbourhood lies within a city; a namesake farther than this is another place
+NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighbou?rhood|section|housing\s+(?:complex|project|development))s?\b",
+                                 re.IGNORECASE)
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:neighbou?rhood|section)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Parts of any city, named as if they were places ("on the West Side", "Downtown"): never a town of their own.
+CITY_PARTS = frozenset({"west side", "east side", "south side", "north side", "westside", "eastside", "southside",
+                        "northside", "downtown", "uptown", "midtown", "southwest side", "northwest side",
+                        "southeast side", "northeast side", "near north side", "lower west side"})
 # The last word of a street's name ("Oakmont Avenue", "Rixlew Ln"); a run of capitals ending in one is a street.
 STREET_WORDS = frozenset("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Court Ct Parkway Pkwy "
                          "Highway Hwy Terrace Circle Cir Trail Pike Expressway Freeway Place Pl Way Alley".split())
@@ -242,6 +251,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
                  or best.population >= IMPORTANT_POPULATION or best.gazetteer_id.startswith("supplement:"))
     if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS):
         return False
+    if lowered in CITY_PARTS:
+        return False
     if context.dateline_city[0] <= start and end <= context.dateline_city[1]:
         return True  # the dateline's city, capitals and all, is a place whatever its size
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
@@ -329,6 +340,9 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
                 first, last = tokens[run[position]], tokens[run[position + size - 1]]
                 if first.text in NAME_CONNECTORS or last.text in NAME_CONNECTORS:
                     continue
+                if text[first.start:last.end].lower() in CITY_PARTS:
+                    position += size - 1  # "the South Side": neither "South Side" nor "Side" is a town
+                    break
                 phrase, entries = _lookup_phrase(text[first.start:last.end], gazetteer)
                 suffix = None
                 if any(e.feature in ("city", "capital") for e in entries) and phrase == text[first.start:last.end]:
@@ -386,7 +400,7 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
             continue
         if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
             continue
-        if _ends_as_street(surface, text, end):
+        if _ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
             continue
         entries = gazetteer.lookup(surface, surface=surface)
         extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
@@ -552,7 +566,50 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         entry, score = scores[key]
         place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
-    return resolved
+    return _neighbourhoods_in_town(resolved, text, dateline_city)
+
+
+def _neighbourhoods_in_town(toponyms: list[Toponym], text: str, dateline_city: int | None) -> list[Toponym]:
+    """"the Austin neighborhood" in a Chicago story is a part of Chicago, not Austin, Texas: a name the text calls
+    a neighbourhood, read as a town far from the story's own town, is coded to the story's town (precision 2).
+    The story's town is the dateline's, else the town its places name most often (the first, on a tie)."""
+    anchor = _story_town(toponyms, dateline_city, text)
+    if anchor is None:
+        return toponyms
+    result = []
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if (chosen is not None and chosen.lat is not None and toponym is not anchor and chosen.feature in TOWN_FEATURES
+                and _called_neighbourhood(toponym, text)
+                and distance_km(chosen.lat, chosen.lon, anchor.chosen.lat, anchor.chosen.lon) > NEIGHBOURHOOD_MAX_KM):
+            town = anchor.chosen
+            chosen = replace(town, name=toponym.text, precision=max(town.precision or 2, 2), feature=None,
+                             gazetteer_id=None, text=Span(toponym.start, toponym.end, toponym.text),
+                             rule=f"neighbourhood-of:{town.name}")
+            toponym = replace(toponym, chosen=chosen, feature=None)
+        result.append(toponym)
+    return result
+
+
+def _story_town(toponyms: list[Toponym], dateline_city: int | None, text: str) -> Toponym | None:
+    if dateline_city is not None and dateline_city < len(toponyms):
+        city = toponyms[dateline_city]
+        if city.chosen is not None and city.chosen.lat is not None and city.chosen.feature in TOWN_FEATURES:
+            return city
+    towns = [t for t in toponyms if t.chosen is not None and t.chosen.lat is not None and t.chosen.feature in TOWN_FEATURES]
+    if not towns:
+        return None
+    towns = [t for t in towns if not _called_neighbourhood(t, text)]
+    if not towns:
+        return None
+    counts = Counter(t.chosen.gazetteer_id for t in towns)
+    best = max(counts.values())
+    return next(t for t in towns if counts[t.chosen.gazetteer_id] == best)
+
+
+def _called_neighbourhood(toponym: Toponym, text: str) -> bool:
+    return bool(NEIGHBOURHOOD_AFTER.match(text, toponym.end)
+                or NEIGHBOURHOOD_BEFORE.search(text[max(0, toponym.start - 30):toponym.start]))
 
 
 def _dateline_city(toponyms: list[Toponym], dateline) -> int | None:
