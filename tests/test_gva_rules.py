@@ -107,3 +107,30 @@ def test_a_neighbourhood_named_after_a_far_town_is_part_of_the_story_town():
 def test_city_parts_are_not_towns():
     names = {t.text for t in find_toponyms("Two men were shot on the South Side and later Downtown in Denver.")}
     assert names == {"Denver"}
+
+
+def test_a_town_named_by_its_police_is_a_place(nlp):
+    text = "The Bellefontaine Police Department said a teen was hurt."
+    names = {t.text for t in find_toponyms(text, nlp(text))}
+    assert "Bellefontaine" in names
+
+
+def test_a_state_level_place_gives_way_to_the_story_town_in_that_state():
+    text = ("ALBION, Mich. (AP) — Police say a shooting outside a party in southern Michigan left four people "
+            "wounded late Thursday.")
+    place = _lead(text).location
+    assert place is not None and place.name == "Albion" and place.admin1 == "Michigan"
+
+
+@pytest.mark.parametrize("text", [
+    "A shooting in Tulsa claimed the life of one man and injured three other people on Saturday.",
+    "A 14-year-old girl was fatally wounded in a shooting late Tuesday in Tulsa.",
+    "Police said a teenager shot and killed himself in Tulsa on Sunday.",
+])
+def test_more_ways_of_telling_one_death(text):
+    assert _lead(text).fatalities.low == 1
+
+
+def test_now_does_not_date_an_event():
+    event = _lead("A man is now in custody after a shooting that wounded two people in Tulsa.")
+    assert event.date is None or event.date.implied

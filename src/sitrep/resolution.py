@@ -39,27 +39,49 @@ class Resolver:
         place = event_place(doc, start_char, end_char, list(self.toponyms))
         if place is not None and _country_as_actor(doc, place):
             return None
+        if place is not None and place.feature in STATE_FEATURES and place.admin1:
+            # "shot in southern Michigan" in a story from Albion: ACLED codes the finest place the text gives
+            town = self.story_town(doc)
+            if town is not None and (town.country_code, town.admin1) == (place.country_code, place.admin1):
+                return _rebase_place(self.article, replace(town, rule="event_place:story-town-within-state"))
         return _rebase_place(self.article, place)
 
     def lead_place(self, doc) -> Place | None:
-        """The first located place of the lead (first LEAD_SENTENCES sentences, dateline included).
+        """The first located place of the lead (first LEAD_SENTENCES sentences, dateline included); failing
+        that, the first town of the story's opening sentences ("Bellefontaine Police said ...").
 
         News puts the main event's place in the lead; when no place is tied to the main event's own words,
         this is the place the text gives for it (never a place from outside the text).
         """
-        lead_end = _lead_end(doc)
-        for toponym in self.toponyms:
-            chosen = getattr(toponym, "chosen", None)
-            if toponym.start < lead_end and chosen is not None and chosen.lat is not None:
+        for lead_end, towns_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
+            for toponym in self.toponyms:
+                chosen = getattr(toponym, "chosen", None)
+                if toponym.start >= lead_end or chosen is None or chosen.lat is None:
+                    continue
+                if towns_only and chosen.feature not in TOWN_FEATURES:
+                    continue
                 return replace(chosen, text=_rebase(self.article, chosen.text), rule="lead-paragraph place")
         return None
+
+    def story_town(self, doc) -> Place | None:
+        """The town a story is about: its dateline's, else the first town of its opening sentences."""
+        from .resolve.datelines import find_dateline
+
+        dateline = find_dateline(self.article.body)
+        opening_end = _lead_end(doc, STORY_OPENING_SENTENCES)
+        towns = [t for t in self.toponyms if getattr(t, "chosen", None) is not None and t.chosen.lat is not None
+                 and t.chosen.feature in TOWN_FEATURES and t.start < opening_end]
+        if dateline is not None:
+            in_dateline = [t for t in towns if dateline.city_start <= t.start < dateline.city_end]
+            towns = in_dateline or towns
+        return towns[0].chosen if towns else None
 
     def lead_date(self, doc) -> When | None:
         """The first dated time expression of the lead, not after publication (see lead_place); failing that,
         the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
         story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
         A time that dates a statement ("police said Monday") is not the event's."""
-        from .resolve.dates import is_statement_time
+        from .resolve.dates import PRESENT_REF, is_statement_time
 
         published = self.article.published
         for lead_end, precise_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
@@ -70,7 +92,8 @@ class Resolver:
                     continue
                 if published is not None and when.start > published:
                     continue
-                if (precise_only and when.precision != "day") or is_statement_time(doc, expression):
+                if (precise_only and when.precision != "day") or is_statement_time(doc, expression) \
+                        or expression.timex_value == PRESENT_REF:
                     continue
                 return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
         return None
@@ -83,6 +106,8 @@ class Resolver:
 
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
+TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
+STATE_FEATURES = frozenset({"admin1", "state", "province", "region"})
 STORY_OPENING_SENTENCES = 6  # where a story dates its event when its lead does not
 
 

@@ -20,12 +20,14 @@ BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # n
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
 NOT_A_COUNT = re.compile(r"\d{4,}")  # four digits with no thousands comma: a year, an address, a clock time
 # "was fatally shot", "stabbed to death": a wounding verb made lethal by its modifier.
-WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "gun", "strangle", "bludgeon"})
+WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "gun", "strangle", "bludgeon", "wound", "injure"})
 FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 FATAL_ADJECTIVES = frozenset({"fatal", "deadly", "lethal"})
 # "the fatal shooting of a teenager", "the killing of two women": a noun naming a death, its victims after "of".
 KILLING_NOUNS = frozenset({"killing", "murder", "slaying", "homicide", "execution"})
 WOUNDING_NOUNS = frozenset({"shooting", "stabbing", "beating"})
+LIFE_NOUNS = frozenset({"life", "lives"})
+TAKING_VERBS = frozenset({"claim", "take"})
 # "another man", "the victim", "his son": one person when the noun is singular and so determined.
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "his", "her", "their", "its", "our",
                                   "my", "your"})
@@ -76,6 +78,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
         victims = _victims_of(token)
     elif token.lower_ in FATAL_ADVERBS and token.head.pos_ == "NUM" and token.head.head.lemma_.lower() in WOUNDING_VERBS:
         victims = token.head  # "four teens were shot, one fatally"
+    elif lemma in LIFE_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS:
+        victims = _of_object(token)  # "a shooting that claimed the life of one man"
     elif token.pos_ == "NOUN" and (lemma in KILLING_NOUNS or (lemma in WOUNDING_NOUNS and any(
             c.dep_ == "amod" and c.lower_ in FATAL_ADJECTIVES for c in token.children))):
         victims = _of_object(token)  # "the fatal shooting of a teenager", "the killing of two women"
@@ -180,7 +184,7 @@ def _singular_determined(victims) -> bool:
 
 def _one_person(victims) -> bool:
     """A named person, "he"/"she", or a singular noun with a determiner is one death."""
-    if victims.lower_ in ("he", "she", "him", "her"):
+    if victims.lower_ in ("he", "she", "him", "her", "himself", "herself"):
         return True
     return victims.pos_ == "PROPN" and victims.ent_type_ == "PERSON" and not victims.text.isupper()
 

@@ -428,6 +428,7 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
         e for e in expressions
         if e.value is not None and low <= e.start and e.end <= high and e.kind in ("date", "time", "duration")
         and not (published is not None and e.value.start is not None and e.value.start > published)
+        and e.timex_value != PRESENT_REF
     ]
     if not usable:
         return None
@@ -448,6 +449,8 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
 
 
+# "now", "currently": what is so at publication ("is now in custody"), never the day a reported event happened
+PRESENT_REF = "PRESENT_REF"
 # Verbs of saying: a time phrase hanging from one dates the statement ("police said Saturday"), not the event.
 STATEMENT_VERBS = frozenset("say tell announce report confirm add state release identify update".split())
 

@@ -101,6 +101,9 @@ _PLACED_BY_TEXT = re.compile(
     r"(?:\b(?:in|near|outside|around)|\b(?:town|city|village|district|province|region|neighbou?rhood|suburb|"
     r"settlement|camp|area)\s+of)\s+(?:the\s+)?$"
 )
+# "Bellefontaine Police", "Albion Public Safety Department": a local force or service is named after its town.
+_NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:Police|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
+                                 r"City\s+Council|Township\s+Police|City\s+Police)\b")
 _ADMIN_SUFFIX = re.compile(r" (?:province|governorate|region|oblast|state|district|county|prefecture|department)\b")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
 
@@ -296,7 +299,7 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False  # "IN THE" in a capitalised headline folds to a place name
     if phrase.isupper() and best.kind >= KIND_FOLDED and not (exact_place or place_inside):
         return False  # "SHOT TO": capitals hide the case cues, so only exact spellings count
-    locative = previous in LOCATIVE_WORDS
+    locative = previous in LOCATIVE_WORDS or bool(_NAMES_A_TOWN_AFTER.match(text, end))
     if best.kind >= KIND_FOLDED:
         return (locative or n_tokens >= 2 and important) and len(phrase) > 4
     if n_tokens >= 2:
