@@ -134,3 +134,10 @@ def test_more_ways_of_telling_one_death(text):
 def test_now_does_not_date_an_event():
     event = _lead("A man is now in custody after a shooting that wounded two people in Tulsa.")
     assert event.date is None or event.date.implied
+
+
+def test_a_small_place_abroad_in_a_one_country_story_loses_its_far_reading():
+    text = ("Police in Dallas, Houston and Austin said a man from Waco was hurt near Zvornik on Friday.")
+    chosen = {t.text: t.chosen for t in find_toponyms(text)}
+    assert chosen["Dallas"].country_code == "US"
+    assert "Zvornik" in chosen and chosen["Zvornik"] is None

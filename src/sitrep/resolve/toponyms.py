@@ -26,6 +26,8 @@ from pathlib import Path
 from ..geodesy import distance_km
 from ..model import Place, Span
 from .datelines import find_dateline
+from .local_places import (CITY_PARTS, dateline_city_index, ends_as_street, foreign_outliers_dropped, is_street_run,
+                           neighbourhoods_in_town, state_area, within_state)
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
@@ -48,6 +50,7 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
+DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
 DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
 CITY_OVER_ADMIN1_PENALTY = 6.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
 CITY_OVER_ADMIN1_SHARE = 0.05  # ... i.e. has at least this share of the same-named admin1's population
@@ -79,20 +82,6 @@ STOP_WORDS = frozenset(
     still then now here there also however meanwhile despite although during under over each every both other
     one first last next new old great little""".split()
 ) - {"chad", "jordan", "georgia"}  # countries that are also first names: handled by context, not stop-listed
-TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
-NEIGHBOURHOOD_MAX_KM = 60.0  # a neighbourhood lies within a city; a namesake farther than this is another place
-NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighbou?rhood|section|housing\s+(?:complex|project|development))s?\b",
-                                 re.IGNORECASE)
-NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:neighbou?rhood|section)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# Parts of any city, named as if they were places ("on the West Side", "Downtown"): never a town of their own.
-CITY_PARTS = frozenset({"west side", "east side", "south side", "north side", "westside", "eastside", "southside",
-                        "northside", "downtown", "uptown", "midtown", "southwest side", "northwest side",
-                        "southeast side", "northeast side", "near north side", "lower west side"})
-# The last word of a street's name ("Oakmont Avenue", "Rixlew Ln"); a run of capitals ending in one is a street.
-STREET_WORDS = frozenset("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Court Ct Parkway Pkwy "
-                         "Highway Hwy Terrace Circle Cir Trail Pike Expressway Freeway Place Pl Way Alley".split())
-STREET_PLURAL_AFTER = re.compile(r"(?:\s+and\s+(?:[A-Z][\w.]*\s+){1,3}|\s+)(?:streets|avenues|roads|boulevards|drives|"
-                                 r"lanes)\b")
 SENTENCE_START_STOP = frozenset("but and the a an this that these those it he she they we i his her their its "
                                 "after before while when as if in on at for with by from".split())
 
@@ -333,7 +322,7 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
                        (dateline.city_start, dateline.city_end) if dateline else (0, 0))
     found: list[Toponym] = []
     for run in _capitalised_runs(tokens, text):
-        if _is_street_name(run, tokens, text):
+        if is_street_run(run, tokens, text):
             continue
         position = 0
         unmatched_before = False
@@ -343,7 +332,7 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
                 first, last = tokens[run[position]], tokens[run[position + size - 1]]
                 if first.text in NAME_CONNECTORS or last.text in NAME_CONNECTORS:
                     continue
-                if text[first.start:last.end].lower() in CITY_PARTS:
+                if text[first.start:last.end].lower().rstrip(".") in CITY_PARTS:
                     position += size - 1  # "the South Side": neither "South Side" nor "Side" is a town
                     break
                 phrase, entries = _lookup_phrase(text[first.start:last.end], gazetteer)
@@ -371,19 +360,6 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
-def _is_street_name(run: list[int], tokens: list[_Token], text: str) -> bool:
-    """"Hyde Park Boulevard", "Nelson Court", "Odessa and Franklin streets": a street, not the town it is named
-    after."""
-    return _ends_as_street(text[tokens[run[0]].start:tokens[run[-1]].end], text, tokens[run[-1]].end)
-
-
-def _ends_as_street(name: str, text: str, end: int) -> bool:
-    words = name.split()
-    if len(words) > 1 and words[-1].rstrip(".") in STREET_WORDS:
-        return True
-    return bool(STREET_PLURAL_AFTER.match(text, end))
-
-
 def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
     """spaCy GPE/LOC entities the n-gram pass missed: looked up whole (minus "the"), else kept unresolved."""
     if doc is None:
@@ -403,7 +379,7 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
             continue
         if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
             continue
-        if _ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
+        if ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
             continue
         entries = gazetteer.lookup(surface, surface=surface)
         extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
@@ -524,15 +500,17 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
                 choices[key] = best
     comma = _comma_admins(toponyms, text)
     dateline = find_dateline(text)
-    dateline_city = _dateline_city(toponyms, dateline)
+    dateline_city = dateline_city_index(toponyms, dateline)
     dateline_state = dateline.state if dateline is not None else None
     if dateline_state is not None and dateline_city is not None:
-        comma.setdefault(dateline_city, (_state_area(dateline_state),))
+        comma.setdefault(dateline_city, (state_area(dateline_state),))
         toponyms = list(toponyms)
-        toponyms[dateline_city] = _within_state(toponyms[dateline_city], dateline_state)
+        toponyms[dateline_city] = within_state(toponyms[dateline_city], dateline_state)
     scores: dict[int, tuple[Entry, float]] = {}
     for _ in range(2):
         all_votes, own_votes = _country_votes(toponyms, choices, text, country_hint)
+        if dateline is not None and dateline.state is not None:
+            all_votes[dateline.state[0]] += DATELINE_COUNTRY_VOTES  # "MANASSAS, Va. —": a US story
         per_name: dict[str, Counter] = defaultdict(Counter)
         for index, toponym in enumerate(toponyms):
             if not toponym.candidates:
@@ -569,76 +547,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         entry, score = scores[key]
         place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
-    return _neighbourhoods_in_town(resolved, text, dateline_city)
-
-
-def _neighbourhoods_in_town(toponyms: list[Toponym], text: str, dateline_city: int | None) -> list[Toponym]:
-    """"the Austin neighborhood" in a Chicago story is a part of Chicago, not Austin, Texas: a name the text calls
-    a neighbourhood, read as a town far from the story's own town, is coded to the story's town (precision 2).
-    The story's town is the dateline's, else the town its places name most often (the first, on a tie)."""
-    anchor = _story_town(toponyms, dateline_city, text)
-    if anchor is None:
-        return toponyms
-    result = []
-    for toponym in toponyms:
-        chosen = toponym.chosen
-        if (chosen is not None and chosen.lat is not None and toponym is not anchor and chosen.feature in TOWN_FEATURES
-                and _called_neighbourhood(toponym, text)
-                and distance_km(chosen.lat, chosen.lon, anchor.chosen.lat, anchor.chosen.lon) > NEIGHBOURHOOD_MAX_KM):
-            town = anchor.chosen
-            chosen = replace(town, name=toponym.text, precision=max(town.precision or 2, 2), feature=None,
-                             gazetteer_id=None, text=Span(toponym.start, toponym.end, toponym.text),
-                             rule=f"neighbourhood-of:{town.name}")
-            toponym = replace(toponym, chosen=chosen, feature=None)
-        result.append(toponym)
-    return result
-
-
-def _story_town(toponyms: list[Toponym], dateline_city: int | None, text: str) -> Toponym | None:
-    if dateline_city is not None and dateline_city < len(toponyms):
-        city = toponyms[dateline_city]
-        if city.chosen is not None and city.chosen.lat is not None and city.chosen.feature in TOWN_FEATURES:
-            return city
-    towns = [t for t in toponyms if t.chosen is not None and t.chosen.lat is not None and t.chosen.feature in TOWN_FEATURES]
-    if not towns:
-        return None
-    towns = [t for t in towns if not _called_neighbourhood(t, text)]
-    if not towns:
-        return None
-    counts = Counter(t.chosen.gazetteer_id for t in towns)
-    best = max(counts.values())
-    return next(t for t in towns if counts[t.chosen.gazetteer_id] == best)
-
-
-def _called_neighbourhood(toponym: Toponym, text: str) -> bool:
-    return bool(NEIGHBOURHOOD_AFTER.match(text, toponym.end)
-                or NEIGHBOURHOOD_BEFORE.search(text[max(0, toponym.start - 30):toponym.start]))
-
-
-def _dateline_city(toponyms: list[Toponym], dateline) -> int | None:
-    """Index of the toponym naming the dateline's city, if the dateline's city part is one."""
-    if dateline is None:
-        return None
-    return next((index for index, toponym in enumerate(toponyms) if toponym.candidates
-                 and dateline.city_start <= toponym.start < dateline.city_end), None)
-
-
-def _within_state(toponym: Toponym, state: tuple[str, str]) -> Toponym:
-    """The dateline city read only within the dateline's state; when the gazetteer has no town of that name
-    there ("TYRONE, Mo." and only a Tyrone in Georgia), the state itself is the place it names."""
-    inside = tuple(e for e in toponym.candidates if (e.country_code, e.admin1) == state)
-    if not inside:
-        code, admin1 = state
-        inside = tuple(e for e in load_gazetteer().lookup(admin1) if e.feature == "admin1" and e.country_code == code)
-    return replace(toponym, candidates=inside[:1] if not any(e.feature != "admin1" for e in inside) else inside) \
-        if inside else toponym
-
-
-def _state_area(state: tuple[str, str]) -> Entry:
-    """A stand-in admin1 entry for a state the dateline names by postal code (no toponym of its own)."""
-    code, admin1 = state
-    return Entry(id=-1, name=admin1, country_code=code, admin1=admin1, admin2=None, lat=None, lon=None,
-                 population=0, feature="admin1", precision=3, gazetteer_id="dateline:" + admin1, kind=0)
+    return neighbourhoods_in_town(foreign_outliers_dropped(resolved), text, dateline_city)
 
 
 def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None, rule: str = "gazetteer") -> Place:
