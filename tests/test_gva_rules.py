@@ -126,6 +126,9 @@ def test_a_state_level_place_gives_way_to_the_story_town_in_that_state():
     "A shooting in Tulsa claimed the life of one man and injured three other people on Saturday.",
     "A 14-year-old girl was fatally wounded in a shooting late Tuesday in Tulsa.",
     "Police said a teenager shot and killed himself in Tulsa on Sunday.",
+    "Officers say a 15-year-old boy was found shot to death on Tuesday in Tulsa.",
+    "A 12-year-old girl was fatally struck by stray gunfire in Tulsa on Monday.",
+    "Detectives identified the woman fatally shot on Monday outside a Tulsa bar.",
 ])
 def test_more_ways_of_telling_one_death(text):
     assert _lead(text).fatalities.low == 1

@@ -20,7 +20,7 @@ BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # n
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
 NOT_A_COUNT = re.compile(r"\d{4,}")  # four digits with no thousands comma: a year, an address, a clock time
 # "was fatally shot", "stabbed to death": a wounding verb made lethal by its modifier.
-WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "gun", "strangle", "bludgeon", "wound", "injure"})
+WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "gun", "strangle", "bludgeon", "wound", "injure", "strike", "hit"})
 FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 FATAL_ADJECTIVES = frozenset({"fatal", "deadly", "lethal"})
 # "the fatal shooting of a teenager", "the killing of two women": a noun naming a death, its victims after "of".
@@ -75,7 +75,9 @@ def _figure_at(token, to_source) -> Fatalities | None:
     if (lemma in KILL_VERBS or shot_dead) and token.pos_ in ("VERB", "AUX"):
         victims = _victims_of(token)
     elif lemma in WOUNDING_VERBS and token.pos_ == "VERB" and _made_fatal(token):
-        victims = _victims_of(token)
+        # "identified the woman fatally shot Monday" parsed with "woman" as the subject: with no object, a
+        # lethal shooting's subject is who was shot
+        victims = _victims_of(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
     elif token.lower_ in FATAL_ADVERBS and token.head.pos_ == "NUM" and token.head.head.lemma_.lower() in WOUNDING_VERBS:
         victims = token.head  # "four teens were shot, one fatally"
     elif lemma in LIFE_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS:
@@ -173,6 +175,13 @@ def _victims_of(verb):
         return verb.head  # "a 17-year-old shot and killed by police"
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _victims_of(verb.head)  # "was shot and killed"
+    head_arguments = {c.dep_: c for c in verb.head.children if c.i != verb.i}
+    if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ == "VERB":
+        return head_arguments.get("nsubjpass") or head_arguments.get("dobj")  # "was found shot to death"
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return head_arguments.get("nsubj")  # the parse of "two people were slain"
+    if verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return head_arguments.get("dobj")  # "police identified the teenager fatally shot on Friday"
     return None
 
 

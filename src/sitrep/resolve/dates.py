@@ -329,6 +329,14 @@ def _context(text: str, start: int, published: date | None, reference: date | No
     )
 
 
+def _resolve(rule: Rule, match: re.Match, context: Context) -> Resolution | None:
+    """A rule's resolution, or None when its arithmetic leaves the calendar ("2016 years earlier" in 2000)."""
+    try:
+        return rule.resolve(match, context)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _candidates(text: str, published: date | None) -> list[tuple[int, int, Rule, re.Match]]:
     """All rule matches that resolve, longest first; then keep those not overlapping a longer one."""
     found = []
@@ -345,7 +353,7 @@ def _candidates(text: str, published: date | None) -> list[tuple[int, int, Rule,
         end = start + length
         if any(taken[start:end]):
             continue
-        if rule.resolve(match, _context(text, start, published, None)) is None:
+        if _resolve(rule, match, _context(text, start, published, None)) is None:
             continue
         taken[start:end] = b"\x01" * length
         chosen.append((start, end, rule, match))
@@ -372,7 +380,7 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     reference, previous_timex = None, ""
     for start, end, rule, match in _candidates(text, published):
         context = _context(text, start, published, reference, previous_timex)
-        resolution = rule.resolve(match, context) or rule.resolve(match, dataclasses.replace(context, reference=None))
+        resolution = _resolve(rule, match, context) or _resolve(rule, match, dataclasses.replace(context, reference=None))
         if resolution is None:
             continue
         span = Span(start, end, text[start:end])
