@@ -144,3 +144,14 @@ def test_a_small_place_abroad_in_a_one_country_story_loses_its_far_reading():
     chosen = {t.text: t.chosen for t in find_toponyms(text)}
     assert chosen["Dallas"].country_code == "US"
     assert "Zvornik" in chosen and chosen["Zvornik"] is None
+
+
+def test_a_site_named_after_a_town_is_not_the_town():
+    names = {t.text for t in find_toponyms("Shots were fired at Palacio Park and near the Aspen Heights Apartments "
+                                           "in Fresno.")}
+    assert "Fresno" in names and not names & {"Palacio", "Aspen", "Aspen Heights"}
+
+
+def test_only_the_whole_dateline_city_is_taken_on_trust():
+    names = {t.text for t in find_toponyms("ST. LOUIS (AP) — A man was shot in Missouri.")}
+    assert "LOUIS" not in names

@@ -56,8 +56,8 @@ class Resolver:
         for lead_end, towns_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
             for toponym in self.toponyms:
                 chosen = getattr(toponym, "chosen", None)
-                if toponym.start >= lead_end or chosen is None or chosen.lat is None:
-                    continue
+                if toponym.start >= lead_end or chosen is None or chosen.lat is None or chosen.feature in COUNTRY_FEATURES:
+                    continue  # a country is no event place with coordinates (CODING.md, Place)
                 if towns_only and chosen.feature not in TOWN_FEATURES:
                     continue
                 return replace(chosen, text=_rebase(self.article, chosen.text), rule="lead-paragraph place")
@@ -108,6 +108,7 @@ class Resolver:
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
 TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
 STATE_FEATURES = frozenset({"admin1", "state", "province", "region"})
+COUNTRY_FEATURES = frozenset({"country", "continent"})
 STORY_OPENING_SENTENCES = 6  # where a story dates its event when its lead does not
 
 

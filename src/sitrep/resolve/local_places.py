@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 FAMOUS_CITY_POPULATION = 150_000  # a city abroad this big may well be meant, even in a one-country story
 
-__all__ = ["CITY_PARTS", "dateline_city_index", "ends_as_street", "foreign_outliers_dropped", "is_street_run",
+__all__ = ["CITY_PARTS", "dateline_city_index", "ends_as_street", "foreign_outliers_dropped", "is_facility_run",
+           "is_street_run",
            "neighbourhoods_in_town", "state_area", "within_state"]
 
 TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
@@ -39,6 +40,14 @@ STREET_WORDS = frozenset("Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr L
 STREET_PLURAL_AFTER = re.compile(r"(?:\s+and\s+(?:[A-Z][\w.]*\s+){1,3}|\s+)(?:streets|avenues|roads|boulevards|drives|"
                                  r"lanes)\b")
 
+# The last word of a facility's or estate's name ("Palacio Park", "West Las Vegas Library", "Logan Heights"): a run
+# of capitals ending in one names a site, not the town its first word names, unless the gazetteer knows the whole
+# name ("Highland Park", "Cleveland Heights" are towns).
+# Institutions ("Ohio State University", "Jefferson County Hospital") are left out: their place names still name
+# the place.
+FACILITY_WORDS = frozenset("Park Library Mall Apartments Plaza Hotel Motel Inn Bar Lounge Club Restaurant Cemetery "
+                           "Downs Heights Manor Gardens Estates Homes Courts Commons".split())
+
 OUTLIER_MIN_PLACES = 4  # the home-country rule needs this many resolved places ...
 OUTLIER_HOME_SHARE = 0.75  # ... this share of them in one country
 
@@ -47,6 +56,15 @@ def is_street_run(run: list[int], tokens: list[_Token], text: str) -> bool:
     """"Hyde Park Boulevard", "Nelson Court", "Odessa and Franklin streets": a street, not the town it is named
     after."""
     return ends_as_street(text[tokens[run[0]].start:tokens[run[-1]].end], text, tokens[run[-1]].end)
+
+
+def is_facility_run(run: list[int], tokens: list[_Token], text: str, gazetteer) -> bool:
+    """"Palacio Park", "Aspen Heights Apartments": a site named after a place, when the whole name is no town."""
+    name = text[tokens[run[0]].start:tokens[run[-1]].end]
+    words = name.split()
+    if len(words) < 2 or words[-1] not in FACILITY_WORDS:
+        return False
+    return not gazetteer.lookup(name, surface=name)
 
 
 def ends_as_street(name: str, text: str, end: int) -> bool:

@@ -26,8 +26,8 @@ from pathlib import Path
 from ..geodesy import distance_km
 from ..model import Place, Span
 from .datelines import find_dateline
-from .local_places import (CITY_PARTS, dateline_city_index, ends_as_street, foreign_outliers_dropped, is_street_run,
-                           neighbourhoods_in_town, state_area, within_state)
+from .local_places import (CITY_PARTS, dateline_city_index, ends_as_street, foreign_outliers_dropped, is_facility_run,
+                           is_street_run, neighbourhoods_in_town, state_area, within_state)
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
@@ -245,8 +245,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False
     if lowered in CITY_PARTS:
         return False
-    if context.dateline_city[0] <= start and end <= context.dateline_city[1]:
-        return True  # the dateline's city, capitals and all, is a place whatever its size
+    if (start, end) == context.dateline_city:
+        return True  # the dateline's whole city part, capitals and all, is a place whatever its size
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
@@ -322,7 +322,7 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
                        (dateline.city_start, dateline.city_end) if dateline else (0, 0))
     found: list[Toponym] = []
     for run in _capitalised_runs(tokens, text):
-        if is_street_run(run, tokens, text):
+        if is_street_run(run, tokens, text) or is_facility_run(run, tokens, text, gazetteer):
             continue
         position = 0
         unmatched_before = False
