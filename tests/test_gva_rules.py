@@ -155,3 +155,11 @@ def test_a_site_named_after_a_town_is_not_the_town():
 def test_only_the_whole_dateline_city_is_taken_on_trust():
     names = {t.text for t in find_toponyms("ST. LOUIS (AP) — A man was shot in Missouri.")}
     assert "LOUIS" not in names
+
+
+@pytest.mark.parametrize("text", [
+    "A man shot and killed his wife before turning the gun on himself in Tulsa, police said.",
+    "A man fatally shot his neighbour and then killed himself in Tulsa on Sunday.",
+])
+def test_the_attackers_own_death_is_counted_too(text):
+    assert _lead(text).fatalities.low == 2

@@ -27,6 +27,9 @@ FATAL_ADJECTIVES = frozenset({"fatal", "deadly", "lethal"})
 KILLING_NOUNS = frozenset({"killing", "murder", "slaying", "homicide", "execution"})
 WOUNDING_NOUNS = frozenset({"shooting", "stabbing", "beating"})
 LIFE_NOUNS = frozenset({"life", "lives"})
+REFLEXIVES = frozenset({"himself", "herself"})
+SELF_RULE = ":self"
+GUN_WORDS = frozenset({"gun", "weapon", "rifle", "pistol", "handgun", "shotgun", "firearm"})
 TAKING_VERBS = frozenset({"claim", "take"})
 # "another man", "the victim", "his son": one person when the noun is singular and so determined.
 SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "his", "her", "their", "its", "our",
@@ -48,7 +51,8 @@ def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities
         if _nearest_head(token.i, all_heads) not in own_heads:
             continue
         figure = _figure_at(token, to_source)
-        if figure is not None and not any((f.low, f.high) == (figure.low, figure.high) for f in figures):
+        if figure is not None and (figure.rule.endswith(SELF_RULE)
+                                   or not any((f.low, f.high) == (figure.low, figure.high) for f in figures)):
             figures.append(figure)
     if not figures:
         return None
@@ -80,6 +84,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
         victims = _victims_of(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
     elif token.lower_ in FATAL_ADVERBS and token.head.pos_ == "NUM" and token.head.head.lemma_.lower() in WOUNDING_VERBS:
         victims = token.head  # "four teens were shot, one fatally"
+    elif lemma == "turn" and token.pos_ == "VERB" and _gun_turned_on_self(token) is not None:
+        victims = _gun_turned_on_self(token)  # "before turning the gun on himself"
     elif lemma in LIFE_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS:
         victims = _of_object(token)  # "a shooting that claimed the life of one man"
     elif token.pos_ == "NOUN" and (lemma in KILLING_NOUNS or (lemma in WOUNDING_NOUNS and any(
@@ -111,6 +117,9 @@ def _figure_at(token, to_source) -> Fatalities | None:
 
 def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
     """The count one victims phrase gives ("at least 12 people", "a pilot", "Ahmed Hassan")."""
+    if victims.lower_ in REFLEXIVES:  # the attacker's own death: never a repeat of the victims' figure
+        start, end = victims.idx, victims.idx + len(victims.text)
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{SELF_RULE}")
     if _one_person(victims):
         start, end = victims.idx, victims.idx + len(victims.text)
         return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
@@ -144,6 +153,16 @@ def _after_last_break(tokens, victims) -> list:
         if standalone:
             start = position + 1
     return tokens[start:] or tokens
+
+
+def _gun_turned_on_self(verb):
+    """"turned the gun on himself": the reflexive the weapon was turned on, else None."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in GUN_WORDS for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj" and g.lower_ in REFLEXIVES), None)
+    return None
 
 
 def _made_fatal(verb) -> bool:
@@ -193,7 +212,7 @@ def _singular_determined(victims) -> bool:
 
 def _one_person(victims) -> bool:
     """A named person, "he"/"she", or a singular noun with a determiner is one death."""
-    if victims.lower_ in ("he", "she", "him", "her", "himself", "herself"):
+    if victims.lower_ in ("he", "she", "him", "her"):
         return True
     return victims.pos_ == "PROPN" and victims.ent_type_ == "PERSON" and not victims.text.isupper()
 
