@@ -163,3 +163,11 @@ def test_only_the_whole_dateline_city_is_taken_on_trust():
 ])
 def test_the_attackers_own_death_is_counted_too(text):
     assert _lead(text).fatalities.low == 2
+
+
+def test_the_opening_date_skips_court_steps_and_bare_clock_times():
+    text = ("Detectives are looking for the gunman who wounded a cashier in Tacoma.\n"
+            "A suspect was arraigned Tuesday in a different case.\n"
+            "The shooting happened around 9 p.m. at a gas station on Saturday.")
+    event = _lead(text)
+    assert event.date is not None and event.date.start == date(2015, 3, 7)

@@ -7,6 +7,7 @@ and are rebased here onto the article's source text, so every evidence span poin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -93,7 +94,7 @@ class Resolver:
                 if published is not None and when.start > published:
                     continue
                 if (precise_only and when.precision != "day") or is_statement_time(doc, expression) \
-                        or expression.timex_value == PRESENT_REF:
+                        or expression.timex_value == PRESENT_REF or _dates_nothing_of_the_event(doc, expression):
                     continue
                 return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
         return None
@@ -118,6 +119,35 @@ def _lead_end(doc, sentences: int = LEAD_SENTENCES) -> int:
 
 
 ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
+
+
+# Words of the justice system: a sentence with one and no word of violence dates a court step or an arrest
+# ("was arraigned Tuesday", "a complaint filed Thursday"), not the incident.
+JUSTICE_LEMMAS = frozenset("arrest arraign charge plead sentence indict court hearing file convict trial appear "
+                           "custody bond jail testify verdict jury".split())
+PAGE_STAMP = re.compile(r"(?:published|posted|updated|modified)\W{0,3}$", re.IGNORECASE)
+CLOCK_DAY_WORDS = re.compile(r"day|tonight", re.IGNORECASE)
+
+
+def _dates_nothing_of_the_event(doc, expression) -> bool:
+    """A time phrase that cannot date the story's incident: a bare clock time ("around 6:30 p.m.": the day is said
+    elsewhere), the page's own stamp ("Published Saturday, July 30"), or a court or arrest step."""
+    if expression.rule == "clock" and not CLOCK_DAY_WORDS.search(expression.text):
+        return True
+    if PAGE_STAMP.search(doc.text[max(0, expression.start - 15):expression.start]):
+        return True
+    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    if sentence is None:
+        return False
+    lemmas = {token.lemma_.lower() for token in sentence}
+    return bool(lemmas & JUSTICE_LEMMAS) and not _violent(lemmas)
+
+
+def _violent(lemmas: set[str]) -> bool:
+    from .mentions.lexicon import trigger_rules
+
+    rules = trigger_rules()
+    return any(rule.event_class == "violence" for lemma in lemmas for rule in rules.get(lemma, ()))
 
 
 def _country_as_actor(doc, place: Place) -> bool:

@@ -299,7 +299,7 @@ def _rules() -> tuple[Rule, ...]:
         ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
          rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
          rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=gmt|utc|local)|(?P<named>noon|midnight))"
-         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?P<day>{weekday}|yesterday|today|tonight)\b)?",
+         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tonight)\b)?",
          R.resolve_clock),
     ]
     return tuple(
@@ -440,6 +440,8 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     ]
     if not usable:
         return None
+    # "around 6:30 p.m. ... on Thursday": a bare clock time borrows its day; the phrase naming the day dates it
+    usable = [e for e in usable if not _bare_clock(e)] or usable
     trigger_span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     attached = []
     if trigger_span is not None and doc.has_annotation("DEP"):
@@ -455,6 +457,10 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
         best = min(usable, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
         how = "nearest"
     return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+
+
+def _bare_clock(expression: TimeExpression) -> bool:
+    return expression.rule == "clock" and not re.search(r"day|tonight", expression.text, re.IGNORECASE)
 
 
 # "now", "currently": what is so at publication ("is now in custody"), never the day a reported event happened
