@@ -171,3 +171,19 @@ def test_the_opening_date_skips_court_steps_and_bare_clock_times():
             "The shooting happened around 9 p.m. at a gas station on Saturday.")
     event = _lead(text)
     assert event.date is not None and event.date.start == date(2015, 3, 7)
+
+
+def test_a_city_named_with_an_indefinite_neighbourhood_stays_that_city():
+    text = "Four people were shot in a Tulsa neighborhood near Grand River and Pine, Tulsa police said."
+    tulsa = [t for t in find_toponyms(text) if t.text == "Tulsa"]
+    assert tulsa and all(t.chosen.admin1 == "Oklahoma" and t.chosen.name == "Tulsa" for t in tulsa)
+
+
+def test_a_big_city_bearing_the_name_beats_a_reading_by_alias():
+    chosen = {t.text: t.chosen for t in find_toponyms("A man was shot in Philadelphia on Monday.")}
+    assert chosen["Philadelphia"].country_code == "US"
+
+
+def test_a_small_province_yields_to_a_bigger_city_abroad_of_the_same_name():
+    chosen = {t.text: t.chosen for t in find_toponyms("Two men were shot in Toledo, police in Ohio said.")}
+    assert chosen["Toledo"].feature != "admin1"

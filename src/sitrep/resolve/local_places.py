@@ -29,6 +29,7 @@ TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"
 NEIGHBOURHOOD_MAX_KM = 60.0  # a neighbourhood lies within a city; a namesake farther than this is another place
 NEIGHBOURHOOD_AFTER = re.compile(r"['’]?s?\s+(?:neighbou?rhood|section|housing\s+(?:complex|project|development))s?\b",
                                  re.IGNORECASE)
+INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:neighbou?rhood|section)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Parts of any city, named as if they were places ("on the West Side", "Downtown"): never a town of their own.
 CITY_PARTS = frozenset({"west side", "east side", "south side", "north side", "westside", "eastside", "southside",
@@ -105,7 +106,7 @@ def _population_of(toponym: Toponym) -> int:
 def neighbourhoods_in_town(toponyms: list[Toponym], text: str, dateline_city: int | None) -> list[Toponym]:
     """"the Austin neighborhood" in a Chicago story is a part of Chicago, not Austin, Texas: a name the text calls
     a neighbourhood, read as a town far from the story's own town, is coded to the story's town (precision 2).
-    The story's town is the dateline's, else the town its places name most often (the first, on a tie)."""
+    The story's town is the dateline's, else the town its places name most often (the biggest, on a tie)."""
     anchor = _story_town(toponyms, dateline_city, text)
     if anchor is None:
         return toponyms
@@ -136,11 +137,13 @@ def _story_town(toponyms: list[Toponym], dateline_city: int | None, text: str) -
     if not towns:
         return None
     counts = Counter(t.chosen.gazetteer_id for t in towns)
-    best = max(counts.values())
-    return next(t for t in towns if counts[t.chosen.gazetteer_id] == best)
+    return max(towns, key=lambda t: (counts[t.chosen.gazetteer_id], _population_of(t), -t.start))
 
 
 def _called_neighbourhood(toponym: Toponym, text: str) -> bool:
+    """"the Austin neighborhood", "the neighborhood of Logan" (not "a Detroit neighborhood": a city's part)."""
+    if INDEFINITE_BEFORE.search(text[max(0, toponym.start - 6):toponym.start]):
+        return False
     return bool(NEIGHBOURHOOD_AFTER.match(text, toponym.end)
                 or NEIGHBOURHOOD_BEFORE.search(text[max(0, toponym.start - 30):toponym.start]))
 

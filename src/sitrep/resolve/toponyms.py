@@ -51,6 +51,7 @@ COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area na
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
 DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
+ALIAS_UNDER_BIG_CITY_PENALTY = 3.0  # a reading by alias when a big city has the very name
 DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
 CITY_OVER_ADMIN1_PENALTY = 6.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
 CITY_OVER_ADMIN1_SHARE = 0.05  # ... i.e. has at least this share of the same-named admin1's population
@@ -447,9 +448,19 @@ def _big_city_names(candidates: tuple[Entry, ...]) -> frozenset[tuple[str, str]]
     same_name_city = {(e.country_code, normalize_name(e.name)): e.population for e in candidates
                       if e.feature in ("city", "capital")}
     capitals = {e.country_code for e in candidates if e.feature == "capital"}
+    # a city abroad that outgrows the small province sharing its name ("Toledo", Ohio, over Belize's district)
+    biggest_city = max((e.population for e in candidates if e.feature in ("city", "capital") and e.kind == 0), default=0)
     return frozenset((e.country_code, normalize_name(e.name)) for e in candidates if e.feature == "admin1"
                      and (e.country_code in capitals or same_name_city.get((e.country_code, normalize_name(e.name)), -1)
-                          >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1)))
+                          >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1)
+                          or biggest_city >= max(IMPORTANT_POPULATION, e.population)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_big_city(candidates: tuple[Entry, ...]) -> bool:
+    """A big city bears the name itself: readings that only have it as an alias ("Philadelphia" for Amman) yield."""
+    return any(e.kind == 0 and e.feature in ("city", "capital") and e.population >= IMPORTANT_POPULATION
+               for e in candidates)
 
 
 @functools.lru_cache(maxsize=1)
@@ -466,13 +477,15 @@ def _neighbours() -> dict[str, frozenset[str]]:
 def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[tuple[str, str]],
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
            shadowed_admin1: set[tuple[str, str]] = frozenset(),
-           dateline_state: tuple[str, str] | None = None) -> float:
+           dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False) -> float:
     score = _prior(entry)
     if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
             and (entry.country_code, entry.admin1) == dateline_state:
         score += DATELINE_STATE_WEIGHT
     if entry.feature == "admin1" and (entry.country_code, normalize_name(entry.name)) in shadowed_admin1:
         score -= CITY_OVER_ADMIN1_PENALTY
+    if alias_of_big_city and entry.kind > 0:
+        score -= ALIAS_UNDER_BIG_CITY_PENALTY
     if total_votes and entry.country_code:
         score += COUNTRY_CONTEXT_WEIGHT * votes.get(entry.country_code, 0) / total_votes
         neighbour_votes = sum(votes.get(code, 0) for code in _neighbours().get(entry.country_code, ()))
@@ -525,7 +538,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
             shadowed = _big_city_names(toponym.candidates) if toponym.candidates else set()
             for entry in toponym.candidates:
                 score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed,
-                               dateline_state)
+                               dateline_state, _named_big_city(toponym.candidates))
                 per_name[key][entry.id] = max(per_name[key][entry.id], score)
         by_id = {entry.id: entry for toponym in toponyms for entry in toponym.candidates}
         for key, entry_scores in per_name.items():
