@@ -187,3 +187,11 @@ def test_a_big_city_bearing_the_name_beats_a_reading_by_alias():
 def test_a_small_province_yields_to_a_bigger_city_abroad_of_the_same_name():
     chosen = {t.text: t.chosen for t in find_toponyms("Two men were shot in Toledo, police in Ohio said.")}
     assert chosen["Toledo"].feature != "admin1"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("FRESNO — A 16-year-old boy was killed in a drive-by shooting Monday night, police said.", 1),
+    ("DAYTON (WXYZ) – A 6-year-old is dead after a shooting on the city's north side.", 1),
+])
+def test_a_dateline_parsed_as_the_subject_does_not_hide_the_victims(text, killed):
+    assert _lead(text).fatalities.low == killed

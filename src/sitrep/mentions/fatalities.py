@@ -102,6 +102,7 @@ def _figure_at(token, to_source) -> Fatalities | None:
         victims = _counted_by(token)
     else:
         return None
+    victims = _past_dateline(victims, token)
     if victims is None or _negated(token, victims):
         return None
     groups = [g for g in (_group_figure(head, lemma, to_source) for head in coordinated_heads(victims)) if g]
@@ -163,6 +164,33 @@ def _gun_turned_on_self(verb):
         if child.dep_ == "prep" and child.lower_ == "on":
             return next((g for g in child.children if g.dep_ == "pobj" and g.lower_ in REFLEXIVES), None)
     return None
+
+
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_MAX_TOKENS = 10  # "ST. LOUIS (KMOX) –": a dateline is a few tokens before a dash opening the sentence
+
+
+def _dateline_end(sentence) -> int | None:
+    """Index of the dash closing a dateline at the start of ``sentence``, or None."""
+    for token in list(sentence)[:DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_DASHES and token.i > sentence.start and token.whitespace_ \
+                and (token.i == 0 or token.doc[token.i - 1].whitespace_ or token.doc[token.i - 1].text == ")"):
+            return token.i
+    return None
+
+
+def _past_dateline(victims, verb):
+    """The parse often makes the dateline ("HAYWARD —") the subject: the victims are the words after its dash
+    (another argument of the verb, or the phrase hung on the dateline)."""
+    if victims is None:
+        return None
+    dash = _dateline_end(verb.sent)
+    if dash is None or victims.i > dash:
+        return victims
+    later = [c for c in verb.children if c.i > dash and c.dep_ == victims.dep_]
+    if later:
+        return later[0]
+    return next((c for c in victims.children if c.i > dash and c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")), None)
 
 
 def _made_fatal(verb) -> bool:
