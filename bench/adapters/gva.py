@@ -1,8 +1,9 @@
 """Gun Violence Archive whole-article records (SemEval-2018 task 5 pages), scored by score_gva.py.
 
-Date and place come from ``sitrep.extract``'s main event (published date = the page's dct). Killed and injured
-counts come from ``casualty_counts`` below: GVA counts people shot, a different unit from ACLED fatalities, so the
-counting lives bench-side, reading number phrases with the package's ``parse_quantity``/``number_value``.
+Date, place and killed come from ``sitrep.extract``'s incident event (``incident_event``: the first foreground
+violent event; published date = the page's dct; killed = its fatalities.low, 0 when none). Injured comes from
+``casualty_counts`` below: sitrep records deaths only, so that count lives bench-side, reading number phrases with
+the package's ``parse_quantity``/``number_value`` (its killed figure is kept as a baseline column).
 """
 
 from __future__ import annotations
