@@ -1,14 +1,16 @@
 """Gun Violence Archive whole-article records (SemEval-2018 task 5 pages), scored by score_gva.py.
 
-Date and place come from ``sitrep.extract``'s main event (published date = the page's dct). Killed and injured
-counts come from ``casualty_counts`` below: GVA counts people shot, a different unit from ACLED fatalities, so the
-counting lives bench-side, reading number phrases with the package's ``parse_quantity``/``number_value``.
+Date, place and killed come from ``sitrep.extract``'s incident event (``incident_event``: the first foreground
+violent event; published date = the page's dct; killed = its fatalities.low, 0 when none). Injured comes from
+``casualty_counts`` below: sitrep records deaths only, so that count lives bench-side, reading number phrases with
+the package's ``parse_quantity``/``number_value`` (its killed figure is kept as a baseline column).
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -71,9 +73,31 @@ def casualty_counts(text: str) -> tuple[int, int]:
     return killed, injured
 
 
+VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
+
+
+def incident_event(extraction):
+    """The event a GVA record codes: the first foreground violent event (an arrest or a court hearing told first
+    is the story's news peg, not the incident), else the article's main event."""
+    events = [] if extraction is None else [e for e in extraction.events if not e.background]
+    violent = [e for e in events if e.event_type in VIOLENT_TYPES]
+    if not violent:
+        return main_event(extraction)
+    incident, first = violent[0], extraction.events[0]
+    if incident is first:
+        return incident
+    # sitrep gives the lead paragraph's place and date to the article's first event only (assemble); when the
+    # story opens with the arrest, that context is the incident's as much as the arrest's
+    if incident.location is None:
+        incident = replace(incident, location=first.location)
+    if (incident.date is None or incident.date.implied) and first.rules.get("date") == "lead-paragraph date":
+        incident = replace(incident, date=first.date)
+    return incident
+
+
 def record(row: dict) -> dict:
     published = date.fromisoformat(row["dct"]) if row.get("dct") else None
-    event = main_event(extract(row["text"], published=published, title=row.get("title"), doc_id=row["doc_id"]))
+    event = incident_event(extract(row["text"], published=published, title=row.get("title"), doc_id=row["doc_id"]))
     counted_killed, injured = casualty_counts((row.get("title") or "") + "\n" + row["text"])
     # killed: sitrep's own figure for the main event (ACLED export convention: low, 0 when none reported);
     # the regex counter is kept only as a baseline column. injured: sitrep records deaths only, so the

@@ -7,6 +7,7 @@ and are rebased here onto the article's source text, so every evidence span poin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -39,32 +40,63 @@ class Resolver:
         place = event_place(doc, start_char, end_char, list(self.toponyms))
         if place is not None and _country_as_actor(doc, place):
             return None
+        if place is not None and place.feature in STATE_FEATURES and place.admin1:
+            # "shot in southern Michigan" in a story from Albion: ACLED codes the finest place the text gives
+            town = self.story_town(doc)
+            if town is not None and (town.country_code, town.admin1) == (place.country_code, place.admin1):
+                return _rebase_place(self.article, replace(town, rule="event_place:story-town-within-state"))
         return _rebase_place(self.article, place)
 
     def lead_place(self, doc) -> Place | None:
-        """The first located place of the lead (first LEAD_SENTENCES sentences, dateline included).
+        """The first located place of the lead (first LEAD_SENTENCES sentences, dateline included); failing
+        that, the first town of the story's opening sentences ("Bellefontaine Police said ...").
 
         News puts the main event's place in the lead; when no place is tied to the main event's own words,
         this is the place the text gives for it (never a place from outside the text).
         """
-        lead_end = _lead_end(doc)
-        for toponym in self.toponyms:
-            chosen = getattr(toponym, "chosen", None)
-            if toponym.start < lead_end and chosen is not None and chosen.lat is not None:
+        for lead_end, towns_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
+            for toponym in self.toponyms:
+                chosen = getattr(toponym, "chosen", None)
+                if toponym.start >= lead_end or chosen is None or chosen.lat is None or chosen.feature in COUNTRY_FEATURES:
+                    continue  # a country is no event place with coordinates (CODING.md, Place)
+                if towns_only and chosen.feature not in TOWN_FEATURES:
+                    continue
                 return replace(chosen, text=_rebase(self.article, chosen.text), rule="lead-paragraph place")
         return None
 
+    def story_town(self, doc) -> Place | None:
+        """The town a story is about: its dateline's, else the first town of its opening sentences."""
+        from .resolve.datelines import find_dateline
+
+        dateline = find_dateline(self.article.body)
+        opening_end = _lead_end(doc, STORY_OPENING_SENTENCES)
+        towns = [t for t in self.toponyms if getattr(t, "chosen", None) is not None and t.chosen.lat is not None
+                 and t.chosen.feature in TOWN_FEATURES and t.start < opening_end]
+        if dateline is not None:
+            in_dateline = [t for t in towns if dateline.city_start <= t.start < dateline.city_end]
+            towns = in_dateline or towns
+        return towns[0].chosen if towns else None
+
     def lead_date(self, doc) -> When | None:
-        """The first dated time expression of the lead, not after publication (see lead_place)."""
-        lead_end = _lead_end(doc)
+        """The first dated time expression of the lead, not after publication (see lead_place); failing that,
+        the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
+        story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
+        A time that dates a statement ("police said Monday") is not the event's."""
+        from .resolve.dates import PRESENT_REF, is_statement_time
+
         published = self.article.published
-        for expression in self.time_expressions:
-            when = expression.value
-            if expression.start >= lead_end or expression.kind != "date" or when is None or when.start is None:
-                continue
-            if published is not None and when.start > published:
-                continue
-            return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
+        for lead_end, precise_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
+            for expression in self.time_expressions:
+                when = expression.value
+                if expression.start >= lead_end or expression.kind not in ("date", "time") or when is None \
+                        or when.start is None or (expression.kind == "time" and when.precision != "day"):
+                    continue
+                if published is not None and when.start > published:
+                    continue
+                if (precise_only and when.precision != "day") or is_statement_time(doc, expression) \
+                        or expression.timex_value == PRESENT_REF or _dates_nothing_of_the_event(doc, expression):
+                    continue
+                return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
         return None
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
@@ -75,14 +107,47 @@ class Resolver:
 
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
+TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
+STATE_FEATURES = frozenset({"admin1", "state", "province", "region"})
+COUNTRY_FEATURES = frozenset({"country", "continent"})
+STORY_OPENING_SENTENCES = 6  # where a story dates its event when its lead does not
 
 
-def _lead_end(doc) -> int:
-    ends = [sentence.end_char for sentence in list(doc.sents)[:LEAD_SENTENCES]]
+def _lead_end(doc, sentences: int = LEAD_SENTENCES) -> int:
+    ends = [sentence.end_char for sentence in list(doc.sents)[:sentences]]
     return ends[-1] if ends else 0
 
 
 ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
+
+
+# Words of the justice system: a sentence with one and no word of violence dates a court step or an arrest
+# ("was arraigned Tuesday", "a complaint filed Thursday"), not the incident.
+JUSTICE_LEMMAS = frozenset("arrest arraign charge plead sentence indict court hearing file convict trial appear "
+                           "custody bond jail testify verdict jury".split())
+PAGE_STAMP = re.compile(r"(?:published|posted|updated|modified)\W{0,3}$", re.IGNORECASE)
+CLOCK_DAY_WORDS = re.compile(r"day|tonight", re.IGNORECASE)
+
+
+def _dates_nothing_of_the_event(doc, expression) -> bool:
+    """A time phrase that cannot date the story's incident: a bare clock time ("around 6:30 p.m.": the day is said
+    elsewhere), the page's own stamp ("Published Saturday, July 30"), or a court or arrest step."""
+    if expression.rule == "clock" and not CLOCK_DAY_WORDS.search(expression.text):
+        return True
+    if PAGE_STAMP.search(doc.text[max(0, expression.start - 15):expression.start]):
+        return True
+    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    if sentence is None:
+        return False
+    lemmas = {token.lemma_.lower() for token in sentence}
+    return bool(lemmas & JUSTICE_LEMMAS) and not _violent(lemmas)
+
+
+def _violent(lemmas: set[str]) -> bool:
+    from .mentions.lexicon import trigger_rules
+
+    rules = trigger_rules()
+    return any(rule.event_class == "violence" for lemma in lemmas for rule in rules.get(lemma, ()))
 
 
 def _country_as_actor(doc, place: Place) -> bool:

@@ -6,6 +6,8 @@ here (it is a statement, not a figure for low/high).
 
 from __future__ import annotations
 
+import re
+
 from ..model import Fatalities
 from .actors import coordinated_heads, own_subtree
 from .numbers import parse_quantity
@@ -16,6 +18,22 @@ DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
 DEAD_VERBS = frozenset({"pronounce", "declare", "find", "leave", "be"})  # "was pronounced dead", "left 3 dead"
 BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # not quotes: '35 "Christians"'
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
+NOT_A_COUNT = re.compile(r"\d{4,}")  # four digits with no thousands comma: a year, an address, a clock time
+# "was fatally shot", "stabbed to death": a wounding verb made lethal by its modifier.
+WOUNDING_VERBS = frozenset({"shoot", "stab", "beat", "gun", "strangle", "bludgeon", "wound", "injure", "strike", "hit"})
+FATAL_ADVERBS = frozenset({"fatally", "mortally"})
+FATAL_ADJECTIVES = frozenset({"fatal", "deadly", "lethal"})
+# "the fatal shooting of a teenager", "the killing of two women": a noun naming a death, its victims after "of".
+KILLING_NOUNS = frozenset({"killing", "murder", "slaying", "homicide", "execution"})
+WOUNDING_NOUNS = frozenset({"shooting", "stabbing", "beating"})
+LIFE_NOUNS = frozenset({"life", "lives"})
+REFLEXIVES = frozenset({"himself", "herself"})
+SELF_RULE = ":self"
+GUN_WORDS = frozenset({"gun", "weapon", "rifle", "pistol", "handgun", "shotgun", "firearm"})
+TAKING_VERBS = frozenset({"claim", "take"})
+# "another man", "the victim", "his son": one person when the noun is singular and so determined.
+SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "his", "her", "their", "its", "our",
+                                  "my", "your"})
 
 
 def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities | None:
@@ -33,7 +51,8 @@ def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities
         if _nearest_head(token.i, all_heads) not in own_heads:
             continue
         figure = _figure_at(token, to_source)
-        if figure is not None and not any((f.low, f.high) == (figure.low, figure.high) for f in figures):
+        if figure is not None and (figure.rule.endswith(SELF_RULE)
+                                   or not any((f.low, f.high) == (figure.low, figure.high) for f in figures)):
             figures.append(figure)
     if not figures:
         return None
@@ -59,12 +78,31 @@ def _figure_at(token, to_source) -> Fatalities | None:
     shot_dead = lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
     if (lemma in KILL_VERBS or shot_dead) and token.pos_ in ("VERB", "AUX"):
         victims = _victims_of(token)
+    elif lemma in WOUNDING_VERBS and token.pos_ == "VERB" and _made_fatal(token):
+        # "identified the woman fatally shot Monday" parsed with "woman" as the subject: with no object, a
+        # lethal shooting's subject is who was shot
+        victims = _victims_of(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
+    elif token.lower_ in FATAL_ADVERBS and token.head.pos_ == "NUM" and token.head.head.lemma_.lower() in WOUNDING_VERBS:
+        victims = token.head  # "four teens were shot, one fatally"
+    elif lemma == "turn" and token.pos_ == "VERB" and _gun_turned_on_self(token) is not None:
+        victims = _gun_turned_on_self(token)  # "before turning the gun on himself"
+    elif lemma in LIFE_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS:
+        victims = _of_object(token)  # "a shooting that claimed the life of one man"
+    elif token.pos_ == "NOUN" and (lemma in KILLING_NOUNS or (lemma in WOUNDING_NOUNS and any(
+            c.dep_ == "amod" and c.lower_ in FATAL_ADJECTIVES for c in token.children))):
+        victims = _of_object(token)  # "the fatal shooting of a teenager", "the killing of two women"
     elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
-        victims = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")), None)
+        # "a shooting that left a man dead": the object, not the relative pronoun, is who died
+        arguments = {c.dep_: c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")}
+        victims = arguments.get("nsubjpass") or arguments.get("dobj") or arguments.get("nsubj")
+    elif lemma == "dead" and token.dep_ == "amod" and token.i > token.head.i and token.head.dep_ in ("dobj", "nsubjpass") \
+            and token.head.head.lemma_.lower() in DEAD_VERBS:
+        victims = token.head  # the parse of "left a man dead" hangs "dead" on "man"
     elif lemma in DEATH_NOUNS and token.pos_ in ("NOUN", "ADJ"):
         victims = _counted_by(token)
     else:
         return None
+    victims = _past_dateline(victims, token)
     if victims is None or _negated(token, victims):
         return None
     groups = [g for g in (_group_figure(head, lemma, to_source) for head in coordinated_heads(victims)) if g]
@@ -80,6 +118,9 @@ def _figure_at(token, to_source) -> Fatalities | None:
 
 def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
     """The count one victims phrase gives ("at least 12 people", "a pilot", "Ahmed Hassan")."""
+    if victims.lower_ in REFLEXIVES:  # the attacker's own death: never a repeat of the victims' figure
+        start, end = victims.idx, victims.idx + len(victims.text)
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{SELF_RULE}")
     if _one_person(victims):
         start, end = victims.idx, victims.idx + len(victims.text)
         return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
@@ -89,7 +130,11 @@ def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
     phrase_tokens = _after_last_break(sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i), victims)
     if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
         phrase_tokens = [t for t in victims.subtree if t.i in own]
+    if any(NOT_A_COUNT.fullmatch(t.text) for t in phrase_tokens):
+        return None  # "2015", "6602 Elm St": a year or a house number read into the phrase by a bad parse
     quantity = parse_quantity(" ".join(t.text for t in phrase_tokens))
+    if quantity is None and _singular_determined(victims):
+        quantity = (1, 1)  # "left another man dead", "the 6-month-old girl was killed"
     if quantity is None:
         return None
     low, high = quantity
@@ -111,19 +156,86 @@ def _after_last_break(tokens, victims) -> list:
     return tokens[start:] or tokens
 
 
-def _victims_of(verb):
+def _gun_turned_on_self(verb):
+    """"turned the gun on himself": the reflexive the weapon was turned on, else None."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in GUN_WORDS for c in verb.children):
+        return None
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((g for g in child.children if g.dep_ == "pobj" and g.lower_ in REFLEXIVES), None)
+    return None
+
+
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_MAX_TOKENS = 10  # "ST. LOUIS (KMOX) –": a dateline is a few tokens before a dash opening the sentence
+
+
+def _dateline_end(sentence) -> int | None:
+    """Index of the dash closing a dateline at the start of ``sentence``, or None."""
+    for token in list(sentence)[:DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_DASHES and token.i > sentence.start and token.whitespace_ \
+                and (token.i == 0 or token.doc[token.i - 1].whitespace_ or token.doc[token.i - 1].text == ")"):
+            return token.i
+    return None
+
+
+def _past_dateline(victims, verb):
+    """The parse often makes the dateline ("HAYWARD —") the subject: the victims are the words after its dash
+    (another argument of the verb, or the phrase hung on the dateline)."""
+    if victims is None:
+        return None
+    dash = _dateline_end(verb.sent)
+    if dash is None or victims.i > dash:
+        return victims
+    later = [c for c in verb.children if c.i > dash and c.dep_ == victims.dep_]
+    if later:
+        return later[0]
+    return next((c for c in victims.children if c.i > dash and c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")), None)
+
+
+def _made_fatal(verb) -> bool:
+    """"fatally shot", "shot to death", "stabbed to death"."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in FATAL_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+            return True
+    return False
+
+
+def _of_object(noun):
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _victims_of(verb):
     if verb.lemma_.lower() in INTRANSITIVE_DEATH_VERBS:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return child
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return child  # "died" has no object: an "object" is a misparsed place ("died off Elm Drive")
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and (verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ == "old"):
         return verb.head  # "a 17-year-old shot and killed by police"
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _victims_of(verb.head)  # "was shot and killed"
+    head_arguments = {c.dep_: c for c in verb.head.children if c.i != verb.i}
+    if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ == "VERB":
+        return head_arguments.get("nsubjpass") or head_arguments.get("dobj")  # "was found shot to death"
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return head_arguments.get("nsubj")  # the parse of "two people were slain"
+    if verb.dep_ == "advcl" and verb.head.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return head_arguments.get("dobj")  # "police identified the teenager fatally shot on Friday"
     return None
+
+
+def _singular_determined(victims) -> bool:
+    """A singular common noun with a determiner or possessive: one person ("the victim", "his son")."""
+    return victims.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in SINGULAR_DETERMINERS
+                                        for c in victims.children)
 
 
 def _one_person(victims) -> bool:

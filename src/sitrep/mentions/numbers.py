@@ -29,6 +29,8 @@ RULES_FILE = "quantities.toml"
 TOKEN_PATTERN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|[-\u2013\u2014]")
 WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "or", "and"})
+# "a 6-year-old boy", "his 15 year old son": a number followed by one of these and "old" is an age, not a count.
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 SKIPPED_AFTER_COUNTING_NOUN = frozenset({"of"})
 
 
@@ -188,6 +190,12 @@ def parse_quantity(phrase: str) -> tuple[int | None, int | None] | None:
     return (1, 1) if article is not None else None
 
 
+def _is_age(tokens: list[str], position: int) -> bool:
+    """The tokens after a number say "-year-old" / "month old": the number is someone's age."""
+    rest = [t for t in tokens[position:position + 4] if t != "-"]
+    return len(rest) >= 2 and rest[0] in AGE_UNITS and rest[1] == "old"
+
+
 def _bounds_at(tokens: list[str], index: int) -> tuple[int | None, int | None] | None:
     """Bounds for a number phrase starting at ``tokens[index]`` (modifier, number or vague word), or None."""
     lexicon = _lexicon()
@@ -215,6 +223,8 @@ def _bounds_at(tokens: list[str], index: int) -> tuple[int | None, int | None] |
         return _apply_modifier(modifier, int(fixed[1]), int(fixed[1]))
     vague = _longest_key_at(lexicon["vague"], tokens, index)
     number = read_number(tokens, index)
+    if number is not None and _is_age(tokens, number[1]):
+        return None  # "a 6-year-old boy" counts one boy (the article), not six
     if vague is not None and number is None:
         return _apply_modifier(modifier, int(vague[1]), None)
     if number is None:

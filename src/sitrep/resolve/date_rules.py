@@ -78,6 +78,9 @@ def unit_of(token: str) -> str:
     return token[:-1] if token.endswith("s") else token
 
 
+CENTURY_SLIP = 50  # a two-digit year read this far before publication is the same century's, not the last's
+
+
 def parse_numeric_date(text: str, published: date | None) -> date | None:
     """Dates in digits with slashes ("09/21/2016"), read by dateparser (English only, nothing fetched)."""
     import dateparser  # imported on first use: it is slow to import
@@ -86,7 +89,13 @@ def parse_numeric_date(text: str, published: date | None) -> date | None:
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    if parsed is None:
+        return None
+    found = parsed.date()
+    if published is not None and re.search(r"/\d\d$", text.strip()) and found.year <= published.year - CENTURY_SLIP:
+        # "01/25/16" in a page of January 2016 is that January: "prefer the past" must not read it as 1916
+        found = _safe_date(found.year + 100, found.month, found.day) or found
+    return found
 
 
 def month_year_for(month: int, day: int | None, ctx: Context, relation: str = "") -> int | None:

@@ -299,7 +299,7 @@ def _rules() -> tuple[Rule, ...]:
         ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
          rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
          rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=gmt|utc|local)|(?P<named>noon|midnight))"
-         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?P<day>{weekday}|yesterday|today|tonight)\b)?",
+         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tonight)\b)?",
          R.resolve_clock),
     ]
     return tuple(
@@ -329,6 +329,14 @@ def _context(text: str, start: int, published: date | None, reference: date | No
     )
 
 
+def _resolve(rule: Rule, match: re.Match, context: Context) -> Resolution | None:
+    """A rule's resolution, or None when its arithmetic leaves the calendar ("2016 years earlier" in 2000)."""
+    try:
+        return rule.resolve(match, context)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _candidates(text: str, published: date | None) -> list[tuple[int, int, Rule, re.Match]]:
     """All rule matches that resolve, longest first; then keep those not overlapping a longer one."""
     found = []
@@ -345,7 +353,7 @@ def _candidates(text: str, published: date | None) -> list[tuple[int, int, Rule,
         end = start + length
         if any(taken[start:end]):
             continue
-        if rule.resolve(match, _context(text, start, published, None)) is None:
+        if _resolve(rule, match, _context(text, start, published, None)) is None:
             continue
         taken[start:end] = b"\x01" * length
         chosen.append((start, end, rule, match))
@@ -372,7 +380,7 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     reference, previous_timex = None, ""
     for start, end, rule, match in _candidates(text, published):
         context = _context(text, start, published, reference, previous_timex)
-        resolution = rule.resolve(match, context) or rule.resolve(match, dataclasses.replace(context, reference=None))
+        resolution = _resolve(rule, match, context) or _resolve(rule, match, dataclasses.replace(context, reference=None))
         if resolution is None:
             continue
         span = Span(start, end, text[start:end])
@@ -428,9 +436,12 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
         e for e in expressions
         if e.value is not None and low <= e.start and e.end <= high and e.kind in ("date", "time", "duration")
         and not (published is not None and e.value.start is not None and e.value.start > published)
+        and e.timex_value != PRESENT_REF
     ]
     if not usable:
         return None
+    # "around 6:30 p.m. ... on Thursday": a bare clock time borrows its day; the phrase naming the day dates it
+    usable = [e for e in usable if not _bare_clock(e)] or usable
     trigger_span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     attached = []
     if trigger_span is not None and doc.has_annotation("DEP"):
@@ -446,6 +457,27 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
         best = min(usable, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
         how = "nearest"
     return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+
+
+def _bare_clock(expression: TimeExpression) -> bool:
+    return expression.rule == "clock" and not re.search(r"day|tonight", expression.text, re.IGNORECASE)
+
+
+# "now", "currently": what is so at publication ("is now in custody"), never the day a reported event happened
+PRESENT_REF = "PRESENT_REF"
+# Verbs of saying: a time phrase hanging from one dates the statement ("police said Saturday"), not the event.
+STATEMENT_VERBS = frozenset("say tell announce report confirm add state release identify update".split())
+
+
+def is_statement_time(doc, expression: TimeExpression) -> bool:
+    """"..., police said Saturday", "officials told reporters on Monday": the phrase dates the saying."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    governor = span.root.head
+    if governor.lemma_.lower() == "on" or governor.dep_ == "prep":
+        governor = governor.head
+    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i
 
 
 def _sentence_of(doc, offset: int):

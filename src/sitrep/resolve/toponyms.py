@@ -25,6 +25,9 @@ from pathlib import Path
 
 from ..geodesy import distance_km
 from ..model import Place, Span
+from .datelines import find_dateline
+from .local_places import (CITY_PARTS, dateline_city_index, ends_as_street, foreign_outliers_dropped, is_facility_run,
+                           is_street_run, neighbourhoods_in_town, state_area, within_state)
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
@@ -47,6 +50,9 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
+DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
+ALIAS_UNDER_BIG_CITY_PENALTY = 3.0  # a reading by alias when a big city has the very name
+DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
 CITY_OVER_ADMIN1_PENALTY = 6.0  # bare "Kiev", "Washington", "Idlib": the city, when one of that name is big enough
 CITY_OVER_ADMIN1_SHARE = 0.05  # ... i.e. has at least this share of the same-named admin1's population
 
@@ -85,6 +91,9 @@ _PLACED_BY_TEXT = re.compile(
     r"(?:\b(?:in|near|outside|around)|\b(?:town|city|village|district|province|region|neighbou?rhood|suburb|"
     r"settlement|camp|area)\s+of)\s+(?:the\s+)?$"
 )
+# "Bellefontaine Police", "Albion Public Safety Department": a local force or service is named after its town.
+_NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:Police|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
+                                 r"City\s+Council|Township\s+Police|City\s+Police)\b")
 _ADMIN_SUFFIX = re.compile(r" (?:province|governorate|region|oblast|state|district|county|prefecture|department)\b")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
 
@@ -222,6 +231,7 @@ class _Context:
     entities: list[tuple[int, int, str]]
     person_words: frozenset[str]
     lowercase_words: frozenset[str]
+    dateline_city: tuple[int, int] = (0, 0)  # where the dateline's city part sits ("TYRONE, Mo. —")
 
 
 def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
@@ -234,6 +244,10 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
                  or best.population >= IMPORTANT_POPULATION or best.gazetteer_id.startswith("supplement:"))
     if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS):
         return False
+    if lowered in CITY_PARTS:
+        return False
+    if (start, end) == context.dateline_city:
+        return True  # the dateline's whole city part, capitals and all, is a place whatever its size
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
@@ -275,7 +289,7 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False  # "IN THE" in a capitalised headline folds to a place name
     if phrase.isupper() and best.kind >= KIND_FOLDED and not (exact_place or place_inside):
         return False  # "SHOT TO": capitals hide the case cues, so only exact spellings count
-    locative = previous in LOCATIVE_WORDS
+    locative = previous in LOCATIVE_WORDS or bool(_NAMES_A_TOWN_AFTER.match(text, end))
     if best.kind >= KIND_FOLDED:
         return (locative or n_tokens >= 2 and important) and len(phrase) > 4
     if n_tokens >= 2:
@@ -303,10 +317,14 @@ def _lookup_phrase(phrase: str, gazetteer: Gazetteer) -> tuple[str, tuple[Entry,
 
 def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
     tokens = _tokens(text)
+    dateline = find_dateline(text)
     context = _Context(text, doc, _entity_index(doc), _person_words(doc),
-                       frozenset(re.findall(r"(?<![.!?]\s)\b[a-z][a-z]+\b", text)))
+                       frozenset(re.findall(r"(?<![.!?]\s)\b[a-z][a-z]+\b", text)),
+                       (dateline.city_start, dateline.city_end) if dateline else (0, 0))
     found: list[Toponym] = []
     for run in _capitalised_runs(tokens, text):
+        if is_street_run(run, tokens, text) or is_facility_run(run, tokens, text, gazetteer):
+            continue
         position = 0
         unmatched_before = False
         while position < len(run):
@@ -315,6 +333,9 @@ def _match_runs(text: str, doc, gazetteer: Gazetteer) -> list[Toponym]:
                 first, last = tokens[run[position]], tokens[run[position + size - 1]]
                 if first.text in NAME_CONNECTORS or last.text in NAME_CONNECTORS:
                     continue
+                if text[first.start:last.end].lower().rstrip(".") in CITY_PARTS:
+                    position += size - 1  # "the South Side": neither "South Side" nor "Side" is a town
+                    break
                 phrase, entries = _lookup_phrase(text[first.start:last.end], gazetteer)
                 suffix = None
                 if any(e.feature in ("city", "capital") for e in entries) and phrase == text[first.start:last.end]:
@@ -358,6 +379,8 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
         if not surface or any(s < end and start < e for s, e in taken):
             continue
         if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
+            continue
+        if ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
             continue
         entries = gazetteer.lookup(surface, surface=surface)
         extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
@@ -425,9 +448,19 @@ def _big_city_names(candidates: tuple[Entry, ...]) -> frozenset[tuple[str, str]]
     same_name_city = {(e.country_code, normalize_name(e.name)): e.population for e in candidates
                       if e.feature in ("city", "capital")}
     capitals = {e.country_code for e in candidates if e.feature == "capital"}
+    # a city abroad that outgrows the small province sharing its name ("Toledo", Ohio, over Belize's district)
+    biggest_city = max((e.population for e in candidates if e.feature in ("city", "capital") and e.kind == 0), default=0)
     return frozenset((e.country_code, normalize_name(e.name)) for e in candidates if e.feature == "admin1"
                      and (e.country_code in capitals or same_name_city.get((e.country_code, normalize_name(e.name)), -1)
-                          >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1)))
+                          >= CITY_OVER_ADMIN1_SHARE * max(e.population, 1)
+                          or biggest_city >= max(IMPORTANT_POPULATION, e.population)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_big_city(candidates: tuple[Entry, ...]) -> bool:
+    """A big city bears the name itself: readings that only have it as an alias ("Philadelphia" for Amman) yield."""
+    return any(e.kind == 0 and e.feature in ("city", "capital") and e.population >= IMPORTANT_POPULATION
+               for e in candidates)
 
 
 @functools.lru_cache(maxsize=1)
@@ -443,10 +476,16 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[tuple[str, str]],
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
-           shadowed_admin1: set[tuple[str, str]] = frozenset()) -> float:
+           shadowed_admin1: set[tuple[str, str]] = frozenset(),
+           dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False) -> float:
     score = _prior(entry)
+    if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
+            and (entry.country_code, entry.admin1) == dateline_state:
+        score += DATELINE_STATE_WEIGHT
     if entry.feature == "admin1" and (entry.country_code, normalize_name(entry.name)) in shadowed_admin1:
         score -= CITY_OVER_ADMIN1_PENALTY
+    if alias_of_big_city and entry.kind > 0:
+        score -= ALIAS_UNDER_BIG_CITY_PENALTY
     if total_votes and entry.country_code:
         score += COUNTRY_CONTEXT_WEIGHT * votes.get(entry.country_code, 0) / total_votes
         neighbour_votes = sum(votes.get(code, 0) for code in _neighbours().get(entry.country_code, ()))
@@ -473,9 +512,18 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
             if key not in choices or _prior(best) > _prior(choices[key]):
                 choices[key] = best
     comma = _comma_admins(toponyms, text)
+    dateline = find_dateline(text)
+    dateline_city = dateline_city_index(toponyms, dateline)
+    dateline_state = dateline.state if dateline is not None else None
+    if dateline_state is not None and dateline_city is not None:
+        comma.setdefault(dateline_city, (state_area(dateline_state),))
+        toponyms = list(toponyms)
+        toponyms[dateline_city] = within_state(toponyms[dateline_city], dateline_state)
     scores: dict[int, tuple[Entry, float]] = {}
     for _ in range(2):
         all_votes, own_votes = _country_votes(toponyms, choices, text, country_hint)
+        if dateline is not None and dateline.state is not None:
+            all_votes[dateline.state[0]] += DATELINE_COUNTRY_VOTES  # "MANASSAS, Va. —": a US story
         per_name: dict[str, Counter] = defaultdict(Counter)
         for index, toponym in enumerate(toponyms):
             if not toponym.candidates:
@@ -489,13 +537,19 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
                        if k != key and e.lat is not None and e.feature not in ("country", "continent")]
             shadowed = _big_city_names(toponym.candidates) if toponym.candidates else set()
             for entry in toponym.candidates:
-                score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed)
+                score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed,
+                               dateline_state, _named_big_city(toponym.candidates))
                 per_name[key][entry.id] = max(per_name[key][entry.id], score)
         by_id = {entry.id: entry for toponym in toponyms for entry in toponym.candidates}
         for key, entry_scores in per_name.items():
             best_id, best_score = entry_scores.most_common(1)[0]
             choices[key] = by_id[best_id]
             scores[key] = (by_id[best_id], best_score)
+        if dateline_state is None and dateline_city is not None:
+            # "CHICAGO (AP) —": the city's own reading names the state the story's other places are in
+            city = choices.get(normalize_name(toponyms[dateline_city].text))
+            if city is not None and city.admin1 and city.feature not in ("country", "continent"):
+                dateline_state = (city.country_code, city.admin1)
     gazetteer = load_gazetteer()
     resolved = []
     for toponym in toponyms:
@@ -506,7 +560,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         entry, score = scores[key]
         place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
-    return resolved
+    return neighbourhoods_in_town(foreign_outliers_dropped(resolved), text, dateline_city)
 
 
 def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None, rule: str = "gazetteer") -> Place:

@@ -1,0 +1,20 @@
+"""Time phrases whose arithmetic would leave the calendar resolve to nothing instead of raising."""
+
+from datetime import date
+
+from sitrep.resolve.dates import find_time_expressions
+
+
+def test_a_count_of_years_beyond_the_calendar_is_not_a_date():
+    found = find_time_expressions("It happened 2016 years earlier.", date(2000, 1, 1))
+    assert all(e.value is None or e.value.start.year >= 1 for e in found)
+
+
+def test_a_clock_time_on_a_named_day_is_that_day():
+    found = find_time_expressions("It happened around 12:30 a.m. on Sunday.", date(2016, 1, 27))
+    assert [e.value.start for e in found if e.value] == [date(2016, 1, 24)]
+
+
+def test_a_two_digit_year_stays_in_the_publication_century():
+    found = find_time_expressions("(01/12/16) - A toddler was hurt.", date(2016, 1, 20))
+    assert found[0].value.start == date(2016, 1, 12)

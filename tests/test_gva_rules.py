@@ -1,0 +1,197 @@
+"""Rules for local crime news (US datelines, shootings, ages, statement dates); sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep
+from sitrep.mentions.numbers import parse_quantity
+from sitrep.resolve.datelines import find_dateline, state_named
+from sitrep.resolve.toponyms import find_toponyms
+
+PUBLISHED = date(2015, 3, 11)  # a Wednesday
+
+
+def _lead(text: str):
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    return events[0] if events else None
+
+
+@pytest.mark.parametrize("phrase, bounds", [
+    ("a 6-year-old boy", (1, 1)),
+    ("A 15-year-old", (1, 1)),
+    ("a nine year old girl", (1, 1)),
+    ("two 17-year-old boys", (2, 2)),
+    ("at least 12 people", (12, None)),
+])
+def test_an_age_is_not_a_count(phrase, bounds):
+    assert parse_quantity(phrase) == bounds
+
+
+@pytest.mark.parametrize("text, city, state", [
+    ("SPRINGFIELD, Mo. — A man was hurt.", "SPRINGFIELD", ("US", "Missouri")),
+    ("Posted 9 a.m.\n\nBOWLING GREEN, KY (WXYZ) – Police said.", "BOWLING GREEN", ("US", "Kentucky")),
+    ("FAYETTEVILLE, N.C. -- Deputies were called.", "FAYETTEVILLE", ("US", "North Carolina")),
+    ("DENVER (AP) — Police said.", "DENVER", None),
+])
+def test_datelines_are_read_with_their_state(text, city, state):
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.city == city and dateline.state == state
+
+
+@pytest.mark.parametrize("text", ["UPDATE: police said more", "Police said - nothing more", "In other news, a fair."])
+def test_labels_and_sentences_are_not_datelines(text):
+    assert find_dateline(text) is None
+
+
+def test_postal_codes_name_states():
+    assert state_named("TX") == ("US", "Texas")
+    assert state_named("Tenn") == ("US", "Tennessee")
+    assert state_named("XQ") is None
+
+
+def test_dateline_state_picks_the_town_of_that_state():
+    text = "PARIS, Tenn. (WXYZ) — A man was wounded outside a store in Paris on Friday."
+    chosen = {t.text.lower(): t.chosen for t in find_toponyms(text) if t.chosen}
+    assert chosen["paris"].admin1 == "Tennessee"
+
+
+def test_dateline_state_steers_other_towns_of_the_story():
+    text = "SALEM, Ore. — Officers said the car was later found in Albany."
+    albany = next(t for t in find_toponyms(text) if t.text == "Albany")
+    assert albany.chosen.admin1 == "Oregon"
+
+
+def test_streets_named_after_towns_are_not_places():
+    text = "The victims were found on Houston Avenue near Dallas and Austin streets in Phoenix."
+    names = {t.text for t in find_toponyms(text)}
+    assert "Phoenix" in names and not names & {"Houston", "Dallas", "Austin", "Houston Avenue"}
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police said three teenagers were shot, one fatally, on Tuesday night in Omaha.", 1),
+    ("A 19-year-old man was fatally shot on Sunday in Tulsa.", 1),
+    ("A woman was shot to death on Friday evening in Toledo.", 1),
+    ("A prosecutor charged a man in the fatal shooting of a 4-year-old girl in Macon.", 1),
+    ("Two men were fatally shot outside a bar in Fresno on Monday.", 2),
+    ("A 12-year-old boy was shot in the leg on Monday in Akron.", None),
+])
+def test_lethal_shootings_count_their_dead(text, killed):
+    event = _lead(text)
+    assert event is not None
+    assert (event.fatalities.low if event.fatalities else None) == killed
+
+
+def test_a_shooting_that_left_a_man_dead_counts_one():
+    event = next(e for e in sitrep.extract("Officers arrested a suspect after a shooting that left a man dead in "
+                                           "Reno on Monday.", published=PUBLISHED).events if e.fatalities)
+    assert event.fatalities.low == 1
+
+
+def test_the_story_date_comes_from_its_opening_sentences_when_the_lead_has_none():
+    text = ("Detectives are looking for the gunman who wounded a cashier in Tacoma.\n"
+            "The manager said the store will reopen next week.\n"
+            "The shooting happened around 9 p.m. Saturday at a gas station.")
+    event = _lead(text)
+    assert event.date is not None and event.date.start == date(2015, 3, 7)
+
+
+def test_a_neighbourhood_named_after_a_far_town_is_part_of_the_story_town():
+    text = "OMAHA, Neb. — A man was wounded in a shooting in the Dallas neighborhood on Friday, Omaha police said."
+    place = _lead(text).location
+    assert place is not None and place.admin1 == "Nebraska"
+
+
+def test_city_parts_are_not_towns():
+    names = {t.text for t in find_toponyms("Two men were shot on the South Side and later Downtown in Denver.")}
+    assert names == {"Denver"}
+
+
+def test_a_town_named_by_its_police_is_a_place(nlp):
+    text = "The Bellefontaine Police Department said a teen was hurt."
+    names = {t.text for t in find_toponyms(text, nlp(text))}
+    assert "Bellefontaine" in names
+
+
+def test_a_state_level_place_gives_way_to_the_story_town_in_that_state():
+    text = ("ALBION, Mich. (AP) — Police say a shooting outside a party in southern Michigan left four people "
+            "wounded late Thursday.")
+    place = _lead(text).location
+    assert place is not None and place.name == "Albion" and place.admin1 == "Michigan"
+
+
+@pytest.mark.parametrize("text", [
+    "A shooting in Tulsa claimed the life of one man and injured three other people on Saturday.",
+    "A 14-year-old girl was fatally wounded in a shooting late Tuesday in Tulsa.",
+    "Police said a teenager shot and killed himself in Tulsa on Sunday.",
+    "Officers say a 15-year-old boy was found shot to death on Tuesday in Tulsa.",
+    "A 12-year-old girl was fatally struck by stray gunfire in Tulsa on Monday.",
+    "Detectives identified the woman fatally shot on Monday outside a Tulsa bar.",
+])
+def test_more_ways_of_telling_one_death(text):
+    assert _lead(text).fatalities.low == 1
+
+
+def test_now_does_not_date_an_event():
+    event = _lead("A man is now in custody after a shooting that wounded two people in Tulsa.")
+    assert event.date is None or event.date.implied
+
+
+def test_a_small_place_abroad_in_a_one_country_story_loses_its_far_reading():
+    text = ("Police in Dallas, Houston and Austin said a man from Waco was hurt near Zvornik on Friday.")
+    chosen = {t.text: t.chosen for t in find_toponyms(text)}
+    assert chosen["Dallas"].country_code == "US"
+    assert "Zvornik" in chosen and chosen["Zvornik"] is None
+
+
+def test_a_site_named_after_a_town_is_not_the_town():
+    names = {t.text for t in find_toponyms("Shots were fired at Palacio Park and near the Aspen Heights Apartments "
+                                           "in Fresno.")}
+    assert "Fresno" in names and not names & {"Palacio", "Aspen", "Aspen Heights"}
+
+
+def test_only_the_whole_dateline_city_is_taken_on_trust():
+    names = {t.text for t in find_toponyms("ST. LOUIS (AP) — A man was shot in Missouri.")}
+    assert "LOUIS" not in names
+
+
+@pytest.mark.parametrize("text", [
+    "A man shot and killed his wife before turning the gun on himself in Tulsa, police said.",
+    "A man fatally shot his neighbour and then killed himself in Tulsa on Sunday.",
+])
+def test_the_attackers_own_death_is_counted_too(text):
+    assert _lead(text).fatalities.low == 2
+
+
+def test_the_opening_date_skips_court_steps_and_bare_clock_times():
+    text = ("Detectives are looking for the gunman who wounded a cashier in Tacoma.\n"
+            "A suspect was arraigned Tuesday in a different case.\n"
+            "The shooting happened around 9 p.m. at a gas station on Saturday.")
+    event = _lead(text)
+    assert event.date is not None and event.date.start == date(2015, 3, 7)
+
+
+def test_a_city_named_with_an_indefinite_neighbourhood_stays_that_city():
+    text = "Four people were shot in a Tulsa neighborhood near Grand River and Pine, Tulsa police said."
+    tulsa = [t for t in find_toponyms(text) if t.text == "Tulsa"]
+    assert tulsa and all(t.chosen.admin1 == "Oklahoma" and t.chosen.name == "Tulsa" for t in tulsa)
+
+
+def test_a_big_city_bearing_the_name_beats_a_reading_by_alias():
+    chosen = {t.text: t.chosen for t in find_toponyms("A man was shot in Philadelphia on Monday.")}
+    assert chosen["Philadelphia"].country_code == "US"
+
+
+def test_a_small_province_yields_to_a_bigger_city_abroad_of_the_same_name():
+    chosen = {t.text: t.chosen for t in find_toponyms("Two men were shot in Toledo, police in Ohio said.")}
+    assert chosen["Toledo"].feature != "admin1"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("FRESNO — A 16-year-old boy was killed in a drive-by shooting Monday night, police said.", 1),
+    ("DAYTON (WXYZ) – A 6-year-old is dead after a shooting on the city's north side.", 1),
+])
+def test_a_dateline_parsed_as_the_subject_does_not_hide_the_victims(text, killed):
+    assert _lead(text).fatalities.low == killed
