@@ -87,3 +87,15 @@ def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence():
     from sitrep.nlp import parse_text
 
     assert len(parse_text(text)) == len(text)
+
+
+def test_a_death_told_apart_joins_the_shooting_or_stands_with_its_cause():
+    joined = sitrep.extract("Two teenagers were shot on Main Street in Buffalo on Sunday night, police said. One of "
+                            "them, a 16-year-old boy, was pronounced dead at the hospital.", published=PUBLISHED).events
+    assert len(joined) == 1 and (joined[0].fatalities.low, joined[0].fatalities.high) == (1, 1)
+    alone = sitrep.extract("Police said a 4-year-old girl died in Louisville on Saturday of a gunshot wound.",
+                           published=PUBLISHED).events
+    assert [(e.fatalities.low, e.fatalities.high) for e in alone] == [(1, 1)]
+    illness = sitrep.extract("He died of cancer in a hospital in Louisville on Saturday, his family said.",
+                             published=PUBLISHED).events
+    assert illness == ()

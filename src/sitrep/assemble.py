@@ -10,6 +10,7 @@ never merge.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
@@ -186,9 +187,19 @@ def _latest_before(builders: list[_EventBuilder], draft: MentionDraft) -> _Event
     return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
 
+# A death told with its violent cause ("died of a gunshot wound", "died of stab wounds") is an event even with
+# no other mention to join.
+VIOLENT_DEATH_CAUSE = re.compile(r"\b(?:gunshot|bullet|stab|stabbing|shrapnel|shot|shooting|blast|explosion)\b",
+                                 re.IGNORECASE)
+DEATH_RULES = ("trigger:die", "trigger:pronounce dead")
+
+
 def _stands_alone(draft: MentionDraft) -> bool:
-    """A weak killing mention is an event of its own when it names who did it or how many died."""
+    """A weak killing mention is an event of its own when it names who did it or how many died; a lone death
+    ("died", "was pronounced dead") when its sentence also gives a violent cause and a count."""
     mention = draft.mention
+    if mention.rule.startswith(DEATH_RULES):
+        return mention.fatalities is not None and VIOLENT_DEATH_CAUSE.search(mention.sentence.text) is not None
     if not mention.rule.startswith("trigger:kill"):
         return False
     return mention.fatalities is not None or any(a.role == "actor1" for a in mention.actors)
