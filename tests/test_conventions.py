@@ -99,3 +99,17 @@ def test_a_death_told_apart_joins_the_shooting_or_stands_with_its_cause():
     illness = sitrep.extract("He died of cancer in a hospital in Louisville on Saturday, his family said.",
                              published=PUBLISHED).events
     assert illness == ()
+
+
+def test_a_generic_follow_up_sentence_goes_on_telling_the_same_event():
+    events = sitrep.extract("Police in Forest are investigating a deadly shooting at a house on Elm Street on "
+                            "Sunday night. One person was killed and four others were injured, police said.",
+                            published=PUBLISHED).events
+    assert len(events) == 1 and (events[0].fatalities.low, events[0].fatalities.high) == (1, 1)
+
+
+def test_the_other_side_answering_is_another_event():
+    events = sitrep.extract("Hezbollah said its fighters fired anti-tank missiles at Israeli army positions near "
+                            "Shtula on Thursday. The Israeli military said it had responded with artillery fire.",
+                            published=PUBLISHED).events
+    assert len(events) == 2

@@ -137,6 +137,8 @@ def _agrees(builder: _EventBuilder, draft: MentionDraft) -> bool:
     """Positive evidence of sameness for an indefinite mention: the same place (or one within
     SAME_PLACE_KM: "East Qalamoun" and "the Qalamoun region"), or a stated date."""
     mention = draft.mention
+    if _continues(builder, draft):
+        return True
     if mention.place is not None and mention.place.lat is not None and builder.places():
         return any(_distance_km(mention.place, p) <= SAME_PLACE_KM or mention.place.gazetteer_id == p.gazetteer_id
                    for p in builder.places())
@@ -145,6 +147,31 @@ def _agrees(builder: _EventBuilder, draft: MentionDraft) -> bool:
         # the same day alone joins two mentions only when neither names a place: one day holds many events
         return not placed and any(w == mention.when or _same_interval(w, mention.when) for w in builder.dates())
     return False
+
+
+def _continues(builder: _EventBuilder, draft: MentionDraft) -> bool:
+    """A mention in the very next sentence that names no place, no date and only a generic word ("killed",
+    "attack") goes on telling the same event ("Police are investigating a deadly shooting. One person was killed, police said.");
+    a marker of another event ("separately", "another attack") has already made the draft distinct."""
+    from .mentions.lexicon import trigger_rank
+
+    mention = draft.mention
+    if mention.place is not None or (mention.when is not None and not mention.when.implied):
+        return False
+    if trigger_rank(mention.rule.split(":", 1)[-1]) > GENERIC_TRIGGER_RANK:
+        return False  # a specific new word ("responded with artillery fire") may tell another event
+    last = max(d.sentence_index for d in builder.drafts)
+    if draft.sentence_index - last != 1:
+        return False
+    own = {a.name for a in mention.actors if a.role == "actor1"}
+    theirs = {a.name for d in builder.drafts for a in d.mention.actors if a.role == "actor1"}
+    if own and theirs and not own & theirs:
+        return False  # "... it had responded with artillery fire": the other side acting, another event
+    return mention.sub_event_type in {d.mention.sub_event_type for d in builder.drafts} | GENERIC_SUB_TYPES
+
+
+# Sub-types a follow-up sentence's generic words give ("killed", "attack", "fighting"): no sign of a new event.
+GENERIC_SUB_TYPES = frozenset({"Attack", "Armed clash"})
 
 
 def _same_interval(a: When, b: When) -> bool:
