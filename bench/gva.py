@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--out", type=Path, default=None, help="folder for the prediction file")
     args = parser.parse_args(argv)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
     print(json.dumps(gva.evaluate(limit=args.limit, out_dir=args.out), indent=1))
     return 0
 
