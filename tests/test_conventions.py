@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import sitrep
 
 PUBLISHED = date(2024, 3, 7)
@@ -113,3 +115,38 @@ def test_the_other_side_answering_is_another_event():
                             "Shtula on Thursday. The Israeli military said it had responded with artillery fire.",
                             published=PUBLISHED).events
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found in review: each of these went wrong with an earlier form of a rule of this session
+        ("Three soldiers - including a captain - were killed in Gao on Monday.", ("Armed clash", (3, 3))),
+        ("Militants killed at least 1500 civilians in Borno on Monday.", ("Attack", (1500, None))),
+        ("Gunmen killed the family in their home in Kaduna on Sunday.", ("Attack", None)),
+        ("Police seized weapons hours after a bomb blast killed 4 people in Kano on Monday.",
+         ("Remote explosive/landmine/IED", (4, 4))),
+        ("A bomber blew himself up in a market in Maiduguri on Monday, killing six people.", ("Suicide bomb", (6, 6))),
+        ("Police said the bombing near the airport, filmed by a drone, killed 4 people in Kabul on Monday.",
+         ("Remote explosive/landmine/IED", (4, 4))),
+        ("Gunmen opened fire on a wedding gathering in Kano on Monday, killing 12 people.", ("Attack", (12, 12))),
+        ("Troops killed 25 militants near Maiduguri on Friday, the army said.", ("Armed clash", (25, 25))),
+    ],
+)
+def test_review_regressions(text, expected):
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    figure = (event.fatalities.low, event.fatalities.high) if event.fatalities else None
+    assert (event.sub_event_type, figure) == expected
+
+
+def test_whoever_acts_on_a_crowd_is_actor2_and_fighters_are_not_civilians():
+    found = parties("Gunmen opened fire on protesters in Kano on Monday, killing 12 people.")
+    assert found.get("actor1") == {"Protesters (Nigeria)"}
+    found = parties("Troops killed 25 militants near Maiduguri on Friday, the army said.")
+    assert not any(name.startswith("Civilians") for names in found.values() for name in names)
+
+
+def test_a_region_stated_is_not_replaced_by_a_town_named_later():
+    event = sitrep.extract("A man was shot dead in northern Michigan on Monday, state police said. Detroit police "
+                           "were not involved in the case.", published=PUBLISHED).events[0]
+    assert event.location.name == "Michigan"

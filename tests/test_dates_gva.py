@@ -18,3 +18,12 @@ def test_a_clock_time_on_a_named_day_is_that_day():
 def test_a_two_digit_year_stays_in_the_publication_century():
     found = find_time_expressions("(01/12/16) - A toddler was hurt.", date(2016, 1, 20))
     assert found[0].value.start == date(2016, 1, 12)
+
+
+def test_a_two_digit_year_is_never_moved_past_publication():
+    from datetime import date
+
+    from sitrep.resolve.date_rules import parse_numeric_date
+
+    assert parse_numeric_date("01/25/66", date(2016, 1, 30)) == date(1966, 1, 25)
+    assert parse_numeric_date("01/25/16", date(2016, 1, 30)) == date(2016, 1, 25)

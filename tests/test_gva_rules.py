@@ -195,3 +195,11 @@ def test_a_small_province_yields_to_a_bigger_city_abroad_of_the_same_name():
 ])
 def test_a_dateline_parsed_as_the_subject_does_not_hide_the_victims(text, killed):
     assert _lead(text).fatalities.low == killed
+
+
+def test_labels_and_lone_cities_over_a_list_are_not_datelines():
+    from sitrep.resolve.datelines import find_dateline
+
+    assert find_dateline("EXCLUSIVE: Rebels seize the town") is None
+    assert find_dateline("KABUL\n\n- item one") is None
+    assert find_dateline("MANASSAS, Va. — A woman remains in hospital") is not None

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
-from dataclasses import replace
-
+from .mentions.subtypes import fighters_killed
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
 from .geodesy import distance_km
 from .plover import plover_code
@@ -437,14 +436,15 @@ def conventional_parties(actors: tuple[Actor, ...], sub_event_type: str, country
     the victims' phrase) as its evidence; with no country nothing is added."""
     if sub_event_type in DEMONSTRATION_TYPES | RIOT_TYPES_WITH_CROWD:
         crowd_kind = "rioters" if sub_event_type in RIOT_TYPES_WITH_CROWD else "protesters"
-        actors = tuple(replace(a, role="actor2") if a.kind == "state forces" and a.role == "actor1" else a
-                       for a in actors)
+        actors = tuple(replace(a, role="actor2") if a.role == "actor1" and a.kind != crowd_kind else a
+                       for a in actors)  # whoever acts on the crowd is the other side
         crowd = [a for a in actors if a.kind == crowd_kind]
         if crowd:
             return tuple(replace(a, role="actor1") if a in crowd else a for a in actors)
         added = _country_party(crowd_kind, country_code, "actor1", main.trigger)
         return (added, *actors) if added else actors
-    if sub_event_type == "Attack" and not any(a.role in ("actor2", "target") for a in actors):
+    if sub_event_type == "Attack" and not any(a.role in ("actor2", "target") for a in actors) and not (
+            main.fatalities and fighters_killed(main.fatalities)):
         evidence = main.fatalities.text if main.fatalities and main.fatalities.text else main.trigger
         added = _country_party("civilians", country_code, "actor2", evidence)
         return (*actors, added) if added else actors

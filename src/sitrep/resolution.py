@@ -41,8 +41,9 @@ class Resolver:
         if place is not None and _country_as_actor(doc, place):
             return None
         if place is not None and place.feature in STATE_FEATURES and place.admin1:
-            # "shot in southern Michigan" in a story from Albion: ACLED codes the finest place the text gives
-            town = self.story_town(doc)
+            # "shot in southern Michigan" in a story datelined Albion: ACLED codes the finest place the text gives;
+            # only the dateline's town is taken, a town named later may be somewhere else in the state
+            town = self.dateline_town(doc)
             if town is not None and (town.country_code, town.admin1) == (place.country_code, place.admin1):
                 return _rebase_place(self.article, replace(town, rule="event_place:story-town-within-state"))
         return _rebase_place(self.article, place)
@@ -64,17 +65,15 @@ class Resolver:
                 return replace(chosen, text=_rebase(self.article, chosen.text), rule="lead-paragraph place")
         return None
 
-    def story_town(self, doc) -> Place | None:
-        """The town a story is about: its dateline's, else the first town of its opening sentences."""
+    def dateline_town(self, doc) -> Place | None:
+        """The town the story's dateline names ("ALBION, Mich. —"), when the gazetteer has it; else None."""
         from .resolve.datelines import find_dateline
 
         dateline = find_dateline(self.article.body)
-        opening_end = _lead_end(doc, STORY_OPENING_SENTENCES)
+        if dateline is None:
+            return None
         towns = [t for t in self.toponyms if getattr(t, "chosen", None) is not None and t.chosen.lat is not None
-                 and t.chosen.feature in TOWN_FEATURES and t.start < opening_end]
-        if dateline is not None:
-            in_dateline = [t for t in towns if dateline.city_start <= t.start < dateline.city_end]
-            towns = in_dateline or towns
+                 and t.chosen.feature in TOWN_FEATURES and dateline.city_start <= t.start < dateline.city_end]
         return towns[0].chosen if towns else None
 
     def lead_date(self, doc) -> When | None:

@@ -14,7 +14,7 @@ from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Mention, Span
 from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_actor
 from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
-from .subtypes import SENTENCE_PARTY, seizures_sorted, sub_event_type_of
+from .subtypes import SENTENCE_PARTY, seizures_filtered, sub_event_type_of
 from .lexicon import weapon_rules
 from .triggers import TriggerMatch, find_triggers
 
@@ -147,7 +147,7 @@ def _clusters(doc, triggers: list[TriggerMatch]) -> list[tuple[str, list[Trigger
                              sorted(triggers[index:], key=lambda t: t.start)))
             triggers = triggers[:index]
             break
-    triggers = seizures_sorted(doc, triggers)
+    triggers = seizures_filtered(doc, triggers)
     for trigger in triggers:
         family = CLASS_FAMILY.get(trigger.rule.event_class, trigger.rule.event_class)
         if family in ("violence", "arrest") and _aimed_at_crowd(doc, trigger):
@@ -169,7 +169,7 @@ def _clusters(doc, triggers: list[TriggerMatch]) -> list[tuple[str, list[Trigger
 
 CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "protest",
                          "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches",
-                         "chain", "sit-in", "gathering"})
+                         "sit-in"})
 # Prepositions that name the other side of a clash or the target of force ("clashed with protesters",
 # "clashes between police and demonstrators", "fired on the crowd").
 CROWD_PREPOSITIONS = frozenset({"on", "at", "into", "with", "between"})
@@ -183,7 +183,13 @@ def _aimed_at_crowd(doc, trigger: TriggerMatch) -> bool:
     targets += [c for t in list(targets) for c in t.conjuncts]
     targets += [g for t in list(targets) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]  # "thousands of protesters"
-    return any(t.lower_ in CROWD_WORDS and t.pos_ != "PROPN" for t in targets)  # not "on 21 March"
+    return any((t.lower_ in CROWD_WORDS and t.pos_ != "PROPN") or _human_chain(t)  # not "on 21 March"
+               for t in targets)
+
+
+def _human_chain(token) -> bool:
+    """"a human chain": a protest, unlike "a supermarket chain"."""
+    return token.lemma_.lower() == "chain" and any(c.lower_ == "human" for c in token.children)
 
 
 def _draft(doc, sentence_index, family, cluster, context, place_finder, date_finder,

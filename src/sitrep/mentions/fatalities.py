@@ -130,7 +130,7 @@ def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
     phrase_tokens = _after_last_break(sorted({t.i: t for t in phrase_tokens}.values(), key=lambda t: t.i), victims)
     if victims.lower_ in ("dozens", "hundreds", "scores", "tens", "thousands"):
         phrase_tokens = [t for t in victims.subtree if t.i in own]
-    if any(NOT_A_COUNT.fullmatch(t.text) for t in phrase_tokens):
+    if any(NOT_A_COUNT.fullmatch(t.text) and not _counts_victims(t, victims) for t in phrase_tokens):
         return None  # "2015", "6602 Elm St": a year or a house number read into the phrase by a bad parse
     quantity = parse_quantity(" ".join(t.text for t in phrase_tokens))
     if quantity is None and _singular_determined(victims):
@@ -171,7 +171,11 @@ DATELINE_MAX_TOKENS = 10  # "ST. LOUIS (KMOX) –": a dateline is a few tokens b
 
 
 def _dateline_end(sentence) -> int | None:
-    """Index of the dash closing a dateline at the start of ``sentence``, or None."""
+    """Index of the dash closing a dateline at the start of ``sentence`` (opened by a word in capitals,
+    "HAYWARD —"), or None: a dash inside an ordinary sentence ("Three soldiers - including a captain -") is not."""
+    first = sentence[0]
+    if not (first.text.isupper() and len(first.text) > 1):
+        return None
     for token in list(sentence)[:DATELINE_MAX_TOKENS]:
         if token.text in DATELINE_DASHES and token.i > sentence.start and token.whitespace_ \
                 and (token.i == 0 or token.doc[token.i - 1].whitespace_ or token.doc[token.i - 1].text == ")"):
@@ -232,10 +236,21 @@ def _victims_of(verb):
     return None
 
 
+def _counts_victims(number, victims) -> bool:
+    """A long number that counts the victims ("at least 1500 civilians"): their numeric modifier, not a date."""
+    return number.head.i == victims.i and number.dep_ == "nummod" and number.ent_type_ not in ("DATE", "TIME")
+
+
+# Singular nouns that name a group, not one person ("killed the family", "the convoy was hit").
+GROUP_NOUNS = frozenset({"family", "group", "crowd", "convoy", "unit", "team", "couple", "household", "gang",
+                         "militia", "patrol", "battalion", "company", "platoon", "squad", "delegation", "village"})
+
+
 def _singular_determined(victims) -> bool:
-    """A singular common noun with a determiner or possessive: one person ("the victim", "his son")."""
-    return victims.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ in SINGULAR_DETERMINERS
-                                        for c in victims.children)
+    """A singular common noun with a determiner or possessive: one person ("the victim", "his son"), not a group
+    ("the family")."""
+    return victims.tag_ == "NN" and victims.lemma_.lower() not in GROUP_NOUNS and any(
+        c.dep_ in ("det", "poss") and c.lower_ in SINGULAR_DETERMINERS for c in victims.children)
 
 
 def _one_person(victims) -> bool:

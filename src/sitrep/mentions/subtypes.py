@@ -19,7 +19,7 @@ MOB_KINDS = frozenset({"civilians", "rioters"})
 VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
 
 
-def seizures_sorted(doc, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+def seizures_filtered(doc, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     """Arms seized in a sentence that reports another event ("killed 25 soldiers and seized weapons",
     "detained 14 and seized rifles") are a detail of that event and dropped; a raid or an operation whose only
     outcome is the seizure ("weapons were seized during the raids") is the seizure, ACLED's Disrupted weapons use.
@@ -27,13 +27,30 @@ def seizures_sorted(doc, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     seizures = [t for t in triggers if t.rule.key.startswith(SEIZURE_KEY_PREFIXES)]
     if not seizures:
         return triggers
-    # the rest of a seized list ("seized two landmines, two explosive devices, grenades ...") is seized too
+    # the rest of a seized list ("seized two landmines, two explosive devices, grenades ...") is seized too,
+    # but not a weapon used in another clause of the sentence ("... after a bomb blast killed four")
+    seized = _seized_region(doc, seizures)
     others = [t for t in triggers if t not in seizures and not (
-        doc[t.head].pos_ in ("NOUN", "PROPN") and t.sub_event_type in DISRUPTABLE_TYPES)]
+        t.head in seized and doc[t.head].pos_ in ("NOUN", "PROPN") and t.sub_event_type in DISRUPTABLE_TYPES)]
     searches = [t for t in others if t.rule.key in SEARCH_TRIGGERS]
     if others and len(searches) == len(others):
         return seizures
     return others if others else seizures
+
+
+# Dependents of a seizing verb that hold the things seized ("seized two landmines, two devices ...").
+SEIZED_DEPS = frozenset({"dobj", "nsubjpass", "npadvmod", "appos", "attr", "obj"})
+
+
+def _seized_region(doc, seizures: list[TriggerMatch]) -> set[int]:
+    """Token indices of what the seizing verbs took: their objects' subtrees (not their clauses or conjuncts)."""
+    region: set[int] = set()
+    for trigger in seizures:
+        head = doc[trigger.head]
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        region.update(t.i for c in verb.children if c.dep_ in SEIZED_DEPS for t in c.subtree)
+        region.add(head.i)
+    return region
 
 
 def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fatalities, doc) -> str:
@@ -63,6 +80,8 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
         if attackers and all(a.kind in MOB_KINDS for a in attackers):
             return "Mob violence"  # residents or villagers fighting: a violent crowd, not an armed group
     if sub_event_type == "Attack":
+        if fatalities is not None and fighters_killed(fatalities):
+            return "Armed clash"  # "troops killed 25 militants": the dead were fighters
         if _military_target(doc[main.head]):
             return "Armed clash"  # an attack on a base, a checkpoint or a convoy is fought with armed forces
         victims = [a for a in actors if a.role == "actor2"]
@@ -101,6 +120,17 @@ def _civilians_only_hit(head, actors) -> bool:
     targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
                 for g in c.children if g.dep_ == "pobj"]
     return any(t.lower_ in CIVILIAN_TARGET_WORDS for t in targets)
+
+
+# Words that make the dead fighters, not civilians ("killed 25 militants").
+FIGHTER_WORDS = frozenset({"militants", "fighters", "soldiers", "troops", "rebels", "insurgents", "gunmen",
+                           "policemen", "jihadists", "terrorists", "combatants", "militiamen", "militant", "fighter",
+                           "soldier", "rebel", "insurgent", "gunman", "policeman", "jihadist", "terrorist"})
+
+
+def fighters_killed(fatalities) -> bool:
+    """The death figure's phrase names fighters ("25 militants", "three soldiers")."""
+    return fatalities.text is not None and bool(FIGHTER_WORDS & set(fatalities.text.text.lower().split()))
 
 
 # Things attacked that only armed forces hold: an attack on them is an armed clash in ACLED, not an attack.

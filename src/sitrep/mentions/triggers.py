@@ -111,6 +111,8 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
         if any(c.lower_ == "suicide" for c in token.children):
             continue  # "a suicide bomber detonated": a person, not an aircraft
         verb = token.head
+        if lemma in PERSON_WEAPON_WORDS and any(c.lower_ in REFLEXIVES for c in verb.children):
+            continue  # "a bomber blew himself up": a person, not an aircraft
         verb_lemma = verb.lemma_.lower()
         fits = (token.dep_ in ("nsubj", "nsubjpass") and verb_lemma in impact_verbs) or (
             token.dep_ == "dobj" and verb_lemma in launch_verbs
@@ -130,6 +132,9 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
 
 
 SEIZURE_RULE_RANK = 6
+# Weapon words that also name a person ("a bomber blew himself up") and the reflexives that show it.
+PERSON_WEAPON_WORDS = frozenset({"bomber"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 # Words that put an aircraft in a bombing's sentence (not "fighter": fighters are mostly militants).
 AIR_WORDS = frozenset("warplane warplanes jet jets aircraft helicopter helicopters bomber bombers drone drones uav "
                       "uavs aerial plane planes gunship gunships".split())
@@ -229,8 +234,7 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
     if rule.needs_object_class == "territory" and not (
             _is_territory(_affected_thing(head)) or _is_territory(_place_left(head))):
         return None
-    if rule.key in AIR_BOMBING_KEYS and sub_event_type != DISRUPTED_TYPE and (
-            {t.lower_ for t in head.sent} & AIR_WORDS):
+    if rule.key in AIR_BOMBING_KEYS and sub_event_type != DISRUPTED_TYPE and _aircraft_tied(head):
         sub_event_type = "Air/drone strike"  # "bombing raids by warplanes", "jets' bombardment of the town"
     if rule.needs_protest_context and not _protest_context(head):
         return None  # "troops marched into Kidal"
@@ -299,6 +303,29 @@ def _affected_thing(head):
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
     return None
+
+
+def _aircraft_tied(head) -> bool:
+    """An aircraft in the bombing's own phrase, as the agent of its clause or the subject that carried it out
+    ("bombing raids by warplanes", "jets carried out a bombing"), not one merely in the sentence ("the bombing,
+    filmed by a drone")."""
+    node = head.head if head.dep_ == "compound" else head
+    words = {t.lower_ for t in node.subtree if not _under_participle(t, node)}
+    verb = node.head.head if node.dep_ == "pobj" else node.head
+    if verb.pos_ == "VERB":
+        doers = ("agent", "nsubj") if node.dep_ == "dobj" else ("agent",)  # "jets carried out a bombing"
+        words |= {t.lower_ for c in verb.children if c.dep_ in doers for t in c.subtree}
+    return bool(words & AIR_WORDS)
+
+
+def _under_participle(token, top) -> bool:
+    """The token hangs under a participle clause inside ``top``'s phrase ("the bombing, filmed by a drone")."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("acl", "relcl") and node.tag_ in ("VBN", "VBG", "VBD"):
+            return True
+        node = node.head
+    return False
 
 
 def _place_left(head):

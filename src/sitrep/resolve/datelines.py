@@ -20,13 +20,14 @@ DATELINE_SEARCH_CHARS = 1500  # a dateline opens the story, after at most a few 
 MAX_CITY_WORDS = 4
 _DATELINE = re.compile(
     r"^[ \t\-–—•]*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)"
-    r"(?:,\s*(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,12})?))?\.?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:—|–|--|-|:)(?=\s|\w)",
+    r"(?:,[ \t]*(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,12})?))?\.?"
+    r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*(?:—|–|--|-|:)(?=\s|\w)",
     re.MULTILINE,
 )
 # Lines that look like a dateline but are labels: "UPDATE:", "CORRECTION -", "WATCH:".
 LABEL_WORDS = frozenset("update updated correction watch video photos photo breaking editor note listen read "
-                        "related advertisement more police".split())
+                        "related advertisement more police exclusive warning analysis opinion live comment "
+                        "explainer review".split())
 
 
 @dataclass(frozen=True)
