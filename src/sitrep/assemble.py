@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
-from .mentions.subtypes import fighters_killed
+from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters_killed
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
 from .geodesy import distance_km
 from .plover import plover_code
@@ -87,7 +87,7 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
     return tuple(_mark_background(events, article))
 
 
-SEIZURE_RULE_PREFIXES = ("trigger:seize ", "trigger:seized ")
+SEIZURE_RULE_PREFIXES = tuple(f"trigger:{prefix}" for prefix in SEIZURE_KEY_PREFIXES)
 
 
 def _without_aftermath_seizures(builders: list[_EventBuilder]) -> list[_EventBuilder]:
@@ -325,9 +325,6 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
     if guess == "Armed clash" and main.sub_event_type == "Attack" and _civilians_on_receiving_end(mentions):
         return main.sub_event_type  # "gunmen fired on villagers": the cue words of fighting, but civilians hit
     return guess if guess in allowed else main.sub_event_type
-
-
-ARMED_INTER_CODES = frozenset({1, 2, 3, 4, 8})
 
 
 def _civilians_on_receiving_end(mentions: list[Mention]) -> bool:

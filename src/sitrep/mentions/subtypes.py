@@ -17,6 +17,10 @@ SENTENCE_PARTY = "sentence-party:"
 PROTEST_INTERVENTION_WORDS = frozenset("tear gas teargas disperse dispersed water cannon rubber bullets baton arrested".split())
 MOB_KINDS = frozenset({"civilians", "rioters"})
 VICTIM_CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
+# ACLED inter codes of armed parties (state forces, rebels, political and identity militias, external forces).
+ARMED_INTER_CODES = frozenset({1, 2, 3, 4, 8})
+# Keys of triggers.py's arms-seized triggers (a seizing verb, or a weapon found or seized).
+SEIZURE_KEY_PREFIXES = ("seize ", "seized ")
 
 
 def seizures_filtered(doc, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
@@ -85,7 +89,7 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
         if _military_target(doc[main.head]):
             return "Armed clash"  # an attack on a base, a checkpoint or a convoy is fought with armed forces
         victims = [a for a in actors if a.role == "actor2"]
-        if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in (1, 2, 3, 4, 8) for a in victims):
+        if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in ARMED_INTER_CODES for a in victims):
             return "Armed clash"
     if sub_event_type == "Armed clash" and main.rule.rank <= AMBUSH_RANK and _civilians_only_hit(doc[main.head], actors):
         return "Attack"  # "armed men ambushed a lorry, killing the driver and two passengers": civilians, no fight
@@ -101,7 +105,6 @@ CIVILIAN_TARGET_WORDS = frozenset({"village", "villages", "market", "school", "c
 
 
 MUTUAL_FIGHT_LEMMAS = frozenset({"fight", "fighting", "clash", "battle", "exchange", "skirmish", "firefight"})
-ARMED_INTER_CODES = frozenset({1, 2, 3, 4, 8})
 
 
 def _civilians_only_hit(head, actors) -> bool:
@@ -150,8 +153,6 @@ def _military_target(head) -> bool:
 
 # Operations that are searches when nothing but a seizure comes of them.
 SEARCH_TRIGGERS = frozenset({"raid", "operation", "search", "sweep", "crackdown"})
-# Keys of triggers.py's arms-seized triggers (a seizing verb, or a weapon found or seized).
-SEIZURE_KEY_PREFIXES = ("seize ", "seized ")
 TERRITORY_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
 STATE_KINDS = frozenset({"state forces"})
 NON_STATE_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
