@@ -150,3 +150,9 @@ def test_a_region_stated_is_not_replaced_by_a_town_named_later():
     event = sitrep.extract("A man was shot dead in northern Michigan on Monday, state police said. Detroit police "
                            "were not involved in the case.", published=PUBLISHED).events[0]
     assert event.location.name == "Michigan"
+
+
+def test_an_address_number_is_not_a_death_toll():
+    event = sitrep.extract("Police say the man fatally shot his fiancee and their son inside a unit at the Vantana "
+                           "Apartments near 200 East and 6600 South on Sunday.", published=PUBLISHED).events[0]
+    assert (event.fatalities.low, event.fatalities.high) == (2, 2)

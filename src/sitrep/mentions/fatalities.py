@@ -238,7 +238,8 @@ def _victims_of(verb):
 
 def _counts_victims(number, victims) -> bool:
     """A long number that counts the victims ("at least 1500 civilians"): their numeric modifier, not a date."""
-    return number.head.i == victims.i and number.dep_ == "nummod" and number.ent_type_ not in ("DATE", "TIME")
+    return (number.head.i == victims.i and number.dep_ == "nummod" and victims.tag_ == "NNS"
+            and number.ent_type_ not in ("DATE", "TIME"))  # not "6600 South", an address
 
 
 # Singular nouns that name a group, not one person ("killed the family", "the convoy was hit").
