@@ -15,7 +15,7 @@ from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_act
 from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
 from .subtypes import SENTENCE_PARTY, seizures_filtered, sub_event_type_of
-from .lexicon import weapon_rules
+from .lexicon import weapon_rules, word_list
 from .triggers import TriggerMatch, find_triggers
 
 # Classes of trigger that describe the same happening when they share a sentence.
@@ -87,9 +87,6 @@ def find_mentions(doc, article: Article, *, place_finder=None, date_finder=None,
 
 
 RESPONSIBILITY_RULE = "responsibility-statement"
-# Verbs whose object is an agreement made, not one planned: "agreed to a ceasefire" is the agreement itself.
-AGREEING_VERBS = frozenset({"agree", "sign", "reach", "accept", "announce", "declare", "broker", "conclude",
-                            "strike", "seal", "ink"})
 
 
 def _agreement_reached(doc, trigger: TriggerMatch, modality) -> bool:
@@ -101,7 +98,8 @@ def _agreement_reached(doc, trigger: TriggerMatch, modality) -> bool:
     governor = doc[trigger.head].head
     if governor.pos_ == "ADP":
         governor = governor.head
-    return governor.lemma_.lower() in AGREEING_VERBS and governor.pos_ == "VERB" and modality(doc, governor.i)
+    agreeing = governor.lemma_.lower() in word_list("agreeing_verbs") and governor.pos_ == "VERB"
+    return agreeing and modality(doc, governor.i)
 
 
 def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[MentionDraft]:
@@ -167,9 +165,6 @@ def _clusters(doc, triggers: list[TriggerMatch]) -> list[tuple[str, list[Trigger
     return [(family, sorted(g, key=lambda t: t.start)) for family, g in groups.items()] + separate
 
 
-CROWD_WORDS = frozenset({"crowd", "crowds", "protesters", "protestors", "demonstrators", "marchers", "protest",
-                         "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches",
-                         "sit-in"})
 # Prepositions that name the other side of a clash or the target of force ("clashed with protesters",
 # "clashes between police and demonstrators", "fired on the crowd").
 CROWD_PREPOSITIONS = frozenset({"on", "at", "into", "with", "between"})
@@ -183,7 +178,7 @@ def _aimed_at_crowd(doc, trigger: TriggerMatch) -> bool:
     targets += [c for t in list(targets) for c in t.conjuncts]
     targets += [g for t in list(targets) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children]  # "thousands of protesters"
-    return any((t.lower_ in CROWD_WORDS and t.pos_ != "PROPN") or _human_chain(t)  # not "on 21 March"
+    return any((t.lower_ in word_list("crowd_words") and t.pos_ != "PROPN") or _human_chain(t)  # not "on 21 March"
                for t in targets)
 
 

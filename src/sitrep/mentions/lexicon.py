@@ -101,6 +101,16 @@ def disruption_objects() -> frozenset[str]:
     return frozenset(verbs.get("disrupt_objects", ()))
 
 
+@functools.lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in tomllib.loads(_rules_text("word_lists.toml")).items()}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A named word list from rules/word_lists.toml (the sub-type and party decisions' vocabulary)."""
+    return _word_lists()[name]
+
+
 WEAPON_TRIGGER_RANK = 7  # "missile hit", "drone slammed": as specific as "shelling" or "air strike"
 
 

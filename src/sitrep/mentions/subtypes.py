@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import word_list
 from .triggers import DISRUPTABLE_TYPES, TriggerMatch
 
 # Rule prefix of actors the parse did not tie to the trigger directly (named elsewhere in the sentence, or the
@@ -98,19 +99,12 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
 
 # Generic violence triggers ("attack", "ambush", "fire", "kill") at or below this rank are typed by their victims.
 AMBUSH_RANK = 5
-# Things only civilians hold: violence aimed at them is ACLED's Attack (violence against civilians).
-CIVILIAN_TARGET_WORDS = frozenset({"village", "villages", "market", "school", "church", "mosque", "lorry", "bus",
-                                   "car", "home", "homes", "house", "houses", "shop", "shops", "hospital", "farm",
-                                   "farmers", "passengers", "worshippers", "villagers", "civilians", "residents"})
-
-
-MUTUAL_FIGHT_LEMMAS = frozenset({"fight", "fighting", "clash", "battle", "exchange", "skirmish", "firefight"})
 
 
 def _civilians_only_hit(head, actors) -> bool:
     """Every party on the receiving end is civilian: actor2s of the civilians kind, or a civilian thing or
     people as the trigger's object ("attacked villages", "ambushed a commercial lorry"), and no armed party."""
-    if head.lemma_.lower() in MUTUAL_FIGHT_LEMMAS:
+    if head.lemma_.lower() in word_list("mutual_fight_lemmas"):
         return False  # "fighting between X and Y killed five people": both sides fought
     victims = [a for a in actors if a.role in ("actor2", "target")]
     if any(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims):
@@ -122,23 +116,14 @@ def _civilians_only_hit(head, actors) -> bool:
     targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
                 for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in CIVILIAN_TARGET_WORDS for t in targets)
-
-
-# Words that make the dead fighters, not civilians ("killed 25 militants").
-FIGHTER_WORDS = frozenset({"militants", "fighters", "soldiers", "troops", "rebels", "insurgents", "gunmen",
-                           "policemen", "jihadists", "terrorists", "combatants", "militiamen", "militant", "fighter",
-                           "soldier", "rebel", "insurgent", "gunman", "policeman", "jihadist", "terrorist"})
+    return any(t.lower_ in word_list("civilian_target_words") for t in targets)
 
 
 def fighters_killed(fatalities) -> bool:
     """The death figure's phrase names fighters ("25 militants", "three soldiers")."""
-    return fatalities.text is not None and bool(FIGHTER_WORDS & set(fatalities.text.text.lower().split()))
-
-
-# Things attacked that only armed forces hold: an attack on them is an armed clash in ACLED, not an attack.
-MILITARY_TARGET_WORDS = frozenset({"base", "barracks", "checkpoint", "outpost", "garrison", "convoy", "patrol",
-                                   "troops", "soldiers", "positions", "army", "military"})
+    if fatalities.text is None:
+        return False
+    return bool(word_list("fighter_words") & set(fatalities.text.text.lower().split()))
 
 
 def _military_target(head) -> bool:
@@ -148,7 +133,7 @@ def _military_target(head) -> bool:
     targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in MILITARY_TARGET_WORDS for t in targets)
+    return any(t.lower_ in word_list("military_target_words") for t in targets)
 
 
 # Operations that are searches when nothing but a seizure comes of them.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .lexicon import WEAPON_TRIGGER_RANK as WEAPON_RANK
-from .lexicon import TriggerRule, disruption_objects, disruption_verbs, trigger_rules, weapon_rules
+from .lexicon import TriggerRule, disruption_objects, disruption_verbs, trigger_rules, weapon_rules, word_list
 
 AIRCRAFT_WORDS = frozenset(
     "plane jet warplane aircraft helicopter fighter bomber mig mig-21 mig-23 mig-29 su-22 su-24 su-25 sukhoi "
@@ -135,9 +135,6 @@ SEIZURE_RULE_RANK = 6
 # Weapon words that also name a person ("a bomber blew himself up") and the reflexives that show it.
 PERSON_WEAPON_WORDS = frozenset({"bomber"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
-# Words that put an aircraft in a bombing's sentence (not "fighter": fighters are mostly militants).
-AIR_WORDS = frozenset("warplane warplanes jet jets aircraft helicopter helicopters bomber bombers drone drones uav "
-                      "uavs aerial plane planes gunship gunships".split())
 
 
 def _seizure_triggers(doc) -> list[TriggerMatch]:
@@ -157,7 +154,7 @@ def _seizure_triggers(doc) -> list[TriggerMatch]:
         if not any(t.lemma_.lower() in objects for t in things):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is not None and {t.lower_ for t in subject.subtree} & AIR_WORDS:
+        if subject is not None and {t.lower_ for t in subject.subtree} & word_list("air_words"):
             continue
         rule = TriggerRule(key=f"seize {token.lemma_.lower()}", words=(token.lemma_.lower(),),
                            sub_event_type=DISRUPTED_TYPE, event_class="disrupted", rank=SEIZURE_RULE_RANK)
@@ -315,7 +312,7 @@ def _aircraft_tied(head) -> bool:
     if verb.pos_ == "VERB":
         doers = ("agent", "nsubj") if node.dep_ == "dobj" else ("agent",)  # "jets carried out a bombing"
         words |= {t.lower_ for c in verb.children if c.dep_ in doers for t in c.subtree}
-    return bool(words & AIR_WORDS)
+    return bool(words & word_list("air_words"))
 
 
 def _under_participle(token, top) -> bool:
