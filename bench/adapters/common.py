@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +48,17 @@ def write_jsonl(path: Path, rows) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def scoring_files(name: str, gold_file: Path, rows: list[dict], limit: int | None,
+                  out_dir: Path | None) -> tuple[Path, Path]:
+    """(folder for predictions, gold file to score against) for a JSON Lines data set: with ``limit`` the gold is
+    trimmed to the rows read, so the scorer does not count the unread ones as misses."""
+    out_dir = out_dir or Path(tempfile.mkdtemp(prefix=f"sitrep-{name}-"))
+    if limit is not None:
+        gold_file = out_dir / f"{name}.gold.jsonl"
+        write_jsonl(gold_file, rows)
+    return out_dir, gold_file
 
 
 def run_scorer(script: str, *args: str | Path) -> dict:

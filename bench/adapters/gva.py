@@ -9,12 +9,11 @@ the package's ``parse_quantity``/``number_value`` (its killed figure is kept as 
 from __future__ import annotations
 
 import re
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .common import extract, main_event, read_jsonl, require_shared, run_scorer, write_jsonl
+from .common import extract, main_event, read_jsonl, require_shared, run_scorer, scoring_files, write_jsonl
 
 # Only the first part of a scraped page speaks of the incident; later text is boilerplate and other stories.
 LEDE_CHARS = 2500
@@ -119,14 +118,10 @@ def record(row: dict) -> dict:
 
 def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
     rows = list(read_jsonl(gold_path(), limit))
-    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-gva-"))
+    out_dir, gold_file = scoring_files("gva", gold_path(), rows, limit, out_dir)
     pred_file = out_dir / "gva.pred.jsonl"
     predictions = [record(row) for row in rows]
     write_jsonl(pred_file, predictions)
-    gold_file = gold_path()
-    if limit is not None:
-        gold_file = out_dir / "gva.gold.jsonl"
-        write_jsonl(gold_file, rows)
     result = run_scorer("score_gva.py", pred_file, gold_file)
     result["with_event"] = sum(1 for p in predictions if "date" in p or "lat" in p)
     result["prediction_file"] = str(pred_file)

@@ -8,10 +8,9 @@ Strings are cut from the original upper-case text at the evidence offsets.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from .common import extract, read_jsonl, require_shared, run_scorer, write_jsonl
+from .common import extract, read_jsonl, require_shared, run_scorer, scoring_files, write_jsonl
 from .truecase import truecase
 
 BOMBING_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Air/drone strike",
@@ -103,13 +102,9 @@ def predict(docs) -> list[dict]:
 
 def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
     docs = list(read_jsonl(gold_path(), limit))
-    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-muc4-"))
+    out_dir, gold_file = scoring_files("muc4", gold_path(), docs, limit, out_dir)
     pred_file = out_dir / "muc4.pred.jsonl"
     write_jsonl(pred_file, predict(docs))
-    gold_file = gold_path()
-    if limit is not None:
-        gold_file = out_dir / "muc4.gold.jsonl"
-        write_jsonl(gold_file, docs)
     result = run_scorer("score_muc4_fields.py", pred_file, gold_file)
     result["prediction_file"] = str(pred_file)
     return result

@@ -10,11 +10,10 @@ characters (``--char``); spans are head words, or whole proper names, like the a
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from .common import extract, read_jsonl, require_shared, run_scorer, write_jsonl
+from .common import extract, read_jsonl, require_shared, run_scorer, scoring_files, write_jsonl
 
 TYPE_PREFIXES = "Conflict,Life"
 EXPLOSIVE_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"}
@@ -222,32 +221,22 @@ def predict(docs) -> list[dict]:
 
 
 def evaluate(limit: int | None = None, out_dir: Path | None = None) -> dict:
+    """Triggers and arguments end to end: sitrep's own events mapped onto KAIROS."""
     docs = list(read_jsonl(gold_path(), limit))
-    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-wikievents-"))
-    pred_file = out_dir / "wikievents.pred.jsonl"
-    write_jsonl(pred_file, predict(docs))
-    gold_file = gold_path()
-    if limit is not None:
-        gold_file = out_dir / "wikievents.gold.jsonl"
-        write_jsonl(gold_file, docs)
-    result = run_scorer("score_events.py", "wikievents", gold_file, pred_file, "--char", "--type-prefix", TYPE_PREFIXES)
-    overlap = run_scorer("score_events.py", "wikievents", gold_file, pred_file, "--char", "--overlap",
-                         "--type-prefix", TYPE_PREFIXES)
-    result["Arg-C_overlap"] = overlap["Arg-C"]
-    result["prediction_file"] = str(pred_file)
-    return result
+    return _scored(docs, predict(docs), "wikievents.pred.jsonl", limit, out_dir)
 
 
 def evaluate_gold_triggers(limit: int | None = None, out_dir: Path | None = None) -> dict:
     """Arg-C (exact and overlap) for arguments of the gold triggers: the setting of the published numbers."""
     docs = list(read_jsonl(gold_path(), limit))
-    out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-wikievents-"))
-    pred_file = out_dir / "wikievents.gold-triggers.pred.jsonl"
-    write_jsonl(pred_file, predict_gold_triggers(docs))
-    gold_file = gold_path()
-    if limit is not None:
-        gold_file = out_dir / "wikievents.gold.jsonl"
-        write_jsonl(gold_file, docs)
+    return _scored(docs, predict_gold_triggers(docs), "wikievents.gold-triggers.pred.jsonl", limit, out_dir)
+
+
+def _scored(docs, predictions, pred_name: str, limit: int | None, out_dir: Path | None) -> dict:
+    """Score predictions with exact and with overlapping argument spans."""
+    out_dir, gold_file = scoring_files("wikievents", gold_path(), docs, limit, out_dir)
+    pred_file = out_dir / pred_name
+    write_jsonl(pred_file, predictions)
     result = run_scorer("score_events.py", "wikievents", gold_file, pred_file, "--char", "--type-prefix", TYPE_PREFIXES)
     overlap = run_scorer("score_events.py", "wikievents", gold_file, pred_file, "--char", "--overlap",
                          "--type-prefix", TYPE_PREFIXES)
