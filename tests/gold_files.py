@@ -39,3 +39,25 @@ def canonical_actor_names() -> set[str]:
 
 def load_gold(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def party_and_status_problems(where: str, event: dict, actor_names: set[str], actor_roles, facets, statuses) -> list[str]:
+    """Problems with a gold event's actors, fatalities and statuses (the checks both corpus formats share)."""
+    problems = []
+    for actor in event["actors"]:
+        if actor["role"] not in actor_roles:
+            problems.append(f"{where}: bad actor role {actor['role']!r}")
+        if actor["name"] not in actor_names:
+            problems.append(f"{where}: actor not in actors.csv: {actor['name']!r}")
+    deaths = event["fatalities"]
+    if deaths is not None:
+        low, high = deaths["low"], deaths["high"]
+        if low is None and high is None:
+            problems.append(f"{where}: fatalities with no bound should be null")
+        if low is not None and high is not None and low > high:
+            problems.append(f"{where}: fatalities low > high")
+    if "occurrence" not in event["status"]:
+        problems.append(f"{where}: status must give occurrence")
+    problems += [f"{where}: bad status {facet}={value}" for facet, value in event["status"].items()
+                 if facet not in facets or value not in statuses]
+    return problems

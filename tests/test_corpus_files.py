@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gold_files import RULES, canonical_actor_names, load_gold, read_csv_rows
+from gold_files import RULES, canonical_actor_names, load_gold, party_and_status_problems, read_csv_rows
 from sitrep.model import DATE_PRECISIONS, EVENT_TYPES, FACETS, STATUSES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -72,24 +72,7 @@ def check_event(event: dict, text: str, actor_names: set[str]) -> list[str]:
                 problems.append(f"{where}: country-only place must have no lon and no precision")
         elif not (-90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180) or place["precision"] not in GEO_PRECISIONS:
             problems.append(f"{where}: bad coordinates or precision")
-    for actor in event["actors"]:
-        if actor["role"] not in ACTOR_ROLES:
-            problems.append(f"{where}: bad actor role {actor['role']!r}")
-        if actor["name"] not in actor_names:
-            problems.append(f"{where}: actor not in actors.csv: {actor['name']!r}")
-    deaths = event["fatalities"]
-    if deaths is not None:
-        low, high = deaths["low"], deaths["high"]
-        if low is None and high is None:
-            problems.append(f"{where}: fatalities with no bound should be null")
-        if low is not None and high is not None and low > high:
-            problems.append(f"{where}: fatalities low > high")
-    status = event["status"]
-    if "occurrence" not in status:
-        problems.append(f"{where}: status must give occurrence")
-    for facet, value in status.items():
-        if facet not in FACETS or value not in STATUSES:
-            problems.append(f"{where}: bad status {facet}={value}")
+    problems += party_and_status_problems(where, event, actor_names, ACTOR_ROLES, FACETS, STATUSES)
     return problems
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from gold_files import canonical_actor_names, load_gold
+from gold_files import canonical_actor_names, load_gold, party_and_status_problems
 from sitrep.model import DATE_PRECISIONS, EVENT_TYPES, FACETS, STATUSES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,22 +78,7 @@ def check_event(event: dict, text: str, published: date, actor_names: set[str]) 
         problems.append(f"{where}: background must be true/false")
     problems += date_problems(where, event["date"], published)
     problems += place_problems(where, event["location"])
-    for actor in event["actors"]:
-        if actor["role"] not in ACTOR_ROLES:
-            problems.append(f"{where}: bad actor role {actor['role']!r}")
-        if actor["name"] not in actor_names:
-            problems.append(f"{where}: actor not in actors.csv: {actor['name']!r}")
-    deaths = event["fatalities"]
-    if deaths is not None:
-        low, high = deaths["low"], deaths["high"]
-        if low is None and high is None:
-            problems.append(f"{where}: fatalities with no bound should be null")
-        if low is not None and high is not None and low > high:
-            problems.append(f"{where}: fatalities low > high")
-    if "occurrence" not in event["status"]:
-        problems.append(f"{where}: status must give occurrence")
-    problems += [f"{where}: bad status {facet}={value}" for facet, value in event["status"].items()
-                 if facet not in FACETS or value not in STATUSES]
+    problems += party_and_status_problems(where, event, actor_names, ACTOR_ROLES, FACETS, STATUSES)
     return problems
 
 
