@@ -167,3 +167,46 @@ def test_no_one_as_subject_negates_the_event(parse):
 def test_negation_does_not_cross_a_contrast(parse):
     doc = parse("The army did not name the unit, but said the strike hit a depot.")
     assert not modality(doc, next(t.i for t in doc if t.text == "said")).negated
+
+
+def test_no_longer_negates_the_verb(parse):
+    mood = mood_of(parse, "The militia no longer fights in the valley.", "fights")
+    assert mood.negated and mood.negation.text == "no"
+    assert not is_event_real(mood)
+
+
+def test_against_with_a_gerund_is_not_done(parse):
+    mood = mood_of(parse, "Parliament voted against sending troops to the border.", "sending")
+    assert mood.negated
+    assert mood.score < 0
+
+
+def test_no_role_in_an_event_negates_it(parse):
+    mood = mood_of(parse, "The army said it played no role in the shelling of the camp.", "shelling")
+    assert mood.negated and mood.negation.text == "no"
+
+
+def test_negated_plan_is_irrealis_and_negated(parse):
+    mood = mood_of(parse, "The government did not plan to attack the rebels.", "attack")
+    assert mood.hypothetical == "plan"
+    assert mood.negated
+    assert not is_event_real(mood)
+
+
+def test_negated_wish_stays_a_plain_wish(parse):
+    mood = mood_of(parse, "The rebels do not want to attack the capital.", "attack")
+    assert mood.hypothetical == "desire"
+    assert not mood.negated
+
+
+def test_negated_attempt_did_not_happen(parse):
+    mood = mood_of(parse, "The soldiers did not try to stop the looting.", "stop")
+    assert mood.negated
+    assert mood.score < 0
+    assert not is_event_real(mood)
+
+
+def test_negated_occurrence_verb_reaches_its_event_noun(parse):
+    mood = mood_of(parse, "The two sides did not sign the ceasefire agreement.", "agreement")
+    assert mood.negated
+    assert not is_event_real(mood)

@@ -141,6 +141,10 @@ def _negation_child(token):
             return child
         if child.dep_ == "preconj" and lower in particles:
             return child
+        if child.dep_ == "advmod" and lower in _words("negation", "no_adverbs"):
+            no_word = next((g for g in child.children if g.lower_ == "no"), None)
+            if no_word is not None:
+                return no_word  # "no longer fight"
         if token.pos_ in ("VERB", "AUX") and child.dep_ in NEGATED_PARTICIPANT_DEPS:
             determiner = _negating_determiner(child)
             if determiner is not None:
@@ -328,6 +332,13 @@ def _through_preposition(token, prep, found: _Found) -> None:
     if lower in _words("negation", "prepositions"):
         found.note_negation("negative_implicative", prep)
         return
+    if lower in _words("negation", "gerund_prepositions") and token.tag_ == "VBG":
+        found.note_negation("negative_implicative", prep)  # "voted against sending troops"
+        return
+    determiner = _negated_share(prep)
+    if determiner is not None:
+        found.note_negation("negated", determiner)  # "had no part in the attack", "played no role in it"
+        return
     if prep.dep_ == "pcomp" and prep.head.lower_ == "instead":
         found.note_negation("negative_implicative", prep.head)
         return
@@ -347,6 +358,18 @@ def _through_preposition(token, prep, found: _Found) -> None:
             found.note_negation("denial", governor)
         else:
             found.note_irrealis(kind, governor)
+
+
+def _negated_share(prep):
+    """The "no" of "no part in" / "played no role in": the event's share is denied, whether the parse hangs the
+    preposition on the noun or on its verb."""
+    holder = prep.head
+    if holder.pos_ in NOMINAL_POS:
+        return _negating_determiner(holder)
+    if prep.lower_ == "in" and holder.pos_ == "VERB":
+        share = next((c for c in holder.children if c.dep_ == "dobj"), None)
+        return _negating_determiner(share) if share is not None else None
+    return None
 
 
 def _through_noun_governor(noun, verb, found: _Found) -> bool:
@@ -378,8 +401,9 @@ def _through_complement(token, governor, found: _Found) -> bool:
             found.note_irrealis("infinitive", token)
             return False
         _local_cues(governor, found, own=False, governor=True)
-        if governor_negated is not None and token.dep_ == "xcomp":
-            found.note_negation("negated", governor_negated)
+        bare_infinitive = token.tag_ == "VB" and not infinitive and token.dep_ == "ccomp"
+        if governor_negated is not None and (token.dep_ == "xcomp" or bare_infinitive):
+            found.note_negation("negated", governor_negated)  # "did not let them fire"
         return True
     if kind in ("claim", "reported") and _passive_reporting_hedge(governor):
         found.note_hedge("hedge", governor)
@@ -387,12 +411,21 @@ def _through_complement(token, governor, found: _Found) -> bool:
                                                    "threat", "attempt"):
         if kind == "factive" and _lemma(governor) in _words("implicatives", "positive"):
             found.note_negation("negated", governor_negated)
+        elif kind in ("plan", "desire", "directive", "threat"):
+            # "did not plan to attack": still irrealis, and what is left of it leans towards not happening; a
+            # negated wish ("does not want war") says less, and both corpora's train splits keep it near 0
+            found.note_irrealis(kind, governor)
+            if kind != "desire":
+                found.note_negation("negated", governor_negated)
+        elif kind == "attempt":
+            # "did not try to attack": the attempt did not happen, so neither did the event
+            found.cues.append("attempt")
+            found.certainty, found.certainty_cue = "attempt", governor
+            found.note_negation("negated", governor_negated)
         else:
             found.cues.append("governor_negated")
             if found.irrealis is None and found.hedge is None:
                 found.certainty, found.certainty_cue = "governor_negated", governor_negated
-            if kind in ("plan", "desire", "directive", "threat"):
-                found.note_irrealis(kind, governor)
         return False
     else:
         _apply_governor(kind, governor, found)
