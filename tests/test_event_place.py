@@ -72,3 +72,10 @@ def test_a_town_whose_police_report_the_shooting_replaces_the_state():
     text = "A man was shot dead in northern Ohio on Monday. Bellefontaine Police said the man was 40."
     place = _incident_place(text)
     assert place is not None and place.name == "Bellefontaine" and place.admin1 == "Ohio"
+
+
+def test_a_name_the_gazetteer_lacks_is_coded_to_the_local_storys_town():
+    text = ("MEMPHIS, Tenn. (WREG) — Two people were shot Sunday in Zorbington Heights, police said. "
+            "Memphis police are investigating.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Memphis" and place.precision == 2

@@ -11,7 +11,8 @@ Rules, first that applies:
 1. A place named right after an aftermath word ("taken to a hospital in Auburn") is not the incident's place.
 2. A state or county is replaced by the story's town inside it (dateline town first, then the headline's, then
    a town the story ties to an incident: "in", "near", "<Town> police said").
-3. In a local story, a town outside the state of its dateline ("HOMESTEAD, Fla. (WSVN) —" and "Martinez, Calif.") is a
+3. In a local story, a name the gazetteer lacks ("the Park Manor neighborhood") is coded to the story's town, precision 2.
+4. In a local story, a town outside the state of its dateline ("HOMESTEAD, Fla. (WSVN) —" and "Martinez, Calif.") is a
    namesake; the dateline's town is the place. A wire dateline ("BOSTON (Reuters) —") names where the story was
    filed, so it never overrides.
 """
@@ -182,6 +183,11 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
         town = next((t for t in story.candidates() if _inside(t, _state_of(place))
                      and t.gazetteer_id != place.gazetteer_id), None)
         return replace(town, rule="event_place:story-town-not-aftermath") if town is not None else place
+    if place.lat is None and place.feature is None and place.gazetteer_id is None and story.local:
+        # "Park Manor", "Whitehaven", "Fort Riley": a name the gazetteer lacks, coded to the story's town near it
+        town = next(iter(story.candidates()), None)
+        return replace(town, precision=max(town.precision or 2, 2), rule=f"event_place:story-town-for:{place.name}") \
+            if town is not None else place
     if place.feature in AREA_FEATURES and place.country_code:
         town = story.town_within(place)
         return replace(town, rule="event_place:story-town-within-area") if town is not None else place
