@@ -79,3 +79,10 @@ def test_a_name_the_gazetteer_lacks_is_coded_to_the_local_storys_town():
             "Memphis police are investigating.")
     place = _incident_place(text)
     assert place is not None and place.name == "Memphis" and place.precision == 2
+
+
+def test_a_town_abroad_in_a_local_us_story_is_read_as_its_us_namesake():
+    text = ("A 17-year-old was shot in the hand in central Toledo late Tuesday. The shooting occurred in the 1200 "
+            "block of Elmwood Street, police said.")
+    place = _incident_place(text)
+    assert place is not None and place.country_code == "US" and place.admin1 == "Ohio"

@@ -7,7 +7,7 @@ and the town it names most. This module holds the story's places once (:class:`S
 event place against them; every place it gives back is a toponym of the text, so its evidence span points at the
 words that name it.
 
-Rules, first that applies:
+Rules, first that applies (a town abroad in a local story is first read as its home namesake, when there is one):
 1. A place named right after an aftermath word ("taken to a hospital in Auburn") is not the incident's place.
 2. A state or county is replaced by the story's town inside it (dateline town first, then the headline's, then
    a town the story ties to an incident: "in", "near", "<Town> police said").
@@ -66,6 +66,7 @@ class StoryPlaces:
     towns: tuple[Place, ...]  # first mention of each town the body names, most-named first
     headline_towns: tuple[Place, ...] = ()
     local: bool = False  # local-news furniture: a dateline naming a state, a call sign, a sheriff's office
+    country_code: str | None = None  # the local story's country (its dateline's state, its local-news furniture)
     towns_tied: tuple[Place, ...] = ()  # body towns the text ties to the incident (TIED_BEFORE, TIED_AFTER)
 
     @classmethod
@@ -85,10 +86,10 @@ class StoryPlaces:
         towns = tuple(map(rebased, _towns_by_count(toponyms, body)))
         named_in = tuple(map(rebased, _towns_by_count([t for t in toponyms if _tied_to_incident(t, body)],
                                                       body)))
-        local = (dateline is not None and (dateline.state is not None or _station_agency(body, dateline))) \
-            or story_country(body) is not None
+        country = (dateline.state[0] if dateline is not None and dateline.state else None) or story_country(body)
+        local = country is not None or (dateline is not None and _station_agency(body, dateline))
         return cls(rebased(town) if town else None, wire, towns, _headline_towns(headline_toponyms, toponyms),
-                   local, named_in)
+                   local, country, named_in)
 
     def candidates(self) -> tuple[Place, ...]:
         """The story's towns in order of trust: dateline, headline, most-named."""
@@ -106,6 +107,21 @@ class StoryPlaces:
 
 def _state_of(place: Place) -> Place:
     return replace(place, feature="admin1", admin2=None)
+
+
+def _home_namesake(place: Place, country_code: str) -> Place | None:
+    """The biggest town of the local story's country that bears the name ("Toledo" in an Ohio station's story is
+    not the Brazilian municipality), with the same span; None when that country has no such town."""
+    from .gazetteer import load_gazetteer
+    from .toponyms import to_place
+
+    gazetteer = load_gazetteer()
+    entries = [e for e in gazetteer.lookup(place.text.text, surface=place.text.text)
+               if e.country_code == country_code and e.feature in TOWN_FEATURES and e.kind == 0]
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: e.population)
+    return to_place(best, place.text, gazetteer, rule="event_place:home-country-namesake")
 
 
 def _station_agency(text: str, dateline) -> bool:
@@ -188,6 +204,11 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
         town = next(iter(story.candidates()), None)
         return replace(town, precision=max(town.precision or 2, 2), rule=f"event_place:story-town-for:{place.name}") \
             if town is not None else place
+    if story.country_code and place.country_code and place.country_code != story.country_code \
+            and place.feature in TOWN_FEATURES | {"admin2"} and place.text is not None:
+        home = _home_namesake(place, story.country_code)
+        if home is not None:
+            place = home
     if place.feature in AREA_FEATURES and place.country_code:
         town = story.town_within(place)
         return replace(town, rule="event_place:story-town-within-area") if town is not None else place
