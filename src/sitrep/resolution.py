@@ -23,30 +23,28 @@ class Resolver:
     time_expressions: tuple
     country_code: str | None
     implied: When | None
+    story: object = None  # resolve.event_place.StoryPlaces: the story's dateline town and most-named towns
 
     @classmethod
     def for_article(cls, article: Article, doc) -> "Resolver":
         from .resolve.dates import find_time_expressions, implied_date
+        from .resolve.event_place import StoryPlaces, headline_toponyms
         from .resolve.toponyms import find_toponyms
 
         toponyms = tuple(find_toponyms(article.body, doc))
         expressions = tuple(find_time_expressions(article.body, article.published))
         implied = implied_date(article.published)
-        return cls(article, toponyms, expressions, _main_country(toponyms), _rebase_when(article, implied))
+        return cls(article, toponyms, expressions, _main_country(toponyms), _rebase_when(article, implied),
+                   StoryPlaces.of(article, toponyms, headline_toponyms(article, _main_country(toponyms))))
 
     def place(self, doc, start_char: int, end_char: int) -> Place | None:
+        from .resolve.event_place import settled_place
         from .resolve.location import event_place
 
         place = event_place(doc, start_char, end_char, list(self.toponyms))
         if place is not None and _country_as_actor(doc, place):
             return None
-        if place is not None and place.feature in STATE_FEATURES and place.admin1:
-            # "shot in southern Michigan" in a story datelined Albion: ACLED codes the finest place the text gives;
-            # only the dateline's town is taken, a town named later may be somewhere else in the state
-            town = self.dateline_town(doc)
-            if town is not None and (town.country_code, town.admin1) == (place.country_code, place.admin1):
-                return _rebase_place(self.article, replace(town, rule="event_place:story-town-within-state"))
-        return _rebase_place(self.article, place)
+        return settled_place(_rebase_place(self.article, place), self.story, self.article.source_text)
 
     def lead_place(self, doc) -> Place | None:
         """The first located place of the lead (first LEAD_SENTENCES sentences, dateline included); failing
@@ -55,6 +53,8 @@ class Resolver:
         News puts the main event's place in the lead; when no place is tied to the main event's own words,
         this is the place the text gives for it (never a place from outside the text).
         """
+        from .resolve.event_place import settled_place, story_town
+
         for lead_end, towns_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
             for toponym in self.toponyms:
                 chosen = getattr(toponym, "chosen", None)
@@ -62,8 +62,10 @@ class Resolver:
                     continue  # a country is no event place with coordinates (CODING.md, Place)
                 if towns_only and chosen.feature not in TOWN_FEATURES:
                     continue
-                return replace(chosen, text=_rebase(self.article, chosen.text), rule="lead-paragraph place")
-        return None
+                lead = _rebase_place(self.article, replace(chosen, rule="lead-paragraph place"))
+                return settled_place(lead, self.story, self.article.source_text)
+        # no place in the opening: the story's own town (dateline, headline, else most named), named in the text
+        return story_town(self.story, "story's own town")
 
     def dateline_town(self, doc) -> Place | None:
         """The town the story's dateline names ("ALBION, Mich. —"), when the gazetteer has it; else None."""

@@ -92,7 +92,7 @@ _PLACED_BY_TEXT = re.compile(
     r"settlement|camp|area)\s+of)\s+(?:the\s+)?$"
 )
 # "Bellefontaine Police", "Albion Public Safety Department": a local force or service is named after its town.
-_NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:Police|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
+_NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Pp]olice|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
                                  r"City\s+Council|Township\s+Police|City\s+Police)\b")
 _ADMIN_SUFFIX = re.compile(r" (?:province|governorate|region|oblast|state|district|county|prefecture|department)\b")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
@@ -214,6 +214,7 @@ def _person_words(doc) -> frozenset[str]:
     if doc is None:
         return frozenset()
     return frozenset(token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                     and not _NAMES_A_TOWN_AFTER.match(ent.text, len(ent[0].text))  # "Houma Police"
                      for token in ent if token.is_alpha)
 
 
@@ -251,6 +252,7 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
+    names_a_town = n_tokens == 1 and bool(_NAMES_A_TOWN_AFTER.match(text, end)) and best.feature in ("city", "town")
     if not (exact_place or place_inside):
         for s, e, label in entities:
             if not (s < end and start < e) or label not in BLOCKING_LABELS:
@@ -261,6 +263,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
                 if placed_by_text or important or best.population >= SMALL_PLACE_POPULATION:
                     continue  # the small model mislabels towns ("in Omdurman" as NORP, "Gainesville" as PERSON)
                 return False
+            if label in ("PERSON", "NORP") and names_a_town:
+                continue  # "Houma Police" read as a person's name is still the town's police
             if label in ("PERSON", "NORP") or not (s <= start and end <= e):
                 return False  # "Darren Ripley", "Sri Lankan", or an entity that cuts the name differently
             # a place name inside an organisation's name ("Gainesville Police") is still a toponym
@@ -275,8 +279,10 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
         return False  # "Darren Ripley", "City Hall": the last word of a longer name
     if context.doc is None and n_tokens == 1 and not important and re.match(r" [A-Z][a-z]+", text[end:end + 4]):
         return False  # without a parse, "Elon Musk" and "Paris Hilton" look like a place followed by a name
-    if re.match(r"\s*(?:said|says|told|added|wrote)\b", text[end:end + 8]) and not important:
-        return False
+    if re.match(r"\s*(?:said|says|told|added|wrote)\b", text[end:end + 8]) and not (important or placed_by_text):
+        return False  # "Ripley said" is a person; "police in Saco said" is not
+    if names_a_town:
+        return True  # "Saco police": a local force is named after its town, whatever the tagger makes of the word
     if n_tokens == 1 and lowered in context.lowercase_words and not important:
         return False  # "More", "Most", "Ridge": the text uses the word as a common noun too
     pos = _token_pos(context.doc, start, end)
@@ -601,7 +607,10 @@ def find_toponyms(text: str, doc=None, country_hint: str | None = None) -> list[
     """
     if not text or not text.strip():
         return []
+    from .event_place import story_country
+
     gazetteer = load_gazetteer()
+    country_hint = country_hint or story_country(text)
     found = _match_runs(text, doc, gazetteer)
     found = _add_entity_places(text, doc, found, gazetteer)
     found = _add_named_unknowns(text, found, gazetteer)

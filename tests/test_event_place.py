@@ -1,0 +1,88 @@
+"""The incident's place settled against the story's own towns (resolve/event_place.py); texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sitrep
+from sitrep.resolve.event_place import after_aftermath_word, story_country
+from sitrep.resolve.toponyms import find_toponyms
+
+PUBLISHED = date(2015, 3, 11)
+
+
+def _incident_place(text: str):
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    return events[0].location if events else None
+
+
+def test_a_station_call_sign_or_a_sheriffs_office_makes_a_us_story():
+    assert story_country("HOMESTEAD, Fla. (WSVN) -- A man was shot.") == "US"
+    assert story_country("The Marion County Sheriff's Office said deputies arrived.") == "US"
+    assert story_country("Troops shelled the town of Idlib on Monday.") is None
+
+
+def test_a_us_story_reads_an_ambiguous_town_as_the_us_one():
+    text = "A 17-year-old was shot in the hand in central Toledo, the Sheriff's Office said."
+    toledo = next(t for t in find_toponyms(text) if t.text == "Toledo")
+    assert toledo.chosen.country_code == "US"
+
+
+def test_a_place_after_a_hospital_word_is_an_aftermath_place():
+    text = "He was taken to a hospital in Auburn."
+    assert after_aftermath_word(text, text.index("Auburn"))
+    assert not after_aftermath_word("He was shot in Auburn.", len("He was shot in "))
+
+
+def test_a_local_dateline_town_beats_a_namesake_in_another_state():
+    text = "BENTON, Ark. (KTHV) -- A 2-year-old was shot and killed Sunday, police said. The boy was visiting Nelson."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Benton" and place.admin1 == "Arkansas"
+    assert text[place.text.start:place.text.end] == "BENTON"
+
+
+def test_a_wire_dateline_does_not_override_the_place_of_the_event():
+    text = "BOSTON (Reuters) - A man shot two people in Portland, Oregon, on Sunday, police said."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Portland" and place.admin1 == "Oregon"
+
+
+def test_a_state_only_answer_gives_way_to_the_story_town_in_that_state():
+    text = ("Family of five found shot dead in Maine home\n\nFive people were found shot dead in a home in Maine "
+            "on Sunday. Police in Saco said the deaths were a murder-suicide. Saco police are investigating.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Saco" and place.admin1 == "Maine"
+
+
+def test_with_no_place_tied_to_the_event_the_story_names_its_town():
+    text = ("Two dead after shooting outside club\n\nTwo people were killed early Sunday outside a club. "
+            "Memphis police said the shooter fled. Memphis officers are searching for him.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Memphis"
+    assert text[place.text.start:place.text.end] == "Memphis"
+
+
+def test_a_town_merely_mentioned_does_not_replace_a_stated_state():
+    text = "A man was shot dead in northern Ohio on Monday, police said. Dayton police were not involved in the case."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Ohio"
+
+
+def test_a_town_whose_police_report_the_shooting_replaces_the_state():
+    text = "A man was shot dead in northern Ohio on Monday. Bellefontaine Police said the man was 40."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Bellefontaine" and place.admin1 == "Ohio"
+
+
+def test_a_name_the_gazetteer_lacks_is_coded_to_the_local_storys_town():
+    text = ("MEMPHIS, Tenn. (WREG) — Two people were shot Sunday in Zorbington Heights, police said. "
+            "Memphis police are investigating.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Memphis" and place.precision == 2
+
+
+def test_a_town_abroad_in_a_local_us_story_is_read_as_its_us_namesake():
+    text = ("A 17-year-old was shot in the hand in central Toledo late Tuesday. The shooting occurred in the 1200 "
+            "block of Elmwood Street, police said.")
+    place = _incident_place(text)
+    assert place is not None and place.country_code == "US" and place.admin1 == "Ohio"
