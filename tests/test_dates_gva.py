@@ -27,3 +27,9 @@ def test_a_two_digit_year_is_never_moved_past_publication():
 
     assert parse_numeric_date("01/25/66", date(2016, 1, 30)) == date(1966, 1, 25)
     assert parse_numeric_date("01/25/16", date(2016, 1, 30)) == date(2016, 1, 25)
+
+
+def test_a_two_digit_year_a_day_after_publication_is_that_day_not_a_century_back():
+    from sitrep.resolve.date_rules import parse_numeric_date
+
+    assert parse_numeric_date("8/14/13", date(2013, 8, 13)) == date(2013, 8, 14)

@@ -82,10 +82,13 @@ class Resolver:
         story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
         A time that dates a statement ("police said Monday") is not the event's."""
         from .resolve.dates import PRESENT_REF, is_statement_time
+        from .resolve.story_dates import in_incident_sentence
 
         published = self.article.published
+        # a day named where the story tells of violence comes before one of the aftermath ("still at large Monday")
+        ordered = sorted(self.time_expressions, key=lambda e: not in_incident_sentence(doc, e))
         for lead_end, precise_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
-            for expression in self.time_expressions:
+            for expression in ordered:
                 when = expression.value
                 if expression.start >= lead_end or expression.kind not in ("date", "time") or when is None \
                         or when.start is None or (expression.kind == "time" and when.precision != "day"):
@@ -134,6 +137,10 @@ def _dates_nothing_of_the_event(doc, expression) -> bool:
     if expression.rule == "clock" and not CLOCK_DAY_WORDS.search(expression.text):
         return True
     if PAGE_STAMP.search(doc.text[max(0, expression.start - 15):expression.start]):
+        return True
+    from .resolve.story_dates import dates_later_act, is_page_stamp
+
+    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
         return True
     sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
     if sentence is None:

@@ -93,10 +93,11 @@ def parse_numeric_date(text: str, published: date | None) -> date | None:
         return None
     found = parsed.date()
     if published is not None and re.search(r"/\d\d$", text.strip()) and found.year <= published.year - CENTURY_SLIP:
-        # "01/25/16" in a page of January 2016 is that January: "prefer the past" must not read it as 1916;
-        # a date that would then lie after publication ("01/25/66" in 2016) stays in the past century
+        # "01/25/16" in a page of January 2016 is that January: "prefer the past" must not read it as 1916
+        # (nor "8/14/13" on a page of 13 August 2013, updated the next day); a date that would then lie far
+        # after publication ("01/25/66" in 2016) stays in the past century
         moved = _safe_date(found.year + 100, found.month, found.day)
-        if moved is not None and moved <= published:
+        if moved is not None and moved <= published + timedelta(days=NEAR_FUTURE_DAYS):
             found = moved
     return found
 

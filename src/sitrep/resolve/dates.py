@@ -440,6 +440,12 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     ]
     if not usable:
         return None
+    from .story_dates import as_fallback, split_by_act  # builds on this module
+
+    # "police said Saturday", "was arraigned Tuesday": a later act's day dates the event only when nothing else does
+    own, later = split_by_act(doc, usable)
+    if any(e.value.precision == "day" for e in own):
+        usable = own  # a coarser own phrase ("this week", "four years ago") does not outrank a later act's day
     # "around 6:30 p.m. ... on Thursday": a bare clock time borrows its day; the phrase naming the day dates it
     usable = [e for e in usable if not _bare_clock(e)] or usable
     trigger_span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
@@ -456,7 +462,8 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     else:
         best = min(usable, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
         how = "nearest"
-    return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+    when = dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+    return when if best in own else as_fallback(when)
 
 
 def _bare_clock(expression: TimeExpression) -> bool:

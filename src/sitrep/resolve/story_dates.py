@@ -1,0 +1,108 @@
+"""Which of a story's time phrases date its incident, and which date later acts told of it.
+
+A crime story is written after the fact: police "said Saturday", a suspect "was arraigned Tuesday", a vigil
+"was held Sunday night", the page was "Updated 3:45 PM Monday". Those days are the story's news pegs, not the
+day the incident happened (CODING.md, Time: the event's date). This module sorts a time phrase into:
+
+- the incident's own time ("shot Friday night", "the shooting happened about 9 p.m. Sunday");
+- a later act's time (a statement, an arrest, a court step, a funeral or vigil, an aftermath report), which
+  may date the incident only when the story gives nothing better (``LATER_ACT_RULE`` marks such a date);
+- a page stamp ("Posted: Monday, March 31, 2014"), which never dates an event.
+
+The words for later acts are data: rules/time_words.toml, section [later_acts].
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from ..model import When
+from .dates import PRESENT_REF, TimeExpression, words
+
+__all__ = ["LATER_ACT_RULE", "dates_later_act", "in_incident_sentence", "is_fallback_date", "is_page_stamp",
+           "split_by_act"]
+
+# Rule suffix on a date read from a later act's time phrase: the event builder prefers any other stated date.
+LATER_ACT_RULE = "later-act"
+# How far before a phrase a page stamp's label may sit: the label, and the stamp's own date before its clock
+# time ("Updated: Wednesday, August 5, 2015 11:26 PM EDT" is about 40 characters before the clock).
+PAGE_STAMP_WINDOW_CHARS = 60
+PAGE_STAMP = re.compile(r"(?:published|posted|updated?|modified)(?:\s+on)?\W{0,3}"
+                        r"(?:[A-Za-z]+\.?,?\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+(?:at\s+)?)?$", re.IGNORECASE)
+# Dependency steps from a time phrase up to the word it dates (phrase -> "on" -> verb is two; "as of" three).
+GOVERNOR_MAX_STEPS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def later_act_lemmas() -> frozenset[str]:
+    """Lemmas of verbs and nouns that name an act told after the incident (rules/time_words.toml)."""
+    section = words()["later_acts"]
+    return frozenset(word for group in section.values() for word in group)
+
+
+def is_page_stamp(text: str, expression: TimeExpression) -> bool:
+    """"Posted: Monday, March 31, 2014", "Updated 3:45 PM": the page's own stamp, never an event's date."""
+    return bool(PAGE_STAMP.search(text[max(0, expression.start - PAGE_STAMP_WINDOW_CHARS):expression.start]))
+
+
+def _governor(doc, expression: TimeExpression):
+    """The word the time phrase hangs from, past a preposition ("arraigned on Tuesday" -> arraigned); a phrase
+    that modifies a noun ("Tuesday's shooting") hangs from that noun."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token, steps = span.root.head, 1
+    while token.pos_ == "ADP" and token.head is not token and steps < GOVERNOR_MAX_STEPS:
+        token, steps = token.head, steps + 1
+    return None if token is span.root else token
+
+
+def dates_later_act(doc, expression: TimeExpression) -> bool:
+    """The phrase dates a later act ("police said Saturday", "was arraigned Tuesday", "a vigil Sunday night"),
+    judged by the word it hangs from in the parse."""
+    if not doc.has_annotation("DEP"):
+        return False
+    governor = _governor(doc, expression)
+    if governor is None or governor.lemma_.lower() not in later_act_lemmas():
+        return False
+    # "the shooting was reported at 11:42 a.m. Monday": the report of the incident itself dates it
+    return not any(child.dep_ == "nsubjpass" and _is_violence(child.lemma_.lower()) for child in governor.children)
+
+
+def _is_violence(lemma: str) -> bool:
+    from ..mentions.lexicon import trigger_rules  # the trigger lexicon, loaded once
+
+    return any(rule.event_class == "violence" for rule in trigger_rules().get(lemma, ()))
+
+
+def split_by_act(doc, expressions: list[TimeExpression]) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """(phrases that may date the incident itself, phrases of later acts and page stamps)."""
+    own, later = [], []
+    for expression in expressions:
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+                or expression.timex_value == PRESENT_REF:
+            later.append(expression)
+        else:
+            own.append(expression)
+    return own, later
+
+
+def in_incident_sentence(doc, expression: TimeExpression) -> bool:
+    """The phrase's sentence tells of violence ("shot", "shooting", "killed"): a day named there is a story day
+    of the incident, not of the aftermath ("was in critical condition Wednesday")."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return True
+    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
+
+
+def as_fallback(when: When) -> When:
+    """A later act's date kept only as a fallback for the incident's: its rule says so."""
+    return dataclasses.replace(when, rule=f"{when.rule}/{LATER_ACT_RULE}")
+
+
+def is_fallback_date(when: When | None) -> bool:
+    """A date read from a later act's time phrase (see ``as_fallback``)."""
+    return when is not None and when.rule.endswith(f"/{LATER_ACT_RULE}")

@@ -1,0 +1,74 @@
+"""Story dates: the incident's own time phrase against later acts and page stamps; sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep
+from sitrep.resolve.dates import find_time_expressions
+from sitrep.resolve.story_dates import LATER_ACT_RULE, is_fallback_date, later_act_lemmas, split_by_act
+from sitrep.model import When
+
+PUBLISHED = date(2015, 3, 11)  # a Wednesday
+
+
+def _split(nlp, text: str) -> tuple[list[str], list[str]]:
+    own, later = split_by_act(nlp(text), find_time_expressions(text, PUBLISHED))
+    return [e.text for e in own], [e.text for e in later]
+
+
+def _incident_date(text: str) -> date | None:
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    return events[0].date.start if events and events[0].date else None
+
+
+@pytest.mark.parametrize("text, own, later", [
+    ("A man was shot Friday night in Dayton, police said Saturday.", ["Friday night"], ["Saturday"]),
+    ("The suspect was arraigned on Tuesday.", [], ["Tuesday"]),
+    ("A vigil was held Sunday night for the victim.", [], ["Sunday night"]),
+    ("Two men were still in the hospital, recovering from Tuesday's shooting.", ["Tuesday"], []),
+    ("The shooting was reported at 10:15 a.m. Monday.", ["10:15 a.m. Monday"], []),
+])
+def test_a_later_acts_time_is_told_from_the_incidents_own(nlp, text, own, later):
+    assert _split(nlp, text) == (own, later)
+
+
+def test_a_page_stamp_is_no_event_time(nlp):
+    own, later = _split(nlp, "Posted: Monday, March 9, 2015. A woman was shot.")
+    assert "Monday, March 9, 2015" in later and "Monday, March 9, 2015" not in own
+
+
+def test_the_statement_day_is_not_the_incidents_day():
+    text = "One person was killed in a shooting at a Dayton bar, police said Tuesday. The shooting happened Sunday night."
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_court_day_only_dates_the_incident_when_the_story_gives_none():
+    text = ("A man accused of shooting his neighbour appeared in court Tuesday. "
+            "The neighbour was shot in the arm Sunday night at their building in Dayton, police said.")
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_fallback_date_is_marked_by_its_rule():
+    day = When(start=PUBLISHED, end=PUBLISHED, precision="day", rule=f"weekday/nearest/{LATER_ACT_RULE}")
+    assert is_fallback_date(day)
+    assert not is_fallback_date(When(start=PUBLISHED, end=PUBLISHED, precision="day", rule="weekday/nearest"))
+    assert not is_fallback_date(None)
+
+
+def test_the_later_act_words_are_read_from_the_rules_file():
+    assert {"say", "arraign", "vigil", "funeral"} <= later_act_lemmas()
+    assert "shoot" not in later_act_lemmas()
+
+
+def test_a_page_stamps_clock_time_is_part_of_the_stamp(nlp):
+    own, later = _split(nlp, "Updated: Monday, March 9, 2015 11:26 PM EDT\n\nA woman was shot.")
+    assert not own and later
+
+
+def test_the_story_day_of_the_violence_comes_before_an_aftermath_day():
+    text = ("Two men were wounded outside a Dayton bar. One of them was in critical condition Tuesday. "
+            "The men were shot around 11 p.m. Sunday after an argument, police said.")
+    assert _incident_date(text) == date(2015, 3, 8)
