@@ -72,3 +72,18 @@ def test_the_story_day_of_the_violence_comes_before_an_aftermath_day():
     text = ("Two men were wounded outside a Dayton bar. One of them was in critical condition Tuesday. "
             "The men were shot around 11 p.m. Sunday after an argument, police said.")
     assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_month_narrows_to_the_day_the_story_names_for_the_shooting():
+    text = ("A man was charged Tuesday in the shooting of a teenager in Dayton in February. "
+            "The teenager was shot Feb. 14 outside a store, police said.")
+    assert _incident_date(text) == date(2015, 2, 14)
+
+
+def test_a_vague_span_is_not_narrowed_to_a_day_of_another_event(nlp):
+    from sitrep.resolve.story_dates import narrowed_to_story_day
+
+    text = "Fighting raged in the past week. A car bomb killed two soldiers on Monday."
+    found = find_time_expressions(text, PUBLISHED)
+    week = next(e.value for e in found if e.text == "the past week")
+    assert narrowed_to_story_day(nlp(text), week, found) == week

@@ -104,8 +104,10 @@ class Resolver:
     def date(self, doc, start_char: int, end_char: int) -> When | None:
         from .resolve.dates import event_date
 
+        from .resolve.story_dates import narrowed_to_story_day
+
         when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)
-        return _rebase_when(self.article, when)
+        return _rebase_when(self.article, narrowed_to_story_day(doc, when, list(self.time_expressions)))
 
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences

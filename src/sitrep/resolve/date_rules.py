@@ -35,6 +35,12 @@ from .dates import (
 )
 
 YEAR_RE = r"(?:1[89]|20)\d\d"
+# A number before "block" or a street name is an address, not a year: "the 2000 block of Elm Street",
+# "1900 W. Main St." (one or two words, none of them a preposition, then a street word). Lower case only: the
+# rule also scans lower-cased text.
+STREET_WORDS = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|highway|hwy|parkway|pkwy|pike)"
+NOT_A_STREET_NUMBER = (rf"(?!\s+block\b)(?!(?:\s+(?!(?:on|in|at|the|of|and|to|from|for|by)\b)[a-z0-9]+\.?){{1,2}}"
+                       rf"\s+{STREET_WORDS}\b)")
 TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "from", "of", "through", "before", "after",
                                "throughout", "between", "and", "to", "on", "early", "late", "mid", "last", "next"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

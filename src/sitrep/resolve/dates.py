@@ -259,7 +259,7 @@ def _rules() -> tuple[Rule, ...]:
          R.resolve_month),
         ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)", R.resolve_month),
         ("year", rf"(?<![\w$£€#.,/-])(?:(?P<mod>{thirds}|the\s+(?:first|second)\s+half\s+of|fiscal|calendar)"
-         rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d)", R.resolve_year),
+         rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d){R.NOT_A_STREET_NUMBER}", R.resolve_year),
         ("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:{tens_words})(?:[\s-]+"
          rf"(?:{unit_words}))?|two\s+thousand(?:\s+and)?(?:\s+(?:{unit_words}))?)\b", R.resolve_spelled_year),
         ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)'?s\b", R.resolve_decade),
@@ -460,7 +460,11 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     if attached:
         best, how = min(attached, key=lambda item: (item[0], item[1]))[2], "dependency"
     else:
-        best = min(usable, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
+        # a bare year ("the 2014 post shooting", "in 2015, the city") dates a trigger only when the parse ties it
+        nearby = [e for e in usable if e.rule != "year"]
+        if not nearby:
+            return None
+        best = min(nearby, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
         how = "nearest"
     when = dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
     return when if best in own else as_fallback(when)

@@ -22,7 +22,7 @@ from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
 
 __all__ = ["LATER_ACT_RULE", "dates_later_act", "in_incident_sentence", "is_fallback_date", "is_page_stamp",
-           "split_by_act"]
+           "narrowed_to_story_day", "split_by_act"]
 
 # Rule suffix on a date read from a later act's time phrase: the event builder prefers any other stated date.
 LATER_ACT_RULE = "later-act"
@@ -96,6 +96,31 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
         return True
     sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
     return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
+
+
+# Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named
+# inside one is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this year") cover
+# several events in a report, and a weekend is often two events' ("positions retaken over the weekend").
+NARROWABLE_RULES = frozenset({"month", "month_year"})
+
+
+def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression]) -> When | None:
+    """A coarse date ("in July", "last week") narrowed to the day the story names for its incident inside it
+    ("shot July 12 outside a bar"): the first day-precise phrase of the story that falls in the interval, in a
+    sentence of violence, and dates no later act nor the page. Otherwise ``when`` unchanged."""
+    if when is None or when.implied or when.rule.split("/")[0] not in NARROWABLE_RULES or when.start is None \
+            or when.end is None or is_fallback_date(when):
+        return when
+    for expression in expressions:
+        day = expression.value
+        if day is None or expression.kind not in ("date", "time") or day.precision != "day" \
+                or not when.start <= day.start <= when.end:
+            continue
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+                or not in_incident_sentence(doc, expression):
+            continue
+        return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
+    return when
 
 
 def as_fallback(when: When) -> When:
