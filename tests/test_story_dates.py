@@ -87,3 +87,26 @@ def test_a_vague_span_is_not_narrowed_to_a_day_of_another_event(nlp):
     found = find_time_expressions(text, PUBLISHED)
     week = next(e.value for e in found if e.text == "the past week")
     assert narrowed_to_story_day(nlp(text), week, found) == week
+
+
+def test_an_undated_incident_takes_the_day_the_story_names_for_the_violence_further_down():
+    text = ("A 10-year-old Dayton boy was killed, and his family is asking for answers. Relatives gathered at the "
+            "home. Neighbours brought flowers. The street was quiet. Children played nearby. A pastor spoke to the "
+            "family. Friends shared memories. Officers were called to the home at about 9 p.m. Sunday after a "
+            "report of gunfire.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert (event.date.start, event.rules["date"]) == (date(2015, 3, 8), "story day of the incident")
+
+
+def test_no_story_day_when_the_story_names_days_only_for_later_acts(nlp):
+    from sitrep.resolve.story_dates import story_day
+
+    text = "A boy was shot in Dayton. His funeral is planned for Friday. A vigil was held Tuesday night."
+    assert story_day(nlp(text), find_time_expressions(text, PUBLISHED), PUBLISHED) is None
+
+
+def test_last_week_narrows_to_the_day_the_story_names_in_it():
+    text = ("A Dayton man was wounded in a shooting last week outside a bar. "
+            "He was shot Thursday night as he left the bar, police said.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert event.date.start == date(2015, 3, 5) and event.date.precision == "day"

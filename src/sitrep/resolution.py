@@ -99,7 +99,9 @@ class Resolver:
                         or expression.timex_value == PRESENT_REF or _dates_nothing_of_the_event(doc, expression):
                     continue
                 return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
-        return None
+        from .resolve.story_dates import story_day
+
+        return _rebase_when(self.article, story_day(doc, list(self.time_expressions), published))
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
         from .resolve.dates import event_date

@@ -22,7 +22,7 @@ from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
 
 __all__ = ["LATER_ACT_RULE", "dates_later_act", "in_incident_sentence", "is_fallback_date", "is_page_stamp",
-           "narrowed_to_story_day", "split_by_act"]
+           "narrowed_to_story_day", "split_by_act", "story_day"]
 
 # Rule suffix on a date read from a later act's time phrase: the event builder prefers any other stated date.
 LATER_ACT_RULE = "later-act"
@@ -102,14 +102,18 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
 # inside one is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this year") cover
 # several events in a report, and a weekend is often two events' ("positions retaken over the weekend").
 NARROWABLE_RULES = frozenset({"month", "month_year"})
+# "last week" names the previous calendar week as "in July" names a month (unlike the rolling "the past week").
+NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
 
 
 def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression]) -> When | None:
     """A coarse date ("in July", "last week") narrowed to the day the story names for its incident inside it
     ("shot July 12 outside a bar"): the first day-precise phrase of the story that falls in the interval, in a
     sentence of violence, and dates no later act nor the page. Otherwise ``when`` unchanged."""
-    if when is None or when.implied or when.rule.split("/")[0] not in NARROWABLE_RULES or when.start is None \
-            or when.end is None or is_fallback_date(when):
+    if when is None or when.implied or when.start is None or when.end is None or is_fallback_date(when):
+        return when
+    named_week = when.text is not None and NAMED_WEEK.fullmatch(when.text.text.strip())
+    if when.rule.split("/")[0] not in NARROWABLE_RULES and not named_week:
         return when
     for expression in expressions:
         day = expression.value
@@ -121,6 +125,40 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
             continue
         return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
     return when
+
+
+# How many sentences from the top a story day of the incident is looked for when the lead gives none: scraped
+# pages open with furniture and local stories often tell the time of the shooting in their third or fourth
+# paragraph; further down they tell of other incidents ("Thursday night around 8:30, neighbours ...").
+STORY_DAY_SENTENCES = 12
+BARE_CLOCK = re.compile(r"day|tonight", re.IGNORECASE)
+
+
+def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
+    """The first day the story names for its incident in its opening STORY_DAY_SENTENCES sentences: a
+    day-precise phrase in a sentence of violence, dating no later act nor the page, not after publication.
+    For an incident its own sentences leave undated; None when the story names no such day."""
+    sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
+    if not sentences:
+        return None
+    limit = sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
+    for expression in expressions:
+        day = expression.value
+        if expression.start >= limit:
+            break
+        if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
+            continue
+        if (published is not None and day.start > published) or expression.timex_value == PRESENT_REF \
+                or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
+            continue
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+                or not in_incident_sentence(doc, expression):
+            continue
+        return dataclasses.replace(day, rule=STORY_DAY_RULE)
+    return None
+
+
+STORY_DAY_RULE = "story day of the incident"
 
 
 def as_fallback(when: When) -> When:
