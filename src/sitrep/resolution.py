@@ -80,7 +80,8 @@ class Resolver:
         """The first dated time expression of the lead, not after publication (see lead_place); failing that,
         the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
         story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
-        A time that dates a statement ("police said Monday") is not the event's."""
+        A time that dates a statement ("police said Monday") is not the event's. Failing both, the day the story
+        names for its violence further down (``story_dates.story_day``)."""
         from .resolve.dates import PRESENT_REF, is_statement_time
         from .resolve.story_dates import in_incident_sentence
 
@@ -105,7 +106,6 @@ class Resolver:
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
         from .resolve.dates import event_date
-
         from .resolve.story_dates import narrowed_to_story_day
 
         when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)

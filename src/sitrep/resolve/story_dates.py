@@ -21,10 +21,11 @@ import re
 from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
 
-__all__ = ["LATER_ACT_RULE", "dates_later_act", "in_incident_sentence", "is_fallback_date", "is_page_stamp",
-           "narrowed_to_story_day", "split_by_act", "story_day"]
+__all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "in_incident_sentence",
+           "is_fallback_date", "is_page_stamp", "narrowed_to_story_day", "split_by_act", "story_day"]
 
-# Rule suffix on a date read from a later act's time phrase: the event builder prefers any other stated date.
+# Rule suffix on a date read from a later act's time phrase: the event builder prefers another stated date of the
+# same precision, and the lead's day when it lies just before (assemble).
 LATER_ACT_RULE = "later-act"
 # How far before a phrase a page stamp's label may sit: the label, and the stamp's own date before its clock
 # time ("Updated: Wednesday, August 5, 2015 11:26 PM EDT" is about 40 characters before the clock).
@@ -131,6 +132,7 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
 # pages open with furniture and local stories often tell the time of the shooting in their third or fourth
 # paragraph; further down they tell of other incidents ("Thursday night around 8:30, neighbours ...").
 STORY_DAY_SENTENCES = 12
+STORY_DAY_RULE = "story day of the incident"
 BARE_CLOCK = re.compile(r"day|tonight", re.IGNORECASE)
 
 
@@ -157,8 +159,6 @@ def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
         return dataclasses.replace(day, rule=STORY_DAY_RULE)
     return None
 
-
-STORY_DAY_RULE = "story day of the incident"
 
 
 def as_fallback(when: When) -> When:
