@@ -110,3 +110,10 @@ def test_last_week_narrows_to_the_day_the_story_names_in_it():
             "He was shot Thursday night as he left the bar, police said.")
     event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
     assert event.date.start == date(2015, 3, 5) and event.date.precision == "day"
+
+
+def test_a_birth_date_in_the_lead_is_no_date_of_the_incident():
+    text = ("A Dayton man shot his wife and then himself, deputies said. "
+            "Suspect: John Doe, 07/04/1988, deceased of a self-inflicted gunshot wound.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert event.date.start.year == 2015

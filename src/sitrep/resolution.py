@@ -83,7 +83,7 @@ class Resolver:
         A time that dates a statement ("police said Monday") is not the event's. Failing both, the day the story
         names for its violence further down (``story_dates.story_day``)."""
         from .resolve.dates import PRESENT_REF, is_statement_time
-        from .resolve.story_dates import in_incident_sentence
+        from .resolve.story_dates import in_incident_sentence, is_history
 
         published = self.article.published
         # a day named where the story tells of violence comes before one of the aftermath ("still at large Monday")
@@ -94,7 +94,7 @@ class Resolver:
                 if expression.start >= lead_end or expression.kind not in ("date", "time") or when is None \
                         or when.start is None or (expression.kind == "time" and when.precision != "day"):
                     continue
-                if published is not None and when.start > published:
+                if published is not None and when.start > published or is_history(when, published):
                     continue
                 if (precise_only and when.precision != "day") or is_statement_time(doc, expression) \
                         or expression.timex_value == PRESENT_REF or _dates_nothing_of_the_event(doc, expression):

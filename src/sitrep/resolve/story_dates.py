@@ -22,7 +22,7 @@ from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
 
 __all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "in_incident_sentence",
-           "is_fallback_date", "is_page_stamp", "narrowed_to_story_day", "split_by_act", "story_day"]
+           "is_fallback_date", "is_history", "is_page_stamp", "narrowed_to_story_day", "split_by_act", "story_day"]
 
 # Rule suffix on a date read from a later act's time phrase: the event builder prefers another stated date of the
 # same precision, and the lead's day when it lies just before (assemble).
@@ -136,6 +136,18 @@ STORY_DAY_RULE = "story day of the incident"
 BARE_CLOCK = re.compile(r"day|tonight", re.IGNORECASE)
 
 
+# A day this many years before publication is a birth date ("Muhammad Nawaz 07/04/1988") or history ("August
+# 1982: eight killed at a welding shop"), not the news a story leads with; follow-up stories of trials reach back
+# two or three years at most.
+HISTORY_YEARS = 10
+
+
+def is_history(when: When | None, published) -> bool:
+    """The interval ends more than HISTORY_YEARS before publication."""
+    return when is not None and when.end is not None and published is not None \
+        and (published - when.end).days > HISTORY_YEARS * 365
+
+
 def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
     """The first day the story names for its incident in its opening STORY_DAY_SENTENCES sentences: a
     day-precise phrase in a sentence of violence, dating no later act nor the page, not after publication.
@@ -150,7 +162,8 @@ def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
             break
         if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
             continue
-        if (published is not None and day.start > published) or expression.timex_value == PRESENT_REF \
+        if (published is not None and day.start > published) or is_history(day, published) \
+                or expression.timex_value == PRESENT_REF \
                 or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
             continue
         if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
