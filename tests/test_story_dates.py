@@ -117,3 +117,14 @@ def test_a_birth_date_in_the_lead_is_no_date_of_the_incident():
             "Suspect: John Doe, 07/04/1988, deceased of a self-inflicted gunshot wound.")
     event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
     assert event.date.start.year == 2015
+
+
+def test_an_arrests_own_day_is_not_a_later_act_for_the_arrest(nlp):
+    text = "Police arrested a man on Tuesday."
+    start = text.index("arrested")
+    own, later = split_by_act(nlp(text), find_time_expressions(text, PUBLISHED), (start, start + len("arrested")))
+    assert [e.text for e in own] == ["Tuesday"] and not later
+
+
+def test_visiting_relatives_is_the_incidents_setting(nlp):
+    assert _split(nlp, "The boy was visiting relatives on Wednesday when a gun went off.") == (["Wednesday"], [])

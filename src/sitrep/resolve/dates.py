@@ -443,7 +443,7 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     from .story_dates import as_fallback, split_by_act  # builds on this module
 
     # "police said Saturday", "was arraigned Tuesday": a later act's day dates the event only when nothing else does
-    own, later = split_by_act(doc, usable)
+    own, later = split_by_act(doc, usable, (trigger_start, trigger_end))
     if any(e.value.precision == "day" for e in own):
         usable = own  # a coarser own phrase ("this week", "four years ago") does not outrank a later act's day
     # "around 6:30 p.m. ... on Thursday": a bare clock time borrows its day; the phrase naming the day dates it

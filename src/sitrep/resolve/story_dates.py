@@ -60,13 +60,16 @@ def _governor(doc, expression: TimeExpression):
     return None if token is span.root else token
 
 
-def dates_later_act(doc, expression: TimeExpression) -> bool:
+def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | None = None) -> bool:
     """The phrase dates a later act ("police said Saturday", "was arraigned Tuesday", "a vigil Sunday night"),
-    judged by the word it hangs from in the parse."""
+    judged by the word it hangs from in the parse; never when that word is the event's own ``trigger`` (start,
+    end offsets: "arrested on Tuesday" dates an arrest)."""
     if not doc.has_annotation("DEP"):
         return False
     governor = _governor(doc, expression)
     if governor is None or governor.lemma_.lower() not in later_act_lemmas():
+        return False
+    if trigger is not None and trigger[0] <= governor.idx < trigger[1]:
         return False
     # "the shooting was reported at 11:42 a.m. Monday": the report of the incident itself dates it
     return not any(child.dep_ == "nsubjpass" and _is_violence(child.lemma_.lower()) for child in governor.children)
@@ -78,11 +81,12 @@ def _is_violence(lemma: str) -> bool:
     return any(rule.event_class == "violence" for rule in trigger_rules().get(lemma, ()))
 
 
-def split_by_act(doc, expressions: list[TimeExpression]) -> tuple[list[TimeExpression], list[TimeExpression]]:
-    """(phrases that may date the incident itself, phrases of later acts and page stamps)."""
+def split_by_act(doc, expressions: list[TimeExpression],
+                 trigger: tuple[int, int] | None = None) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """(phrases that may date the event of ``trigger`` itself, phrases of later acts and page stamps)."""
     own, later = [], []
     for expression in expressions:
-        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression, trigger) \
                 or expression.timex_value == PRESENT_REF:
             later.append(expression)
         else:
