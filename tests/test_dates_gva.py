@@ -50,3 +50,8 @@ def test_a_bare_year_dates_an_event_only_through_the_parse(nlp):
     found = find_time_expressions(text, date(2015, 1, 30))
     when = event_date(doc, start, start + len("recommendations"), found, date(2015, 1, 30))
     assert when is None or when.rule.endswith("/dependency")
+
+
+def test_early_before_a_month_and_day_is_that_day():
+    found = find_time_expressions("The shooting happened early Jan. 3 outside a bar.", date(2016, 1, 20))
+    assert [(e.text, e.timex_value) for e in found] == [("Jan. 3", "2016-01-03")]

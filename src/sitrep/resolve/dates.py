@@ -257,7 +257,9 @@ def _rules() -> tuple[Rule, ...]:
         ("month_year", rf"\b(?:(?P<mod>{thirds})[\s-]+)?(?P<mon>{month_any}),?\s+(?:of\s+)?(?:(?P<y>{year})\b|"
          rf"(?P<yrel>last|this|next)\s+year\b)",
          R.resolve_month),
-        ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)", R.resolve_month),
+        # ("early Jan. 3" is a day: the month rule leaves a month followed by a day number to month_day)
+        ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)(?!\s*[0-3]?\d\b)",
+         R.resolve_month),
         ("year", rf"(?<![\w$£€#.,/-])(?:(?P<mod>{thirds}|the\s+(?:first|second)\s+half\s+of|fiscal|calendar)"
          rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d){R.NOT_A_STREET_NUMBER}", R.resolve_year),
         ("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:{tens_words})(?:[\s-]+"
