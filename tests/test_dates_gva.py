@@ -55,3 +55,8 @@ def test_a_bare_year_dates_an_event_only_through_the_parse(nlp):
 def test_early_before_a_month_and_day_is_that_day():
     found = find_time_expressions("The shooting happened early Jan. 3 outside a bar.", date(2016, 1, 20))
     assert [(e.text, e.timex_value) for e in found] == [("Jan. 3", "2016-01-03")]
+
+
+def test_a_weekday_with_a_yearless_date_goes_with_that_date_and_names_its_year():
+    found = find_time_expressions("It happened at 2:30 a.m. Saturday, Sept. 12, near the bar.", date(2017, 3, 20))
+    assert [e.timex_value for e in found if e.rule == "month_day"] == ["2015-09-12"]

@@ -45,6 +45,10 @@ TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "
                                "throughout", "between", "and", "to", "on", "early", "late", "mid", "last", "next"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "recent"})
+# A weekday written with a yearless date ("Saturday, Sept. 12") names its year up to this many years back: a
+# follow-up story (a trial) recalls an incident of two or three years before; a given date falls on the same
+# weekday again only after five or six years, so the match is unambiguous.
+WEEKDAY_YEARS_BACK = 3
 NEAR_FUTURE_DAYS = 60  # "on 7 December" up to two months ahead of publication is that coming date (TimeBank)
 FUTURE_CUE_MAX_DAYS = 183  # a future cue moves a yearless date forward by at most half a year
 RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
@@ -138,7 +142,8 @@ def _year_of_day(month: int, day: int, weekday_name: str, ctx: Context) -> int |
     candidates = [d for d in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
     if weekday_name:
         weekday = words()["weekdays"][weekday_name.lower()]
-        matching = [d for d in candidates if d.weekday() == weekday]
+        named = [d for d in (_safe_date(pub.year - k, month, day) for k in range(2, WEEKDAY_YEARS_BACK + 1)) if d]
+        matching = [d for d in candidates + named if d.weekday() == weekday]
         if matching:
             return min(matching, key=lambda d: abs((d - pub).days)).year
     past = [d for d in candidates if d <= pub]

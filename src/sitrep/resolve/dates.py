@@ -301,7 +301,8 @@ def _rules() -> tuple[Rule, ...]:
         ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
          rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
          rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=gmt|utc|local)|(?P<named>noon|midnight))"
-         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tonight)\b)?",
+         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tonight)\b"
+         rf"(?!,?\s+{month_any}\s+[0-3]?\d))?",  # "2:30 a.m. Saturday, Sept. 12": the weekday goes with its date
          R.resolve_clock),
     ]
     return tuple(
