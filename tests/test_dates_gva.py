@@ -27,3 +27,36 @@ def test_a_two_digit_year_is_never_moved_past_publication():
 
     assert parse_numeric_date("01/25/66", date(2016, 1, 30)) == date(1966, 1, 25)
     assert parse_numeric_date("01/25/16", date(2016, 1, 30)) == date(2016, 1, 25)
+
+
+def test_a_two_digit_year_a_day_after_publication_is_that_day_not_a_century_back():
+    from sitrep.resolve.date_rules import parse_numeric_date
+
+    assert parse_numeric_date("8/14/13", date(2013, 8, 13)) == date(2013, 8, 14)
+
+
+def test_a_street_number_is_not_a_year():
+    for text in ("He was shot in the 2000 block of Elm Street.", "Police were called to 1900 W. Main St. at noon."):
+        assert not [e for e in find_time_expressions(text, date(2016, 1, 20)) if e.rule == "year"], text
+    assert [e.timex_value for e in find_time_expressions("In 2014, the city grew.", date(2016, 1, 20))] == ["2014"]
+
+
+def test_a_bare_year_dates_an_event_only_through_the_parse(nlp):
+    from sitrep.resolve.dates import event_date
+
+    text = "A report on the 2014 post shooting made several recommendations."
+    doc = nlp(text)
+    start = text.index("recommendations")
+    found = find_time_expressions(text, date(2015, 1, 30))
+    when = event_date(doc, start, start + len("recommendations"), found, date(2015, 1, 30))
+    assert when is None or when.rule.endswith("/dependency")
+
+
+def test_early_before_a_month_and_day_is_that_day():
+    found = find_time_expressions("The shooting happened early Jan. 3 outside a bar.", date(2016, 1, 20))
+    assert [(e.text, e.timex_value) for e in found] == [("Jan. 3", "2016-01-03")]
+
+
+def test_a_weekday_with_a_yearless_date_goes_with_that_date_and_names_its_year():
+    found = find_time_expressions("It happened at 2:30 a.m. Saturday, Sept. 12, near the bar.", date(2017, 3, 20))
+    assert [e.timex_value for e in found if e.rule == "month_day"] == ["2015-09-12"]

@@ -82,6 +82,8 @@ def incident_event(extraction):
     violent = [e for e in events if e.event_type in VIOLENT_TYPES]
     if not violent:
         return main_event(extraction)
+    from sitrep.resolve.story_dates import STORY_DAY_RULE, is_fallback_date
+
     incident, first = violent[0], extraction.events[0]
     if incident is first:
         return incident
@@ -89,7 +91,8 @@ def incident_event(extraction):
     # story opens with the arrest, that context is the incident's as much as the arrest's
     if incident.location is None:
         incident = replace(incident, location=first.location)
-    if (incident.date is None or incident.date.implied) and first.rules.get("date") == "lead-paragraph date":
+    if (incident.date is None or incident.date.implied or is_fallback_date(incident.date)) \
+            and first.rules.get("date") in ("lead-paragraph date", STORY_DAY_RULE):
         incident = replace(incident, date=first.date)
     return incident
 

@@ -18,6 +18,7 @@ from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
 from .geodesy import distance_km
 from .plover import plover_code
+from .resolve.story_dates import is_fallback_date
 from .status import OUTLET, read_roles, statuses
 
 SAME_PLACE_KM = 30.0  # an indefinite mention this close to the event's place is the same event (Homs-Hama is 45)
@@ -105,10 +106,18 @@ def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When |
     if location is None and lead_place is not None:
         location = lead_place
         rules["location"] = lead_place.rule
-    if (date is None or date.implied) and lead_date is not None:
+    if lead_date is not None and (date is None or date.implied or _before_later_act(lead_date, date)):
         date = lead_date
         rules["date"] = lead_date.rule
     return replace(event, location=location, date=date, rules=rules)
+
+
+def _before_later_act(lead_date: When, date: When) -> bool:
+    """The event is dated only by a later act ("police said Saturday") and the lead names a day shortly before it:
+    the incident came before the acts told of it, so the lead's day is the incident's. A day BACKGROUND_GAP_DAYS
+    or more earlier is another, background event ("the fighting erupted on 27 August")."""
+    return is_fallback_date(date) and lead_date.precision == "day" and date.start is not None \
+        and lead_date.start is not None and 0 < (date.start - lead_date.start).days < BACKGROUND_GAP_DAYS
 
 
 def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
@@ -381,7 +390,7 @@ def _choose_date(mentions: list[Mention]) -> When | None:
     if not dated:
         return None
     order = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
-    return min(dated, key=lambda w: (w.implied, order.get(w.precision, 5)))
+    return min(dated, key=lambda w: (w.implied, order.get(w.precision, 5), is_fallback_date(w)))
 
 
 def _merge_actors(mentions: list[Mention]) -> tuple[Actor, ...]:

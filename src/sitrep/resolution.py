@@ -82,29 +82,36 @@ class Resolver:
         """The first dated time expression of the lead, not after publication (see lead_place); failing that,
         the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
         story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
-        A time that dates a statement ("police said Monday") is not the event's."""
+        A time that dates a statement ("police said Monday") is not the event's. Failing both, the day the story
+        names for its violence further down (``story_dates.story_day``)."""
         from .resolve.dates import PRESENT_REF, is_statement_time
+        from .resolve.story_dates import in_incident_sentence, is_history
 
         published = self.article.published
+        # a day named where the story tells of violence comes before one of the aftermath ("still at large Monday")
+        ordered = sorted(self.time_expressions, key=lambda e: not in_incident_sentence(doc, e))
         for lead_end, precise_only in ((_lead_end(doc), False), (_lead_end(doc, STORY_OPENING_SENTENCES), True)):
-            for expression in self.time_expressions:
+            for expression in ordered:
                 when = expression.value
                 if expression.start >= lead_end or expression.kind not in ("date", "time") or when is None \
                         or when.start is None or (expression.kind == "time" and when.precision != "day"):
                     continue
-                if published is not None and when.start > published:
+                if published is not None and when.start > published or is_history(when, published):
                     continue
                 if (precise_only and when.precision != "day") or is_statement_time(doc, expression) \
                         or expression.timex_value == PRESENT_REF or _dates_nothing_of_the_event(doc, expression):
                     continue
                 return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
-        return None
+        from .resolve.story_dates import story_day
+
+        return _rebase_when(self.article, story_day(doc, list(self.time_expressions), published))
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
         from .resolve.dates import event_date
+        from .resolve.story_dates import narrowed_to_story_day
 
         when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)
-        return _rebase_when(self.article, when)
+        return _rebase_when(self.article, narrowed_to_story_day(doc, when, list(self.time_expressions)))
 
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
@@ -136,6 +143,10 @@ def _dates_nothing_of_the_event(doc, expression) -> bool:
     if expression.rule == "clock" and not CLOCK_DAY_WORDS.search(expression.text):
         return True
     if PAGE_STAMP.search(doc.text[max(0, expression.start - 15):expression.start]):
+        return True
+    from .resolve.story_dates import dates_later_act, is_page_stamp
+
+    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
         return True
     sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
     if sentence is None:

@@ -35,10 +35,20 @@ from .dates import (
 )
 
 YEAR_RE = r"(?:1[89]|20)\d\d"
+# A number before "block" or a street name is an address, not a year: "the 2000 block of Elm Street",
+# "1900 W. Main St." (one or two words, none of them a preposition, then a street word). Lower case only: the
+# rule also scans lower-cased text.
+STREET_WORDS = r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|highway|hwy|parkway|pkwy|pike)"
+NOT_A_STREET_NUMBER = (rf"(?!\s+block\b)(?!(?:\s+(?!(?:on|in|at|the|of|and|to|from|for|by)\b)[a-z0-9]+\.?){{1,2}}"
+                       rf"\s+{STREET_WORDS}\b)")
 TIME_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "from", "of", "through", "before", "after",
                                "throughout", "between", "and", "to", "on", "early", "late", "mid", "last", "next"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "many", "recent"})
+# A weekday written with a yearless date ("Saturday, Sept. 12") names its year up to this many years back: a
+# follow-up story (a trial) recalls an incident of two or three years before; a given date falls on the same
+# weekday again only after five or six years, so the match is unambiguous.
+WEEKDAY_YEARS_BACK = 3
 NEAR_FUTURE_DAYS = 60  # "on 7 December" up to two months ahead of publication is that coming date (TimeBank)
 FUTURE_CUE_MAX_DAYS = 183  # a future cue moves a yearless date forward by at most half a year
 RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
@@ -93,10 +103,11 @@ def parse_numeric_date(text: str, published: date | None) -> date | None:
         return None
     found = parsed.date()
     if published is not None and re.search(r"/\d\d$", text.strip()) and found.year <= published.year - CENTURY_SLIP:
-        # "01/25/16" in a page of January 2016 is that January: "prefer the past" must not read it as 1916;
-        # a date that would then lie after publication ("01/25/66" in 2016) stays in the past century
+        # "01/25/16" in a page of January 2016 is that January: "prefer the past" must not read it as 1916
+        # (nor "8/14/13" on a page of 13 August 2013, updated the next day); a date that would then lie far
+        # after publication ("01/25/66" in 2016) stays in the past century
         moved = _safe_date(found.year + 100, found.month, found.day)
-        if moved is not None and moved <= published:
+        if moved is not None and moved <= published + timedelta(days=NEAR_FUTURE_DAYS):
             found = moved
     return found
 
@@ -131,7 +142,8 @@ def _year_of_day(month: int, day: int, weekday_name: str, ctx: Context) -> int |
     candidates = [d for d in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
     if weekday_name:
         weekday = words()["weekdays"][weekday_name.lower()]
-        matching = [d for d in candidates if d.weekday() == weekday]
+        named = [d for d in (_safe_date(pub.year - k, month, day) for k in range(2, WEEKDAY_YEARS_BACK + 1)) if d]
+        matching = [d for d in candidates + named if d.weekday() == weekday]
         if matching:
             return min(matching, key=lambda d: abs((d - pub).days)).year
     past = [d for d in candidates if d <= pub]

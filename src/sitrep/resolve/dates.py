@@ -257,9 +257,11 @@ def _rules() -> tuple[Rule, ...]:
         ("month_year", rf"\b(?:(?P<mod>{thirds})[\s-]+)?(?P<mon>{month_any}),?\s+(?:of\s+)?(?:(?P<y>{year})\b|"
          rf"(?P<yrel>last|this|next)\s+year\b)",
          R.resolve_month),
-        ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)", R.resolve_month),
+        # ("early Jan. 3" is a day: the month rule leaves a month followed by a day number to month_day)
+        ("month", rf"\b(?:(?P<mod>{thirds}|last|this|next)[\s-]*)?(?P<mon>{month_bare})(?!\w)(?!\s*[0-3]?\d\b)",
+         R.resolve_month),
         ("year", rf"(?<![\w$£€#.,/-])(?:(?P<mod>{thirds}|the\s+(?:first|second)\s+half\s+of|fiscal|calendar)"
-         rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d)", R.resolve_year),
+         rf"[\s-]+)?(?P<y>{year})(?![\w%/]|[.,]\d|-\d){R.NOT_A_STREET_NUMBER}", R.resolve_year),
         ("spelled_year", rf"\b(?:the\s+year\s+)?(?P<spelled>(?:nineteen|twenty)[\s-]+(?:{tens_words})(?:[\s-]+"
          rf"(?:{unit_words}))?|two\s+thousand(?:\s+and)?(?:\s+(?:{unit_words}))?)\b", R.resolve_spelled_year),
         ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:19|20)\d0)'?s\b", R.resolve_decade),
@@ -299,7 +301,8 @@ def _rules() -> tuple[Rule, ...]:
         ("clock", rf"(?<![\w:.])(?:(?P<mod>around|about|approximately|shortly\s+(?:after|before)|just\s+"
          rf"(?:after|before))\s+)?(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
          rf"|(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s+(?=gmt|utc|local)|(?P<named>noon|midnight))"
-         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tonight)\b)?",
+         rf"(?:\s+(?:gmt|utc|est|edt|pst|local\s+time))?(?:,?\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tonight)\b"
+         rf"(?!,?\s+{month_any}\s+[0-3]?\d))?",  # "2:30 a.m. Saturday, Sept. 12": the weekday goes with its date
          R.resolve_clock),
     ]
     return tuple(
@@ -440,6 +443,12 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     ]
     if not usable:
         return None
+    from .story_dates import as_fallback, split_by_act  # builds on this module
+
+    # "police said Saturday", "was arraigned Tuesday": a later act's day dates the event only when nothing else does
+    own, later = split_by_act(doc, usable, (trigger_start, trigger_end))
+    if any(e.value.precision == "day" for e in own):
+        usable = own  # a coarser own phrase ("this week", "four years ago") does not outrank a later act's day
     # "around 6:30 p.m. ... on Thursday": a bare clock time borrows its day; the phrase naming the day dates it
     usable = [e for e in usable if not _bare_clock(e)] or usable
     trigger_span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
@@ -454,9 +463,14 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     if attached:
         best, how = min(attached, key=lambda item: (item[0], item[1]))[2], "dependency"
     else:
-        best = min(usable, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
+        # a bare year ("the 2014 post shooting", "in 2015, the city") dates a trigger only when the parse ties it
+        nearby = [e for e in usable if e.rule != "year"]
+        if not nearby:
+            return None
+        best = min(nearby, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
         how = "nearest"
-    return dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+    when = dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
+    return when if best in own else as_fallback(when)
 
 
 def _bare_clock(expression: TimeExpression) -> bool:

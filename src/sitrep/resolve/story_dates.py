@@ -1,0 +1,188 @@
+"""Which of a story's time phrases date its incident, and which date later acts told of it.
+
+A crime story is written after the fact: police "said Saturday", a suspect "was arraigned Tuesday", a vigil
+"was held Sunday night", the page was "Updated 3:45 PM Monday". Those days are the story's news pegs, not the
+day the incident happened (CODING.md, Time: the event's date). This module sorts a time phrase into:
+
+- the incident's own time ("shot Friday night", "the shooting happened about 9 p.m. Sunday");
+- a later act's time (a statement, an arrest, a court step, a funeral or vigil, an aftermath report), which
+  may date the incident only when the story gives nothing better (``LATER_ACT_RULE`` marks such a date);
+- a page stamp ("Posted: Monday, March 31, 2014"), which never dates an event.
+
+The words for later acts are data: rules/time_words.toml, section [later_acts].
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from ..model import When
+from .dates import PRESENT_REF, TimeExpression, words
+
+__all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "in_incident_sentence",
+           "is_fallback_date", "is_history", "is_page_stamp", "narrowed_to_story_day", "split_by_act", "story_day"]
+
+# Rule suffix on a date read from a later act's time phrase: the event builder prefers another stated date of the
+# same precision, and the lead's day when it lies just before (assemble).
+LATER_ACT_RULE = "later-act"
+# How far before a phrase a page stamp's label may sit: the label, and the stamp's own date before its clock
+# time ("Updated: Wednesday, August 5, 2015 11:26 PM EDT" is about 40 characters before the clock).
+PAGE_STAMP_WINDOW_CHARS = 60
+PAGE_STAMP = re.compile(r"(?:published|posted|updated?|modified)(?:\s+on)?\W{0,3}"
+                        r"(?:[A-Za-z]+\.?,?\s+[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4},?\s+(?:at\s+)?)?$", re.IGNORECASE)
+# Dependency steps from a time phrase up to the word it dates (phrase -> "on" -> verb is two; "as of" three).
+GOVERNOR_MAX_STEPS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def later_act_lemmas() -> frozenset[str]:
+    """Lemmas of verbs and nouns that name an act told after the incident (rules/time_words.toml)."""
+    section = words()["later_acts"]
+    return frozenset(word for group in section.values() for word in group)
+
+
+def is_page_stamp(text: str, expression: TimeExpression) -> bool:
+    """"Posted: Monday, March 31, 2014", "Updated 3:45 PM": the page's own stamp, never an event's date."""
+    return bool(PAGE_STAMP.search(text[max(0, expression.start - PAGE_STAMP_WINDOW_CHARS):expression.start]))
+
+
+def _governor(doc, expression: TimeExpression):
+    """The word the time phrase hangs from, past a preposition ("arraigned on Tuesday" -> arraigned); a phrase
+    that modifies a noun ("Tuesday's shooting") hangs from that noun."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token, steps = span.root.head, 1
+    while token.pos_ == "ADP" and token.head is not token and steps < GOVERNOR_MAX_STEPS:
+        token, steps = token.head, steps + 1
+    return None if token is span.root else token
+
+
+def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | None = None) -> bool:
+    """The phrase dates a later act ("police said Saturday", "was arraigned Tuesday", "a vigil Sunday night"),
+    judged by the word it hangs from in the parse; never when that word is the event's own ``trigger`` (start,
+    end offsets: "arrested on Tuesday" dates an arrest)."""
+    if not doc.has_annotation("DEP"):
+        return False
+    governor = _governor(doc, expression)
+    if governor is None or governor.lemma_.lower() not in later_act_lemmas():
+        return False
+    if trigger is not None and trigger[0] <= governor.idx < trigger[1]:
+        return False
+    # "the shooting was reported at 11:42 a.m. Monday": the report of the incident itself dates it
+    return not any(child.dep_ == "nsubjpass" and _is_violence(child.lemma_.lower()) for child in governor.children)
+
+
+def _is_violence(lemma: str) -> bool:
+    from ..mentions.lexicon import trigger_rules  # the trigger lexicon, loaded once
+
+    return any(rule.event_class == "violence" for rule in trigger_rules().get(lemma, ()))
+
+
+def split_by_act(doc, expressions: list[TimeExpression],
+                 trigger: tuple[int, int] | None = None) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """(phrases that may date the event of ``trigger`` itself, phrases of later acts and page stamps)."""
+    own, later = [], []
+    for expression in expressions:
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression, trigger) \
+                or expression.timex_value == PRESENT_REF:
+            later.append(expression)
+        else:
+            own.append(expression)
+    return own, later
+
+
+def in_incident_sentence(doc, expression: TimeExpression) -> bool:
+    """The phrase's sentence tells of violence ("shot", "shooting", "killed"): a day named there is a story day
+    of the incident, not of the aftermath ("was in critical condition Wednesday")."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return True
+    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
+
+
+# Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named
+# inside one is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this year") cover
+# several events in a report, and a weekend is often two events' ("positions retaken over the weekend").
+NARROWABLE_RULES = frozenset({"month", "month_year"})
+# "last week" names the previous calendar week as "in July" names a month (unlike the rolling "the past week").
+NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
+
+
+def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression]) -> When | None:
+    """A coarse date ("in July", "last week") narrowed to the day the story names for its incident inside it
+    ("shot July 12 outside a bar"): the first day-precise phrase of the story that falls in the interval, in a
+    sentence of violence, and dates no later act nor the page. Otherwise ``when`` unchanged."""
+    if when is None or when.implied or when.start is None or when.end is None or is_fallback_date(when):
+        return when
+    named_week = when.text is not None and NAMED_WEEK.fullmatch(when.text.text.strip())
+    if when.rule.split("/")[0] not in NARROWABLE_RULES and not named_week:
+        return when
+    for expression in expressions:
+        day = expression.value
+        if day is None or expression.kind not in ("date", "time") or day.precision != "day" \
+                or not when.start <= day.start <= when.end:
+            continue
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+                or not in_incident_sentence(doc, expression):
+            continue
+        return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
+    return when
+
+
+# How many sentences from the top a story day of the incident is looked for when the lead gives none: scraped
+# pages open with furniture and local stories often tell the time of the shooting in their third or fourth
+# paragraph; further down they tell of other incidents ("Thursday night around 8:30, neighbours ...").
+STORY_DAY_SENTENCES = 12
+STORY_DAY_RULE = "story day of the incident"
+BARE_CLOCK = re.compile(r"day|tonight", re.IGNORECASE)
+
+
+# A day this many years before publication is a birth date ("Muhammad Nawaz 07/04/1988") or history ("August
+# 1982: eight killed at a welding shop"), not the news a story leads with; follow-up stories of trials reach back
+# two or three years at most.
+HISTORY_YEARS = 10
+
+
+def is_history(when: When | None, published) -> bool:
+    """The interval ends more than HISTORY_YEARS before publication."""
+    return when is not None and when.end is not None and published is not None \
+        and (published - when.end).days > HISTORY_YEARS * 365
+
+
+def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
+    """The first day the story names for its incident in its opening STORY_DAY_SENTENCES sentences: a
+    day-precise phrase in a sentence of violence, dating no later act nor the page, not after publication.
+    For an incident its own sentences leave undated; None when the story names no such day."""
+    sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
+    if not sentences:
+        return None
+    limit = sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
+    for expression in expressions:
+        day = expression.value
+        if expression.start >= limit:
+            break
+        if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
+            continue
+        if (published is not None and day.start > published) or is_history(day, published) \
+                or expression.timex_value == PRESENT_REF \
+                or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
+            continue
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+                or not in_incident_sentence(doc, expression):
+            continue
+        return dataclasses.replace(day, rule=STORY_DAY_RULE)
+    return None
+
+
+
+def as_fallback(when: When) -> When:
+    """A later act's date kept only as a fallback for the incident's: its rule says so."""
+    return dataclasses.replace(when, rule=f"{when.rule}/{LATER_ACT_RULE}")
+
+
+def is_fallback_date(when: When | None) -> bool:
+    """A date read from a later act's time phrase (see ``as_fallback``)."""
+    return when is not None and when.rule.endswith(f"/{LATER_ACT_RULE}")

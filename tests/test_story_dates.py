@@ -1,0 +1,130 @@
+"""Story dates: the incident's own time phrase against later acts and page stamps; sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sitrep
+from sitrep.resolve.dates import find_time_expressions
+from sitrep.resolve.story_dates import LATER_ACT_RULE, is_fallback_date, later_act_lemmas, split_by_act
+from sitrep.model import When
+
+PUBLISHED = date(2015, 3, 11)  # a Wednesday
+
+
+def _split(nlp, text: str) -> tuple[list[str], list[str]]:
+    own, later = split_by_act(nlp(text), find_time_expressions(text, PUBLISHED))
+    return [e.text for e in own], [e.text for e in later]
+
+
+def _incident_date(text: str) -> date | None:
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    return events[0].date.start if events and events[0].date else None
+
+
+@pytest.mark.parametrize("text, own, later", [
+    ("A man was shot Friday night in Dayton, police said Saturday.", ["Friday night"], ["Saturday"]),
+    ("The suspect was arraigned on Tuesday.", [], ["Tuesday"]),
+    ("A vigil was held Sunday night for the victim.", [], ["Sunday night"]),
+    ("Two men were still in the hospital, recovering from Tuesday's shooting.", ["Tuesday"], []),
+    ("The shooting was reported at 10:15 a.m. Monday.", ["10:15 a.m. Monday"], []),
+])
+def test_a_later_acts_time_is_told_from_the_incidents_own(nlp, text, own, later):
+    assert _split(nlp, text) == (own, later)
+
+
+def test_a_page_stamp_is_no_event_time(nlp):
+    own, later = _split(nlp, "Posted: Monday, March 9, 2015. A woman was shot.")
+    assert "Monday, March 9, 2015" in later and "Monday, March 9, 2015" not in own
+
+
+def test_the_statement_day_is_not_the_incidents_day():
+    text = "One person was killed in a shooting at a Dayton bar, police said Tuesday. The shooting happened Sunday night."
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_court_day_only_dates_the_incident_when_the_story_gives_none():
+    text = ("A man accused of shooting his neighbour appeared in court Tuesday. "
+            "The neighbour was shot in the arm Sunday night at their building in Dayton, police said.")
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_fallback_date_is_marked_by_its_rule():
+    day = When(start=PUBLISHED, end=PUBLISHED, precision="day", rule=f"weekday/nearest/{LATER_ACT_RULE}")
+    assert is_fallback_date(day)
+    assert not is_fallback_date(When(start=PUBLISHED, end=PUBLISHED, precision="day", rule="weekday/nearest"))
+    assert not is_fallback_date(None)
+
+
+def test_the_later_act_words_are_read_from_the_rules_file():
+    assert {"say", "arraign", "vigil", "funeral"} <= later_act_lemmas()
+    assert "shoot" not in later_act_lemmas()
+
+
+def test_a_page_stamps_clock_time_is_part_of_the_stamp(nlp):
+    own, later = _split(nlp, "Updated: Monday, March 9, 2015 11:26 PM EDT\n\nA woman was shot.")
+    assert not own and later
+
+
+def test_the_story_day_of_the_violence_comes_before_an_aftermath_day():
+    text = ("Two men were wounded outside a Dayton bar. One of them was in critical condition Tuesday. "
+            "The men were shot around 11 p.m. Sunday after an argument, police said.")
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_month_narrows_to_the_day_the_story_names_for_the_shooting():
+    text = ("A man was charged Tuesday in the shooting of a teenager in Dayton in February. "
+            "The teenager was shot Feb. 14 outside a store, police said.")
+    assert _incident_date(text) == date(2015, 2, 14)
+
+
+def test_a_vague_span_is_not_narrowed_to_a_day_of_another_event(nlp):
+    from sitrep.resolve.story_dates import narrowed_to_story_day
+
+    text = "Fighting raged in the past week. A car bomb killed two soldiers on Monday."
+    found = find_time_expressions(text, PUBLISHED)
+    week = next(e.value for e in found if e.text == "the past week")
+    assert narrowed_to_story_day(nlp(text), week, found) == week
+
+
+def test_an_undated_incident_takes_the_day_the_story_names_for_the_violence_further_down():
+    text = ("A 10-year-old Dayton boy was killed, and his family is asking for answers. Relatives gathered at the "
+            "home. Neighbours brought flowers. The street was quiet. Children played nearby. A pastor spoke to the "
+            "family. Friends shared memories. Officers were called to the home at about 9 p.m. Sunday after a "
+            "report of gunfire.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert (event.date.start, event.rules["date"]) == (date(2015, 3, 8), "story day of the incident")
+
+
+def test_no_story_day_when_the_story_names_days_only_for_later_acts(nlp):
+    from sitrep.resolve.story_dates import story_day
+
+    text = "A boy was shot in Dayton. His funeral is planned for Friday. A vigil was held Tuesday night."
+    assert story_day(nlp(text), find_time_expressions(text, PUBLISHED), PUBLISHED) is None
+
+
+def test_last_week_narrows_to_the_day_the_story_names_in_it():
+    text = ("A Dayton man was wounded in a shooting last week outside a bar. "
+            "He was shot Thursday night as he left the bar, police said.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert event.date.start == date(2015, 3, 5) and event.date.precision == "day"
+
+
+def test_a_birth_date_in_the_lead_is_no_date_of_the_incident():
+    text = ("A Dayton man shot his wife and then himself, deputies said. "
+            "Suspect: John Doe, 07/04/1988, deceased of a self-inflicted gunshot wound.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert event.date.start.year == 2015
+
+
+def test_an_arrests_own_day_is_not_a_later_act_for_the_arrest(nlp):
+    text = "Police arrested a man on Tuesday."
+    start = text.index("arrested")
+    own, later = split_by_act(nlp(text), find_time_expressions(text, PUBLISHED), (start, start + len("arrested")))
+    assert [e.text for e in own] == ["Tuesday"] and not later
+
+
+def test_visiting_relatives_is_the_incidents_setting(nlp):
+    assert _split(nlp, "The boy was visiting relatives on Wednesday when a gun went off.") == (["Wednesday"], [])
