@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
 from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters_killed
-from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
+from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
+from .death_toll import choose_toll, figures_of, lent_figures, tells_same_toll
 from .geodesy import distance_km
 from .plover import plover_code
-from .status import OUTLET, read_roles, statuses
+from .status import read_roles, statuses
 
 SAME_PLACE_KM = 30.0  # an indefinite mention this close to the event's place is the same event (Homs-Hama is 45)
 SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")
@@ -28,6 +29,9 @@ WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most thi
 # from 0.46 to 0.52, and 3 instead of 2 from 0.61 to 0.65 (holdout 0.40 to 0.50): a rally two days before
 # an ambush is still the week's news).
 BACKGROUND_GAP_DAYS = 3
+# A death told this many sentences after an incident can still be its toll ("He died at a hospital"); on 400
+# GVA pages the later deaths that were the incident's came within 10 sentences, other stories' mostly after 12.
+TOLL_REACH_SENTENCES = 12
 # An agreement said to have ended or collapsed is the backdrop of the fighting reported, whenever it ended.
 ENDED_AGREEMENT_CUES = ("ended", "collapsed", "expired", "broke down", "lapsed")
 BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last month", "last year", "previous",
@@ -37,6 +41,9 @@ BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last m
 @dataclass
 class _EventBuilder:
     drafts: list[MentionDraft] = field(default_factory=list)
+    # death figures of a later event of the same incident (death_toll), and whether this event's own went there
+    borrowed_figures: list = field(default_factory=list)
+    lent_toll: bool = False
 
     @property
     def family(self) -> str:
@@ -81,6 +88,7 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             builders.append(_EventBuilder([draft]))
     builders = _without_aftermath_seizures(builders)
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
+    _deaths_to_incident(builders, lead_date)
     events = [_event(article, b, implied_date) for b in builders]
     if events:
         events[0] = _with_lead_context(events[0], lead_place, lead_date)
@@ -97,6 +105,56 @@ def _without_aftermath_seizures(builders: list[_EventBuilder]) -> list[_EventBui
         return builders
     return [b for b in builders
             if not all(d.mention.rule.startswith(SEIZURE_RULE_PREFIXES) for d in b.drafts)]
+
+
+def _deaths_to_incident(builders: list[_EventBuilder], lead_date: When | None) -> None:
+    """An event told with no deaths takes those of the first later event of the same incident: one of its kind
+    (or told only by a death, "he died"), within its area and dates, not marked as another ("a separate shooting").
+    News often reports the shooting first and the death later ("He died at a hospital"), too far from the
+    first mention to merge with it; the later event keeps its other facts but no longer carries the toll."""
+    from .mentions.lexicon import trigger_rank
+
+    for index, incident in enumerate(builders):
+        if incident.lent_toll or incident.borrowed_figures or figures_of(incident.mentions()):
+            continue
+        own_type = _main_mention(incident.mentions()).sub_event_type
+        for later in builders[index + 1:]:
+            figures = figures_of(later.mentions())
+            if not figures or later.lent_toll or later.borrowed_figures:
+                continue
+            if any(d.distinct for d in later.drafts) or not all(_compatible(incident, d) for d in later.drafts):
+                continue
+            if _sentences_between(incident, later) > TOLL_REACH_SENTENCES:
+                break  # another story told further down the page ("In a separate case ...", a list of links)
+            if _told_as_background(later):
+                continue  # "Earlier this year, a suicide bomber killed five policemen": another story's toll
+            only_deaths = all(d.weak for d in later.drafts)
+            if _dated_before(later, incident.dates() or ([lead_date] if lead_date else [])):
+                continue  # "In August, scores were killed when raiders attacked": an earlier event's toll
+            told_by = _main_mention(later.mentions())
+            if tells_same_toll(own_type, told_by.sub_event_type, only_deaths,
+                               trigger_rank(told_by.rule.split(":", 1)[-1])):
+                incident.borrowed_figures = lent_figures(figures)
+                later.lent_toll = True
+            break
+
+
+def _dated_before(later: _EventBuilder, incident_dates: list[When]) -> bool:
+    """The later event's own date ends BACKGROUND_GAP_DAYS or more before the incident's (or the lead's) begins."""
+    return any(w.end and d.start and (d.start - w.end).days >= BACKGROUND_GAP_DAYS
+               for w in later.dates() for d in incident_dates if not d.implied)
+
+
+def _told_as_background(builder: _EventBuilder) -> bool:
+    """The event's sentences frame it as context ("earlier", "last month"), as _mark_background reads them."""
+    text = " ".join(d.mention.sentence.text.lower() for d in builder.drafts)
+    return any(cue in text for cue in BACKGROUND_CUES)
+
+
+def _sentences_between(earlier: _EventBuilder, later: _EventBuilder) -> int:
+    """Sentences from the earlier event's last mention to the later one's first death figure."""
+    dying = [d.sentence_index for d in later.drafts if d.mention.fatalities is not None]
+    return min(dying) - max(d.sentence_index for d in earlier.drafts)
 
 
 def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When | None) -> Event:
@@ -241,8 +299,7 @@ def _overlaps(a: When, b: When) -> bool:
 
 def _event(article: Article, builder: _EventBuilder, implied_date: When | None) -> Event:
     mentions = builder.mentions()
-    typed = [m for m in mentions if not m.rule.startswith(RESPONSIBILITY_RULE)] or mentions
-    main = max(typed, key=lambda m: (_type_rank(m), -m.trigger.start))
+    main = _main_mention(mentions)
     sub_event_type = _refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
     own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
@@ -250,8 +307,8 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     actors = tidy_actors(_merge_actors(mentions), sub_event_type)
     actors = conventional_parties(actors, sub_event_type, _event_country(location, actors), main)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
-    figures = _figures(mentions)
-    fatalities = _choose_fatalities(figures)
+    figures = [] if builder.lent_toll else figures_of(mentions) + builder.borrowed_figures
+    fatalities = choose_toll(figures)
     status = statuses(assertions, actors, figures)
     evidence = tuple(sorted({m.sentence for m in mentions}, key=lambda s: s.start))
     weapons = tuple(dict.fromkeys(w for m in mentions for w in m.weapons))
@@ -281,6 +338,12 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
         rules=rules,
         plover=plover_code(sub_event_type, " ".join(s.text for s in evidence), weapons),
     )
+
+
+def _main_mention(mentions: list[Mention]) -> Mention:
+    """The mention that types the event: the most specific trigger, the first among equals."""
+    typed = [m for m in mentions if not m.rule.startswith(RESPONSIBILITY_RULE)] or mentions
+    return max(typed, key=lambda m: (_type_rank(m), -m.trigger.start))
 
 
 TYPE_PRIORITY = ("Armed clash", "Attack")
@@ -467,31 +530,6 @@ def _event_country(location: Place | None, actors: tuple[Actor, ...]) -> str | N
     if location is not None and location.country_code:
         return location.country_code
     return next((a.country_code for a in actors if a.country_code), None)
-
-
-def _figures(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:
-    """Each mention's death figure with the source that gave it."""
-    figures = []
-    for mention in mentions:
-        if mention.fatalities is None:
-            continue
-        source = next((a.source for a in mention.assertions if a.facet == "fatalities"), OUTLET)
-        figures.append((source, mention.fatalities))
-    return figures
-
-
-def _choose_fatalities(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
-    """One figure: the lowest credible low and the highest stated high (CODING.md: conflicting figures)."""
-    if not figures:
-        return None
-    lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)
-    if len(figures) == 1:
-        return lowest
-    stated_highs = [f.high for _, f in figures if f.high is not None]
-    lows = [f.low for _, f in figures if f.low is not None]
-    # the highest figure stated bounds the toll, unless an open figure ("at least 20") already exceeds it
-    high = max(stated_highs) if stated_highs and (not lows or max(stated_highs) >= max(lows)) else None
-    return replace(lowest, high=high, rule=lowest.rule + "+range-over-sources")
 
 
 def _mark_background(events: list[Event], article: Article) -> list[Event]:

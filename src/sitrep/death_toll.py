@@ -1,0 +1,77 @@
+"""An event's death toll: the figure each of its mentions reports, and the one toll the event carries.
+
+Split from ``assemble`` (which decides which mentions make one event) because choosing the toll is a question
+of its own: sources disagree ("at least 20" from officials, "25" from activists), a follow-up sentence
+repeats the count, and a death told later in the story ("the victim later died in hospital") belongs to the
+incident told first. CODING.md: ``low`` is the lowest credible figure, ``high`` the highest stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .mentions.fatalities import IMPLIED_RULE
+from .model import Fatalities, Mention
+from .status import OUTLET
+
+__all__ = ["figures_of", "choose_toll"]
+
+RANGE_RULE = "+range-over-sources"
+
+
+def figures_of(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:
+    """Each mention's death figure with the source that gave it."""
+    figures = []
+    for mention in mentions:
+        if mention.fatalities is None:
+            continue
+        source = next((a.source for a in mention.assertions if a.facet == "fatalities"), OUTLET)
+        figures.append((source, mention.fatalities))
+    return figures
+
+
+def choose_toll(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
+    """One figure: the lowest credible low and the highest stated high (CODING.md: conflicting figures).
+
+    A figure only implied by a killing word ("a fatal shooting": at least one) counts when no mention gives a
+    number: it is a lower bound, not a conflicting report."""
+    counted = [(source, f) for source, f in figures if IMPLIED_RULE not in f.rule]
+    # a word that only implies a death ("the homicide") bounds nothing once a count is given ("two men were killed")
+    figures = counted or figures
+    if not figures:
+        return None
+    lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)
+    if len(figures) == 1:
+        return lowest
+    stated_highs = [f.high for _, f in figures if f.high is not None]
+    lows = [f.low for _, f in figures if f.low is not None]
+    # the highest figure stated bounds the toll, unless an open figure ("at least 20") already exceeds it
+    high = max(stated_highs) if stated_highs and (not lows or max(stated_highs) >= max(lows)) else None
+    return replace(lowest, high=high, rule=lowest.rule + RANGE_RULE)
+
+
+LATER_MENTION_RULE = "+later-mention"
+
+
+# Sub-types that generic words of violence give ("shot", "opened fire", "killed"): the cue classifier may type
+# one shooting told in two sentences as either.
+GENERIC_SUB_TYPES = frozenset({"Attack", "Armed clash"})
+# Trigger ranks up to this tell one side's violence ("shooting", "opened fire", "shot dead", "stabbed"); above
+# it a word tells a kind of event of its own ("clashed" is 5, "air strike" more), so it has its own toll.
+ONE_SIDED_RANK = 3
+
+
+def tells_same_toll(incident_sub_type: str, later_sub_type: str, later_only_deaths: bool, later_rank: int) -> bool:
+    """A later event whose deaths may be the incident's own: one told only by a death ("A man was shot in Tulsa
+    on Monday. ... He died at a hospital, police said Tuesday"), one of the same sub-type, or one told with
+    words of one-sided violence when both are of the generic sub-types ("the shooting ... he opened fire,
+    killing three"). An event told with words of its own kind ("police clashed with the gang; several were
+    killed") is another event with its own toll. Places and dates are checked by the caller."""
+    if later_only_deaths or later_sub_type == incident_sub_type:
+        return True
+    return {incident_sub_type, later_sub_type} <= GENERIC_SUB_TYPES and later_rank <= ONE_SIDED_RANK
+
+
+def lent_figures(figures: list[tuple[str, Fatalities]]) -> list[tuple[str, Fatalities]]:
+    """A later mention's figures as the incident's: the same words, the rule saying where they were found."""
+    return [(source, replace(figure, rule=figure.rule + LATER_MENTION_RULE)) for source, figure in figures]
