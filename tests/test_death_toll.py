@@ -99,3 +99,30 @@ def test_deaths_too_far_down_the_page_are_another_story():
     events = _events("A man was shot outside a bar in Tulsa on Monday night. " + far +
                      " Two men were shot dead, police said.")
     assert events[0].fatalities is None
+
+
+def test_a_named_victim_is_one_of_the_dead_not_a_lower_figure():
+    toll = choose_toll([("the outlet", _figure(2, 2)), ("police", _figure(1, 1, "fatalities:die:one-person"))])
+    assert (toll.low, toll.high) == (2, 2)
+
+
+def test_named_victims_alone_still_give_a_toll():
+    toll = choose_toll([("police", _figure(1, 1, "fatalities:die:one-person"))])
+    assert (toll.low, toll.high) == (1, 1)
+
+
+def test_a_sum_that_holds_the_killers_death_is_a_full_count():
+    summed = _figure(8, 8, "fatalities:shoot+fatalities:kill:self:summed")
+    toll = choose_toll([("the outlet", summed), ("police", _figure(1, 1, "fatalities:life:self"))])
+    assert (toll.low, toll.high) == (8, 8)
+
+
+def test_the_killers_own_death_told_apart_is_added_to_the_count():
+    toll = choose_toll([("the outlet", _figure(1, 1)), ("police", _figure(1, 1, "fatalities:kill:self"))])
+    assert (toll.low, toll.high) == (2, 2)
+    assert toll.rule.endswith("+killer-too")
+
+
+def test_the_killers_death_alone_is_the_toll():
+    toll = choose_toll([("police", _figure(1, 1, "fatalities:kill:self"))])
+    assert (toll.low, toll.high) == (1, 1)

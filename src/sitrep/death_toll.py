@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .mentions.fatalities import IMPLIED_RULE
+from .mentions.fatalities import IMPLIED_RULE, ONE_PERSON_RULE, SELF_RULE
 from .model import Fatalities, Mention
 from .status import OUTLET
 
@@ -30,14 +30,50 @@ def figures_of(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:
     return figures
 
 
+# Figures that tell of some of the dead, not how many died: a word that only implies a death ("the homicide"), one
+# named victim ("Kevin Richardson, 30, died at the scene"), the killer's own death ("before taking his own life").
+PARTIAL_RULES = (IMPLIED_RULE, ONE_PERSON_RULE, SELF_RULE)
+KILLER_RULE = "+killer-too"
+
+
+WHOLE_RULES = (":summed", ":coordinated")  # figures adding up every group a sentence names: counts in full
+
+
+def _partial(figure: Fatalities) -> bool:
+    return any(rule in figure.rule for rule in PARTIAL_RULES) and not any(rule in figure.rule for rule in WHOLE_RULES)
+
+
+def _counts_of_the_dead(figures: list[tuple[str, Fatalities]]) -> list[tuple[str, Fatalities]]:
+    """The figures that count the dead, when any does; else the partial ones.
+
+    "Two people were killed ... Kevin Richardson, 30, died at the scene" is a toll of two and one of its victims
+    named, not two conflicting figures (1 and 2)."""
+    counted = [(source, f) for source, f in figures if not _partial(f)]
+    if counted:
+        return counted
+    implied = [(source, f) for source, f in figures if IMPLIED_RULE in f.rule]
+    return [pair for pair in figures if pair not in implied] or implied
+
+
 def choose_toll(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
+    """The event's toll (see _toll_of_counts), plus the killer's own death when a mention tells it and no count
+    already holds it: "He shot his wife. ... He then turned the gun on himself" is two dead (ACLED and the GVA
+    count every side's dead)."""
+    toll = _toll_of_counts(figures)
+    if toll is None or SELF_RULE in toll.rule:
+        return toll
+    if not any(SELF_RULE in f.rule for _, f in figures):
+        return toll
+    return replace(toll, low=None if toll.low is None else toll.low + 1,
+                   high=None if toll.high is None else toll.high + 1, rule=toll.rule + KILLER_RULE)
+
+
+def _toll_of_counts(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
     """One figure: the lowest credible low and the highest stated high (CODING.md: conflicting figures).
 
-    A figure only implied by a killing word ("a fatal shooting": at least one) counts when no mention gives a
-    number: it is a lower bound, not a conflicting report."""
-    counted = [(source, f) for source, f in figures if IMPLIED_RULE not in f.rule]
-    # a word that only implies a death ("the homicide") bounds nothing once a count is given ("two men were killed")
-    figures = counted or figures
+    A figure only implied by a killing word ("a fatal shooting": at least one) or a single named victim counts
+    only when no mention gives a number: it is a lower bound, not a conflicting report."""
+    figures = _counts_of_the_dead(figures)
     if not figures:
         return None
     lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)

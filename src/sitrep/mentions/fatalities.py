@@ -40,6 +40,7 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 
 
 IMPLIED_RULE = ":implied"
+ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
 # Tags of one named or singular victim a killing word implies even when no count is written ("Moore was killed").
@@ -218,7 +219,7 @@ def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
         return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{SELF_RULE}")
     if _one_person(victims):
         start, end = victims.idx, victims.idx + len(victims.text)
-        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
     own = {t.i for t in own_subtree(victims)}
     phrase_tokens = [t for t in victims.subtree if t.i in own and (
         t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of"))]
