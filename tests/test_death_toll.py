@@ -126,3 +126,16 @@ def test_the_killers_own_death_told_apart_is_added_to_the_count():
 def test_the_killers_death_alone_is_the_toll():
     toll = choose_toll([("police", _figure(1, 1, "fatalities:kill:self"))])
     assert (toll.low, toll.high) == (1, 1)
+
+
+def test_a_lone_death_told_far_below_is_the_toll_of_the_event_before_it():
+    events = _events("Four people were shot outside a bar in Tulsa on Monday night. " + FILLER +
+                     "Terrell Skinner, 26, was pronounced dead at the scene.")
+    assert events[0].fatalities is not None and events[0].fatalities.low == 1
+    assert events[0].fatalities.rule.endswith("+later-mention")
+
+
+def test_a_lone_death_does_not_lower_a_toll_already_told():
+    events = _events("Two men were shot dead outside a bar in Tulsa on Monday night. " + FILLER +
+                     "Terrell Skinner, 26, was pronounced dead at the scene.")
+    assert (events[0].fatalities.low, events[0].fatalities.high) == (2, 2)

@@ -56,3 +56,15 @@ def test_taking_ones_own_life_is_a_death():
 def test_the_suspects_death_is_counted_beside_the_victims():
     assert _toll("A gunman shot two men in Tulsa on Monday, killing one, before the gunman died in a shootout "
                  "with police.") == (2, 2)
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Police in Tulsa have followed the case of two young men who were killed in a shooting on Monday.", (2, 2)),
+    ("Police in Tulsa have followed the case of two young men who were shot and killed on Monday.", (2, 2)),
+    ("Five people were shot in Tulsa on Saturday night, including two men who were killed and two police "
+     "officers who received minor injuries.", (2, 2)),
+    ("Jose Garcia, 20, and Felix Ponce, 17, were gunned down at a house party in Tulsa on Monday.", (2, 2)),
+    ("Four men were shot in Tulsa on Monday, and one of the victims was pronounced deceased at the scene.", (1, 1)),
+])
+def test_more_ways_the_dead_are_named(text, toll):
+    assert _toll(text) == toll

@@ -80,15 +80,19 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             builders.append(_EventBuilder([draft]))
         else:
             target.drafts.append(draft)
+    orphans = []
     for draft in (d for d in drafts if d.weak):
         target = _weak_target(builders, draft)
         if target is not None:
             target.drafts.append(draft)
         elif _stands_alone(draft):
             builders.append(_EventBuilder([draft]))
+        else:
+            orphans.append(draft)
     builders = _without_aftermath_seizures(builders)
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
     _deaths_to_incident(builders, lead_date)
+    _orphan_deaths_to_incident(builders, orphans)
     events = [_event(article, b, implied_date) for b in builders]
     if events:
         events[0] = _with_lead_context(events[0], lead_place, lead_date)
@@ -137,6 +141,25 @@ def _deaths_to_incident(builders: list[_EventBuilder], lead_date: When | None) -
                 incident.borrowed_figures = lent_figures(figures)
                 later.lent_toll = True
             break
+
+
+def _orphan_deaths_to_incident(builders: list[_EventBuilder], orphans: list[MentionDraft]) -> None:
+    """A death told on its own further down ("Terrell Skinner, 26, was pronounced dead at the scene"), too far
+    from any event to join it and with no cause of its own to stand alone, is the toll of the nearest event told
+    before it, when that event has none yet (one that has a toll is only being repeated)."""
+    for orphan in orphans:
+        if orphan.mention.fatalities is None or _told_as_background(_EventBuilder([orphan])):
+            continue
+        before = [b for b in builders if b.family == orphan.family and not b.lent_toll
+                  and min(d.sentence_index for d in b.drafts) < orphan.sentence_index and _compatible(b, orphan)]
+        if not before:
+            continue
+        nearest = max(before, key=lambda b: max(d.sentence_index for d in b.drafts if d.sentence_index < orphan.sentence_index))
+        if nearest.borrowed_figures or figures_of(nearest.mentions()):
+            continue
+        if orphan.sentence_index - max(d.sentence_index for d in nearest.drafts) > TOLL_REACH_SENTENCES:
+            continue
+        nearest.borrowed_figures = lent_figures(figures_of([orphan.mention]))
 
 
 def _dated_before(later: _EventBuilder, incident_dates: list[When]) -> bool:

@@ -18,6 +18,7 @@ from .numbers import parse_quantity
 KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "massacre", "martyr"})
 INTRANSITIVE_DEATH_VERBS = frozenset({"die"})
 DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
+DEAD_ADJECTIVES = frozenset({"dead", "deceased"})  # "was pronounced dead", "was pronounced deceased"
 DEAD_VERBS = frozenset({"pronounce", "declare", "find", "leave", "be"})  # "was pronounced dead", "left 3 dead"
 BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # not quotes: '35 "Christians"'
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
@@ -101,7 +102,7 @@ def _figure_at(token, to_source) -> Fatalities | None:
     lemma = token.lemma_.lower()
     if _unrealised(token) or _alternative_to_wounding(token):
         return None  # "attempted murder", "tried to kill", "were wounded or killed"
-    shot_dead = lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
+    shot_dead = (lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)) or _gunned_down(token)
     implies_death = False  # the word alone says someone died, whoever its victims are
     if (lemma in KILL_VERBS or shot_dead) and token.pos_ in ("VERB", "AUX"):
         victims = _victims_of(token)
@@ -129,7 +130,7 @@ def _figure_at(token, to_source) -> Fatalities | None:
             return None  # "homicide detectives", "murder charges": a kind of thing, not a death told
         victims = _of_object(token)  # "the fatal shooting of a teenager", "the killing of two women"
         implies_death = True
-    elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
+    elif lemma in DEAD_ADJECTIVES and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
         # "a shooting that left a man dead": the object, not the relative pronoun, is who died
         arguments = {c.dep_: c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")}
         victims = arguments.get("nsubjpass") or arguments.get("dobj") or arguments.get("nsubj")
@@ -147,7 +148,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
         return None
     if _negated(token, victims):
         return None
-    groups = [g for g in (_group_figure(head, lemma, to_source) for head in coordinated_heads(victims)) if g]
+    heads = [victims] if _clause_of_first_noun(victims, token) else coordinated_heads(victims)
+    groups = [g for g in (_group_figure(head, lemma, to_source) for head in heads) if g]
     if not groups:
         if implies_death and victims.tag_ in SINGULAR_TAGS and victims.lemma_.lower() not in GROUP_NOUNS:
             return _implied(token, to_source, 1, lemma)  # "Moore was killed" with a name the parse did not tag
@@ -158,6 +160,18 @@ def _figure_at(token, to_source) -> Fatalities | None:
     return Fatalities(low=sum(g.low or 0 for g in groups),
                       high=None if any(g.high is None for g in groups) else sum(g.high for g in groups),
                       text=groups[0].text, rule=f"fatalities:{lemma}:coordinated")
+
+
+def _clause_of_first_noun(victims, verb) -> bool:
+    """"two men who were killed and two officers who were hurt": the relative clause tells of the first noun
+    only (one after the whole list, "A, 24, and B, 22, who died", tells of all)."""
+    clause = next((c for c in victims.children if c.dep_ == "relcl" and verb in c.subtree), None)
+    return clause is not None and any(c.dep_ == "conj" and c.i > clause.i for c in victims.children)
+
+
+def _gunned_down(verb) -> bool:
+    """"were gunned down": a killing, though "gun" alone only wounds."""
+    return verb.lemma_.lower() == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 def _shot_and_killed(verb) -> bool:
@@ -311,13 +325,23 @@ def _of_object(noun):
 
 
 def _victims_of(verb):
+    """The victims phrase of a killing verb; a relative pronoun stands for the noun it refers to ("two young men
+    who were killed", "John Smith, 24, and Mary Jones, 22, who died")."""
+    victims = _argument_victims(verb)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head  # "who were shot and killed"
+    if victims is not None and victims.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        antecedent = clause.head
+        while antecedent.dep_ == "conj":
+            antecedent = antecedent.head  # the clause hangs on the last name of the list
+        return antecedent
+    return victims
+
+
+def _argument_victims(verb):
     if verb.lemma_.lower() in INTRANSITIVE_DEATH_VERBS:
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                antecedent = verb.head
-                while antecedent.dep_ == "conj":
-                    antecedent = antecedent.head  # the clause hangs on the last name of the list
-                return antecedent  # "John Smith, 24, and Mary Jones, 22, who died at the scene"
             if child.dep_ == "nsubj":
                 return child  # "died" has no object: an "object" is a misparsed place ("died off Elm Drive")
     for child in verb.children:
@@ -326,7 +350,7 @@ def _victims_of(verb):
     if verb.dep_ in ("acl", "relcl") and (verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ == "old"):
         return verb.head  # "a 17-year-old shot and killed by police"
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return _victims_of(verb.head)  # "was shot and killed"
+        return _argument_victims(verb.head)  # "was shot and killed"
     head_arguments = {c.dep_: c for c in verb.head.children if c.i != verb.i}
     if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ == "VERB":
         return head_arguments.get("nsubjpass") or head_arguments.get("dobj")  # "was found shot to death"
