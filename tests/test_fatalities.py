@@ -68,3 +68,19 @@ def test_the_suspects_death_is_counted_beside_the_victims():
 ])
 def test_more_ways_the_dead_are_named(text, toll):
     assert _toll(text) == toll
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man who shot two people in Tulsa on Monday has a previous conviction for second-degree murder.",
+    "Police said the shooting in Tulsa on Monday was not linked to other homicides in the city.",
+])
+def test_charges_and_other_killings_are_not_this_events_deaths(text):
+    assert _toll(text) is None
+
+
+def test_a_shooting_investigated_as_a_homicide_is_a_death():
+    assert _toll("Police are investigating the shooting in Tulsa on Monday as a homicide.") == (1, None)
+
+
+def test_the_killer_named_among_his_victims_is_counted():
+    assert _toll("A retired officer has killed his two children and himself in Tulsa, police said.") == (3, 3)

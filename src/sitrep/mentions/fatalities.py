@@ -41,6 +41,7 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 
 
 IMPLIED_RULE = ":implied"
+CHARGE_DEGREE_WORDS = frozenset({"degree", "capital", "aggravated"})  # "second-degree murder": a charge's name
 ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
@@ -129,7 +130,7 @@ def _figure_at(token, to_source) -> Fatalities | None:
         if token.dep_ == "compound":
             return None  # "homicide detectives", "murder charges": a kind of thing, not a death told
         victims = _of_object(token)  # "the fatal shooting of a teenager", "the killing of two women"
-        implies_death = True
+        implies_death = _one_killing_told(token)
     elif lemma in DEAD_ADJECTIVES and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
         # "a shooting that left a man dead": the object, not the relative pronoun, is who died
         arguments = {c.dep_: c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")}
@@ -149,6 +150,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
     if _negated(token, victims):
         return None
     heads = [victims] if _clause_of_first_noun(victims, token) else coordinated_heads(victims)
+    # "killed his two children and himself": the killer coordinated with his victims is one more death
+    heads += [c for c in victims.children if c.dep_ == "conj" and c.lower_ in REFLEXIVES]
     groups = [g for g in (_group_figure(head, lemma, to_source) for head in heads) if g]
     if not groups:
         if implies_death and victims.tag_ in SINGULAR_TAGS and victims.lemma_.lower() not in GROUP_NOUNS:
@@ -167,6 +170,15 @@ def _clause_of_first_noun(victims, verb) -> bool:
     only (one after the whole list, "A, 24, and B, 22, who died", tells of all)."""
     clause = next((c for c in victims.children if c.dep_ == "relcl" and verb in c.subtree), None)
     return clause is not None and any(c.dep_ == "conj" and c.i > clause.i for c in victims.children)
+
+
+def _one_killing_told(noun) -> bool:
+    """"a homicide", "the fatal shooting", "a double homicide": one killing, told as such. Not a plural ("other
+    homicides" are a city's toll) nor the name of a charge ("a conviction for second-degree murder")."""
+    if noun.tag_ != "NN" or any(c.lemma_.lower() in CHARGE_DEGREE_WORDS for c in noun.children):
+        return False
+    return any(c.dep_ in ("det", "poss") or c.lower_ in _death_words()["multiplying_words"]
+               or c.lower_ in FATAL_ADJECTIVES for c in noun.children)
 
 
 def _gunned_down(verb) -> bool:
