@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
 from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters_killed
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
-from .death_toll import choose_toll, figures_of, lent_figures, tells_same_toll
+from .death_toll import choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
 from .plover import plover_code
 from .status import read_roles, statuses
@@ -29,9 +29,6 @@ WEAK_ATTACH_SENTENCES = 1  # a weak mention joins an event mentioned at most thi
 # from 0.46 to 0.52, and 3 instead of 2 from 0.61 to 0.65 (holdout 0.40 to 0.50): a rally two days before
 # an ambush is still the week's news).
 BACKGROUND_GAP_DAYS = 3
-# A death told this many sentences after an incident can still be its toll ("He died at a hospital"); on 400
-# GVA pages the later deaths that were the incident's came within 10 sentences, other stories' mostly after 12.
-TOLL_REACH_SENTENCES = 12
 # An agreement said to have ended or collapsed is the backdrop of the fighting reported, whenever it ended.
 ENDED_AGREEMENT_CUES = ("ended", "collapsed", "expired", "broke down", "lapsed")
 BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last month", "last year", "previous",
@@ -91,8 +88,11 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             orphans.append(draft)
     builders = _without_aftermath_seizures(builders)
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
-    _deaths_to_incident(builders, lead_date)
-    _orphan_deaths_to_incident(builders, orphans)
+    deaths_to_incident(builders, compatible=_compatible, main_mention=_main_mention,
+                       told_apart=lambda later, incident: _told_as_background(later) or _dated_before(
+                           later, incident.dates() or ([lead_date] if lead_date else [])))
+    orphan_deaths_to_incident(builders, orphans, compatible=_compatible,
+                              told_apart=lambda draft: _told_as_background(_EventBuilder([draft])))
     events = [_event(article, b, implied_date) for b in builders]
     if events:
         events[0] = _with_lead_context(events[0], lead_place, lead_date)
@@ -111,57 +111,6 @@ def _without_aftermath_seizures(builders: list[_EventBuilder]) -> list[_EventBui
             if not all(d.mention.rule.startswith(SEIZURE_RULE_PREFIXES) for d in b.drafts)]
 
 
-def _deaths_to_incident(builders: list[_EventBuilder], lead_date: When | None) -> None:
-    """An event told with no deaths takes those of the first later event of the same incident: one of its kind
-    (or told only by a death, "he died"), within its area and dates, not marked as another ("a separate shooting").
-    News often reports the shooting first and the death later ("He died at a hospital"), too far from the
-    first mention to merge with it; the later event keeps its other facts but no longer carries the toll."""
-    from .mentions.lexicon import trigger_rank
-
-    for index, incident in enumerate(builders):
-        if incident.lent_toll or incident.borrowed_figures or figures_of(incident.mentions()):
-            continue
-        own_type = _main_mention(incident.mentions()).sub_event_type
-        for later in builders[index + 1:]:
-            figures = figures_of(later.mentions())
-            if not figures or later.lent_toll or later.borrowed_figures:
-                continue
-            if any(d.distinct for d in later.drafts) or not all(_compatible(incident, d) for d in later.drafts):
-                continue
-            if _sentences_between(incident, later) > TOLL_REACH_SENTENCES:
-                break  # another story told further down the page ("In a separate case ...", a list of links)
-            if _told_as_background(later):
-                continue  # "Earlier this year, a suicide bomber killed five policemen": another story's toll
-            only_deaths = all(d.weak for d in later.drafts)
-            if _dated_before(later, incident.dates() or ([lead_date] if lead_date else [])):
-                continue  # "In August, scores were killed when raiders attacked": an earlier event's toll
-            told_by = _main_mention(later.mentions())
-            if tells_same_toll(own_type, told_by.sub_event_type, only_deaths,
-                               trigger_rank(told_by.rule.split(":", 1)[-1])):
-                incident.borrowed_figures = lent_figures(figures)
-                later.lent_toll = True
-            break
-
-
-def _orphan_deaths_to_incident(builders: list[_EventBuilder], orphans: list[MentionDraft]) -> None:
-    """A death told on its own further down ("Terrell Skinner, 26, was pronounced dead at the scene"), too far
-    from any event to join it and with no cause of its own to stand alone, is the toll of the nearest event told
-    before it, when that event has none yet (one that has a toll is only being repeated)."""
-    for orphan in orphans:
-        if orphan.mention.fatalities is None or _told_as_background(_EventBuilder([orphan])):
-            continue
-        before = [b for b in builders if b.family == orphan.family and not b.lent_toll
-                  and min(d.sentence_index for d in b.drafts) < orphan.sentence_index and _compatible(b, orphan)]
-        if not before:
-            continue
-        nearest = max(before, key=lambda b: max(d.sentence_index for d in b.drafts if d.sentence_index < orphan.sentence_index))
-        if nearest.borrowed_figures or figures_of(nearest.mentions()):
-            continue
-        if orphan.sentence_index - max(d.sentence_index for d in nearest.drafts) > TOLL_REACH_SENTENCES:
-            continue
-        nearest.borrowed_figures = lent_figures(figures_of([orphan.mention]))
-
-
 def _dated_before(later: _EventBuilder, incident_dates: list[When]) -> bool:
     """The later event's own date ends BACKGROUND_GAP_DAYS or more before the incident's (or the lead's) begins."""
     return any(w.end and d.start and (d.start - w.end).days >= BACKGROUND_GAP_DAYS
@@ -172,12 +121,6 @@ def _told_as_background(builder: _EventBuilder) -> bool:
     """The event's sentences frame it as context ("earlier", "last month"), as _mark_background reads them."""
     text = " ".join(d.mention.sentence.text.lower() for d in builder.drafts)
     return any(cue in text for cue in BACKGROUND_CUES)
-
-
-def _sentences_between(earlier: _EventBuilder, later: _EventBuilder) -> int:
-    """Sentences from the earlier event's last mention to the later one's first death figure."""
-    dying = [d.sentence_index for d in later.drafts if d.mention.fatalities is not None]
-    return min(dying) - max(d.sentence_index for d in earlier.drafts)
 
 
 def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When | None) -> Event:

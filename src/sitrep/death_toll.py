@@ -8,15 +8,19 @@ incident told first. CODING.md: ``low`` is the lowest credible figure, ``high`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from .mentions.fatalities import IMPLIED_RULE, ONE_PERSON_RULE, SELF_RULE
 from .model import Fatalities, Mention
 from .status import OUTLET
 
-__all__ = ["figures_of", "choose_toll"]
+__all__ = ["figures_of", "choose_toll", "deaths_to_incident", "orphan_deaths_to_incident"]
 
 RANGE_RULE = "+range-over-sources"
+# A death told this many sentences after an incident can still be its toll ("He died at a hospital"); on 400
+# GVA pages the later deaths that were the incident's came within 10 sentences, other stories' mostly after 12.
+TOLL_REACH_SENTENCES = 12
 
 
 def figures_of(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:
@@ -111,3 +115,61 @@ def tells_same_toll(incident_sub_type: str, later_sub_type: str, later_only_deat
 def lent_figures(figures: list[tuple[str, Fatalities]]) -> list[tuple[str, Fatalities]]:
     """A later mention's figures as the incident's: the same words, the rule saying where they were found."""
     return [(source, replace(figure, rule=figure.rule + LATER_MENTION_RULE)) for source, figure in figures]
+
+
+def deaths_to_incident(builders: list, *, compatible: Callable, main_mention: Callable, told_apart: Callable) -> None:
+    """An event told with no deaths takes those of the first later event of the same incident (tells_same_toll),
+    within its area and dates (``compatible(event, mention)``), not marked as another ("a separate shooting"),
+    not told apart as background (``told_apart(later, incident)``: "earlier", a date days before).
+
+    News often reports the shooting first and the death later ("He died at a hospital"), too far from the
+    first mention to merge with it; the later event keeps its other facts but no longer carries the toll.
+    ``builders`` are assemble's events in the making, in text order; they are updated in place."""
+    from .mentions.lexicon import trigger_rank
+
+    for index, incident in enumerate(builders):
+        if incident.lent_toll or incident.borrowed_figures or figures_of(incident.mentions()):
+            continue
+        own_type = main_mention(incident.mentions()).sub_event_type
+        for later in builders[index + 1:]:
+            figures = figures_of(later.mentions())
+            if not figures or later.lent_toll or later.borrowed_figures:
+                continue
+            if any(d.distinct for d in later.drafts) or not all(compatible(incident, d) for d in later.drafts):
+                continue
+            if _sentences_between(incident, later) > TOLL_REACH_SENTENCES:
+                break  # another story told further down the page ("In a separate case ...", a list of links)
+            if told_apart(later, incident):
+                continue  # "Earlier this year, a suicide bomber killed five policemen": another story's toll
+            told_by = main_mention(later.mentions())
+            if tells_same_toll(own_type, told_by.sub_event_type, all(d.weak for d in later.drafts),
+                               trigger_rank(told_by.rule.split(":", 1)[-1])):
+                incident.borrowed_figures = lent_figures(figures)
+                later.lent_toll = True
+            break
+
+
+def orphan_deaths_to_incident(builders: list, orphans: list, *, compatible: Callable, told_apart: Callable) -> None:
+    """A death told on its own further down ("Terrell Skinner, 26, was pronounced dead at the scene"), too far
+    from any event to join it and with no cause of its own to stand alone, is the toll of the nearest event told
+    before it, when that event has none yet (one that has a toll is only being repeated)."""
+    for orphan in orphans:
+        if orphan.mention.fatalities is None or told_apart(orphan):
+            continue
+        before = [b for b in builders if b.family == orphan.family and not b.lent_toll
+                  and min(d.sentence_index for d in b.drafts) < orphan.sentence_index and compatible(b, orphan)]
+        if not before:
+            continue
+        nearest = max(before, key=lambda b: max(d.sentence_index for d in b.drafts
+                                                if d.sentence_index < orphan.sentence_index))
+        if nearest.borrowed_figures or figures_of(nearest.mentions()):
+            continue
+        if orphan.sentence_index - max(d.sentence_index for d in nearest.drafts) > TOLL_REACH_SENTENCES:
+            continue
+        nearest.borrowed_figures = lent_figures(figures_of([orphan.mention]))
+
+
+def _sentences_between(earlier, later) -> int:
+    """Sentences from the earlier event's last mention to the later one's first death figure."""
+    dying = [d.sentence_index for d in later.drafts if d.mention.fatalities is not None]
+    return min(dying) - max(d.sentence_index for d in earlier.drafts)
