@@ -71,10 +71,10 @@ def test_more_ways_the_dead_are_named(text, toll):
 
 
 @pytest.mark.parametrize("text", [
-    "Police said the man who shot two people in Tulsa on Monday has a previous conviction for second-degree murder.",
     "Police said the shooting in Tulsa on Monday was not linked to other homicides in the city.",
+    "Police said the shooting in Tulsa on Monday did not match previous killings in the city.",
 ])
-def test_charges_and_other_killings_are_not_this_events_deaths(text):
+def test_other_killings_are_not_this_events_deaths(text):
     assert _toll(text) is None
 
 

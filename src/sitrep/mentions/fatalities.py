@@ -41,7 +41,7 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 
 
 IMPLIED_RULE = ":implied"
-CHARGE_DEGREE_WORDS = frozenset({"degree", "capital", "aggravated"})  # "second-degree murder": a charge's name
+OTHER_KILLING_WORDS = frozenset({"other", "previous", "prior", "past", "earlier"})  # "other homicides"
 ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
@@ -173,12 +173,9 @@ def _clause_of_first_noun(victims, verb) -> bool:
 
 
 def _one_killing_told(noun) -> bool:
-    """"a homicide", "the fatal shooting", "a double homicide": one killing, told as such. Not a plural ("other
-    homicides" are a city's toll) nor the name of a charge ("a conviction for second-degree murder")."""
-    if noun.tag_ != "NN" or any(c.lemma_.lower() in CHARGE_DEGREE_WORDS for c in noun.children):
-        return False
-    return any(c.dep_ in ("det", "poss") or c.lower_ in _death_words()["multiplying_words"]
-               or c.lower_ in FATAL_ADJECTIVES for c in noun.children)
+    """"a homicide", "the fatal shooting", "charged with murder": a killing told, so a death. Not killings set
+    apart from this one ("suspects in other homicides", "previous killings")."""
+    return not any(c.dep_ == "amod" and c.lower_ in OTHER_KILLING_WORDS for c in noun.children)
 
 
 def _gunned_down(verb) -> bool:
