@@ -128,3 +128,14 @@ def test_parse_never_raises(text):
     result = parse_quantity(text)
     assert result is None or (isinstance(result, tuple) and len(result) == 2)
     number_value(text)
+
+
+@pytest.mark.parametrize("phrase, bounds", [
+    ("an 8 yo boy", (1, 1)),
+    ("a 17 y/o girl", (1, 1)),
+    ("two 8 yo boys", (2, 2)),
+    ("a 5 yr old", (1, 1)),
+    ("8 people", (8, 8)),
+])
+def test_short_forms_of_an_age_are_not_counts(phrase, bounds):
+    assert parse_quantity(phrase) == bounds

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
 from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters_killed
-from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Fatalities, Mention, Place, When
+from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
+from .death_toll import choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
 from .plover import plover_code
 from .resolve.story_dates import is_fallback_date
@@ -38,6 +39,9 @@ BACKGROUND_CUES = ("days after", "weeks after", "came after", "earlier", "last m
 @dataclass
 class _EventBuilder:
     drafts: list[MentionDraft] = field(default_factory=list)
+    # death figures of a later event of the same incident (death_toll), and whether this event's own went there
+    borrowed_figures: list = field(default_factory=list)
+    lent_toll: bool = False
 
     @property
     def family(self) -> str:
@@ -74,14 +78,22 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             builders.append(_EventBuilder([draft]))
         else:
             target.drafts.append(draft)
+    orphans = []
     for draft in (d for d in drafts if d.weak):
         target = _weak_target(builders, draft)
         if target is not None:
             target.drafts.append(draft)
         elif _stands_alone(draft):
             builders.append(_EventBuilder([draft]))
+        else:
+            orphans.append(draft)
     builders = _without_aftermath_seizures(builders)
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
+    deaths_to_incident(builders, compatible=_compatible, main_mention=_main_mention,
+                       told_apart=lambda later, incident: _told_as_background(later) or _dated_before(
+                           later, incident.dates() or ([lead_date] if lead_date else [])))
+    orphan_deaths_to_incident(builders, orphans, compatible=_compatible,
+                              told_apart=lambda draft: _told_as_background(_EventBuilder([draft])))
     events = [_event(article, b, implied_date) for b in builders]
     if events:
         events[0] = _with_lead_context(events[0], lead_place, lead_date)
@@ -98,6 +110,18 @@ def _without_aftermath_seizures(builders: list[_EventBuilder]) -> list[_EventBui
         return builders
     return [b for b in builders
             if not all(d.mention.rule.startswith(SEIZURE_RULE_PREFIXES) for d in b.drafts)]
+
+
+def _dated_before(later: _EventBuilder, incident_dates: list[When]) -> bool:
+    """The later event's own date ends BACKGROUND_GAP_DAYS or more before the incident's (or the lead's) begins."""
+    return any(w.end and d.start and (d.start - w.end).days >= BACKGROUND_GAP_DAYS
+               for w in later.dates() for d in incident_dates if not d.implied)
+
+
+def _told_as_background(builder: _EventBuilder) -> bool:
+    """The event's sentences frame it as context ("earlier", "last month"), as _mark_background reads them."""
+    text = " ".join(d.mention.sentence.text.lower() for d in builder.drafts)
+    return any(cue in text for cue in BACKGROUND_CUES)
 
 
 def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When | None) -> Event:
@@ -250,8 +274,7 @@ def _overlaps(a: When, b: When) -> bool:
 
 def _event(article: Article, builder: _EventBuilder, implied_date: When | None) -> Event:
     mentions = builder.mentions()
-    typed = [m for m in mentions if not m.rule.startswith(RESPONSIBILITY_RULE)] or mentions
-    main = max(typed, key=lambda m: (_type_rank(m), -m.trigger.start))
+    main = _main_mention(mentions)
     sub_event_type = _refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
     own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
@@ -259,8 +282,8 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     actors = tidy_actors(_merge_actors(mentions), sub_event_type)
     actors = conventional_parties(actors, sub_event_type, _event_country(location, actors), main)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
-    figures = _figures(mentions)
-    fatalities = _choose_fatalities(figures)
+    figures = [] if builder.lent_toll else figures_of(mentions) + builder.borrowed_figures
+    fatalities = choose_toll(figures)
     status = statuses(assertions, actors, figures)
     evidence = tuple(sorted({m.sentence for m in mentions}, key=lambda s: s.start))
     weapons = tuple(dict.fromkeys(w for m in mentions for w in m.weapons))
@@ -290,6 +313,12 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
         rules=rules,
         plover=plover_code(sub_event_type, " ".join(s.text for s in evidence), weapons),
     )
+
+
+def _main_mention(mentions: list[Mention]) -> Mention:
+    """The mention that types the event: the most specific trigger, the first among equals."""
+    typed = [m for m in mentions if not m.rule.startswith(RESPONSIBILITY_RULE)] or mentions
+    return max(typed, key=lambda m: (_type_rank(m), -m.trigger.start))
 
 
 TYPE_PRIORITY = ("Armed clash", "Attack")
@@ -476,31 +505,6 @@ def _event_country(location: Place | None, actors: tuple[Actor, ...]) -> str | N
     if location is not None and location.country_code:
         return location.country_code
     return next((a.country_code for a in actors if a.country_code), None)
-
-
-def _figures(mentions: list[Mention]) -> list[tuple[str, Fatalities]]:
-    """Each mention's death figure with the source that gave it."""
-    figures = []
-    for mention in mentions:
-        if mention.fatalities is None:
-            continue
-        source = next((a.source for a in mention.assertions if a.facet == "fatalities"), OUTLET)
-        figures.append((source, mention.fatalities))
-    return figures
-
-
-def _choose_fatalities(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
-    """One figure: the lowest credible low and the highest stated high (CODING.md: conflicting figures)."""
-    if not figures:
-        return None
-    lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)
-    if len(figures) == 1:
-        return lowest
-    stated_highs = [f.high for _, f in figures if f.high is not None]
-    lows = [f.low for _, f in figures if f.low is not None]
-    # the highest figure stated bounds the toll, unless an open figure ("at least 20") already exceeds it
-    high = max(stated_highs) if stated_highs and (not lows or max(stated_highs) >= max(lows)) else None
-    return replace(lowest, high=high, rule=lowest.rule + "+range-over-sources")
 
 
 def _mark_background(events: list[Event], article: Article) -> list[Event]:

@@ -6,7 +6,10 @@ here (it is a statement, not a figure for low/high).
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from importlib import resources
 
 from ..model import Fatalities
 from .actors import coordinated_heads, own_subtree
@@ -15,6 +18,7 @@ from .numbers import parse_quantity
 KILL_VERBS = frozenset({"kill", "die", "slay", "murder", "execute", "behead", "massacre", "martyr"})
 INTRANSITIVE_DEATH_VERBS = frozenset({"die"})
 DEATH_NOUNS = frozenset({"dead", "death", "body", "corpse", "fatality"})
+DEAD_ADJECTIVES = frozenset({"dead", "deceased"})  # "was pronounced dead", "was pronounced deceased"
 DEAD_VERBS = frozenset({"pronounce", "declare", "find", "leave", "be"})  # "was pronounced dead", "left 3 dead"
 BREAK_PUNCTUATION = frozenset({"-", "–", "—", ",", ";", ":", "(", ")"})  # not quotes: '35 "Christians"'
 NO_ONE_WORDS = frozenset({"no", "nobody", "none"})
@@ -36,6 +40,24 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
                                   "my", "your"})
 
 
+IMPLIED_RULE = ":implied"
+OTHER_KILLING_WORDS = frozenset({"other", "previous", "prior", "past", "earlier"})  # "other homicides"
+ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
+LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
+# Tags of one named or singular victim a killing word implies even when no count is written ("Moore was killed").
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+
+
+@functools.lru_cache(maxsize=1)
+def _death_words() -> dict:
+    """rules/death_words.toml: the multiplying words as a table, every other list as a frozenset."""
+    raw = tomllib.loads(resources.files("sitrep").joinpath("rules", "death_words.toml").read_text(encoding="utf-8"))
+    words = {name: frozenset(values) for name, values in raw["lists"].items()}
+    words["multiplying_words"] = dict(raw["multiplying_words"])
+    return words
+
+
 def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities | None:
     """The deaths the mention reports: each killing word of its sentence that belongs to this mention's
     triggers (the nearest trigger, when a sentence tells of two events), its countable victims summed.
@@ -54,6 +76,10 @@ def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities
         if figure is not None and (figure.rule.endswith(SELF_RULE)
                                    or not any((f.low, f.high) == (figure.low, figure.high) for f in figures)):
             figures.append(figure)
+    counted = [f for f in figures if not f.rule.endswith(IMPLIED_RULE)]
+    if not counted and figures:
+        return max(figures, key=lambda f: f.low)  # "a double homicide" and "a fatal shooting": the larger
+    figures = counted  # "killed two men ... a homicide": the count, not the word that implies one death
     if not figures:
         return None
     if len(figures) == 1:
@@ -75,23 +101,37 @@ def _nearest_head(index: int, heads: set[int]) -> int | None:
 def _figure_at(token, to_source) -> Fatalities | None:
     """The death figure a killing word at ``token`` gives, or None."""
     lemma = token.lemma_.lower()
-    shot_dead = lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
+    if _unrealised(token) or _alternative_to_wounding(token):
+        return None  # "attempted murder", "tried to kill", "were wounded or killed"
+    shot_dead = (lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)) or _gunned_down(token)
+    implies_death = False  # the word alone says someone died, whoever its victims are
     if (lemma in KILL_VERBS or shot_dead) and token.pos_ in ("VERB", "AUX"):
         victims = _victims_of(token)
+        implies_death = _shot_and_killed(token)
     elif lemma in WOUNDING_VERBS and token.pos_ == "VERB" and _made_fatal(token):
         # "identified the woman fatally shot Monday" parsed with "woman" as the subject: with no object, a
         # lethal shooting's subject is who was shot
         victims = _victims_of(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
+        implies_death = True
     elif token.lower_ in FATAL_ADVERBS and token.head.pos_ == "NUM" and token.head.head.lemma_.lower() in WOUNDING_VERBS:
         victims = token.head  # "four teens were shot, one fatally"
     elif lemma == "turn" and token.pos_ == "VERB" and _gun_turned_on_self(token) is not None:
         victims = _gun_turned_on_self(token)  # "before turning the gun on himself"
     elif lemma in LIFE_NOUNS and token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING_VERBS:
+        if _own_life(token):  # "before taking his own life"
+            return Fatalities(low=1, high=1, text=to_source(token.idx, token.idx + len(token.text)),
+                              rule=f"fatalities:life{SELF_RULE}")
         victims = _of_object(token)  # "a shooting that claimed the life of one man"
+    elif token.pos_ == "NOUN" and lemma in _death_words()["killer_death_nouns"] and any(
+            c.dep_ == "compound" and c.lemma_.lower() in KILLING_NOUNS for c in token.children):
+        return _implied(token, to_source, MURDER_SUICIDE_DEATHS, "murder-suicide")  # the victim and the killer
     elif token.pos_ == "NOUN" and (lemma in KILLING_NOUNS or (lemma in WOUNDING_NOUNS and any(
             c.dep_ == "amod" and c.lower_ in FATAL_ADJECTIVES for c in token.children))):
+        if token.dep_ == "compound":
+            return None  # "homicide detectives", "murder charges": a kind of thing, not a death told
         victims = _of_object(token)  # "the fatal shooting of a teenager", "the killing of two women"
-    elif lemma == "dead" and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
+        implies_death = _one_killing_told(token)
+    elif lemma in DEAD_ADJECTIVES and token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in DEAD_VERBS:
         # "a shooting that left a man dead": the object, not the relative pronoun, is who died
         arguments = {c.dep_: c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")}
         victims = arguments.get("nsubjpass") or arguments.get("dobj") or arguments.get("nsubj")
@@ -103,10 +143,19 @@ def _figure_at(token, to_source) -> Fatalities | None:
     else:
         return None
     victims = _past_dateline(victims, token)
-    if victims is None or _negated(token, victims):
+    if victims is None:
+        if implies_death and not _negated(token, token):
+            return _implied(token, to_source, _multiplied(token), lemma)  # "a homicide", "was shot and killed"
         return None
-    groups = [g for g in (_group_figure(head, lemma, to_source) for head in coordinated_heads(victims)) if g]
+    if _negated(token, victims):
+        return None
+    heads = [victims] if _clause_of_first_noun(victims, token) else coordinated_heads(victims)
+    # "killed his two children and himself": the killer coordinated with his victims is one more death
+    heads += [c for c in victims.children if c.dep_ == "conj" and c.lower_ in REFLEXIVES]
+    groups = [g for g in (_group_figure(head, lemma, to_source) for head in heads) if g]
     if not groups:
+        if implies_death and victims.tag_ in SINGULAR_TAGS and victims.lemma_.lower() not in GROUP_NOUNS:
+            return _implied(token, to_source, 1, lemma)  # "Moore was killed" with a name the parse did not tag
         return None
     if len(groups) == 1:
         return groups[0]
@@ -116,14 +165,84 @@ def _figure_at(token, to_source) -> Fatalities | None:
                       text=groups[0].text, rule=f"fatalities:{lemma}:coordinated")
 
 
+def _clause_of_first_noun(victims, verb) -> bool:
+    """"two men who were killed and two officers who were hurt": the relative clause tells of the first noun
+    only (one after the whole list, "A, 24, and B, 22, who died", tells of all)."""
+    clause = next((c for c in victims.children if c.dep_ == "relcl" and verb in c.subtree), None)
+    return clause is not None and any(c.dep_ == "conj" and c.i > clause.i for c in victims.children)
+
+
+def _one_killing_told(noun) -> bool:
+    """"a homicide", "the fatal shooting", "charged with murder": a killing told, so a death. Not killings set
+    apart from this one ("suspects in other homicides", "previous killings")."""
+    return not any(c.dep_ == "amod" and c.lower_ in OTHER_KILLING_WORDS for c in noun.children)
+
+
+def _gunned_down(verb) -> bool:
+    """"were gunned down": a killing, though "gun" alone only wounds."""
+    return verb.lemma_.lower() == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
+def _shot_and_killed(verb) -> bool:
+    """"was shot and killed", "stabbed and killed": a killing verb joined to the wounding one says someone died,
+    even where the parse lost who ("A man shot and killed Sunday night ... has been identified")."""
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in WOUNDING_VERBS and verb.lemma_.lower() != "die"
+
+
+MURDER_SUICIDE_DEATHS = 2  # "a murder-suicide": at least the victim and the killer
+
+
+def _implied(token, to_source, deaths: int, name: str) -> Fatalities:
+    """At least ``deaths`` dead, told by a killing word with no countable victims ("a double homicide")."""
+    first = min([token] + [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i],
+                key=lambda t: t.i)
+    return Fatalities(low=deaths, high=None, text=to_source(first.idx, token.idx + len(token.text)),
+                      rule=f"fatalities:{name}{IMPLIED_RULE}")
+
+
+def _multiplied(token) -> int:
+    """"a double homicide" is two deaths, "a homicide" one."""
+    multipliers = _death_words()["multiplying_words"]
+    return max((multipliers[c.lower_] for c in token.children if c.lower_ in multipliers), default=1)
+
+
+def _own_life(life) -> bool:
+    """"his own life", "her own life": the one who took it died."""
+    return any(c.dep_ == "poss" for c in life.children) and any(c.lower_ == "own" for c in life.children)
+
+
+def _unrealised(token) -> bool:
+    """"attempted murder", "tried to kill", "threatened to kill", "was going to die": nobody died of it."""
+    unrealised = _death_words()["unrealised_words"]
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in unrealised for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in unrealised
+
+
+def _alternative_to_wounding(token) -> bool:
+    """"three people were wounded or killed": the words join alternatives, so no figure is a death count."""
+    alternatives = _death_words()["alternative_conjunctions"]
+    if token.dep_ == "conj":
+        partner, joined = token.head, token.head.children
+    else:
+        partner = next((c for c in token.children if c.dep_ == "conj"), None)
+        joined = token.children
+    if partner is None or not any(c.dep_ == "cc" and c.lower_ in alternatives for c in joined):
+        return False
+    return partner.lemma_.lower() in WOUNDING_VERBS | KILL_VERBS
+
+
 def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
     """The count one victims phrase gives ("at least 12 people", "a pilot", "Ahmed Hassan")."""
     if victims.lower_ in REFLEXIVES:  # the attacker's own death: never a repeat of the victims' figure
         start, end = victims.idx, victims.idx + len(victims.text)
         return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{SELF_RULE}")
+    if victims.lemma_.lower() in _death_words()["perpetrator_words"] and victims.tag_ == "NN":
+        start, end = victims.idx, victims.idx + len(victims.text)  # "the suspect died": his own death
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{SELF_RULE}")
     if _one_person(victims):
         start, end = victims.idx, victims.idx + len(victims.text)
-        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}:one-person")
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
     own = {t.i for t in own_subtree(victims)}
     phrase_tokens = [t for t in victims.subtree if t.i in own and (
         t.i <= victims.i or (t.head.i == victims.i and t.dep_ == "prep" and t.lower_ == "of"))]
@@ -215,6 +334,21 @@ def _of_object(noun):
 
 
 def _victims_of(verb):
+    """The victims phrase of a killing verb; a relative pronoun stands for the noun it refers to ("two young men
+    who were killed", "John Smith, 24, and Mary Jones, 22, who died")."""
+    victims = _argument_victims(verb)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head  # "who were shot and killed"
+    if victims is not None and victims.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        antecedent = clause.head
+        while antecedent.dep_ == "conj":
+            antecedent = antecedent.head  # the clause hangs on the last name of the list
+        return antecedent
+    return victims
+
+
+def _argument_victims(verb):
     if verb.lemma_.lower() in INTRANSITIVE_DEATH_VERBS:
         for child in verb.children:
             if child.dep_ == "nsubj":
@@ -225,7 +359,7 @@ def _victims_of(verb):
     if verb.dep_ in ("acl", "relcl") and (verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ == "old"):
         return verb.head  # "a 17-year-old shot and killed by police"
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return _victims_of(verb.head)  # "was shot and killed"
+        return _argument_victims(verb.head)  # "was shot and killed"
     head_arguments = {c.dep_: c for c in verb.head.children if c.i != verb.i}
     if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ == "VERB":
         return head_arguments.get("nsubjpass") or head_arguments.get("dobj")  # "was found shot to death"
@@ -277,6 +411,9 @@ def _negated(verb, victims) -> bool:
     """"did not kill", "no one was killed", "nobody died" (but not "no fewer than 10")."""
     if any(child.dep_ == "neg" for child in verb.children):
         return True
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in LETTING_VERBS \
+            and any(c.dep_ == "neg" for c in verb.head.children):
+        return True  # "don't let him die"
     if victims.lower_ in NO_ONE_WORDS:
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in victims.children)

@@ -30,7 +30,9 @@ TOKEN_PATTERN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|[-\u2013\u2014]")
 WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "or", "and"})
 # "a 6-year-old boy", "his 15 year old son": a number followed by one of these and "old" is an age, not a count.
-AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+AGE_UNITS = frozenset({"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"})
+# "an 8 yo boy", "a 17 y/o": the short forms of "year(s) old" (y/o reads as the tokens "y", "o").
+AGE_ABBREVIATIONS = (("yo",), ("y", "o"))
 SKIPPED_AFTER_COUNTING_NOUN = frozenset({"of"})
 
 
@@ -193,6 +195,8 @@ def parse_quantity(phrase: str) -> tuple[int | None, int | None] | None:
 def _is_age(tokens: list[str], position: int) -> bool:
     """The tokens after a number say "-year-old" / "month old": the number is someone's age."""
     rest = [t for t in tokens[position:position + 4] if t != "-"]
+    if any(tuple(rest[:len(short)]) == short for short in AGE_ABBREVIATIONS):
+        return True
     return len(rest) >= 2 and rest[0] in AGE_UNITS and rest[1] == "old"
 
 
