@@ -167,3 +167,13 @@ def test_no_one_as_subject_negates_the_event(parse):
 def test_negation_does_not_cross_a_contrast(parse):
     doc = parse("The army did not name the unit, but said the strike hit a depot.")
     assert not modality(doc, next(t.i for t in doc if t.text == "said")).negated
+
+
+def test_a_call_of_shots_fired_reports_them(parse):
+    mood = mood_of(parse, "Police responded to a call of shots fired on Elm Street.", "shots")
+    assert mood.hypothetical is None and is_event_real(mood)
+
+
+def test_a_call_for_a_ceasefire_still_wants_it(parse):
+    mood = mood_of(parse, "The envoy renewed his call for a ceasefire in the north.", "ceasefire")
+    assert mood.hypothetical == "desire"
