@@ -212,6 +212,8 @@ def test_labels_and_lone_cities_over_a_list_are_not_datelines():
     "A 9-year-old boy was hit by a stray bullet while playing outside on Saturday.",
     "The deaths of the mother and her son on Friday were a murder-suicide, the sheriff said.",
     "Police responded to a call of shots fired on Cedar Lane late Monday.",
+    "A 17-year-old was wounded in a drive-by on Oak Street on Friday night.",
+    "Two men were found slain in a parked car on Birch Road on Sunday.",
 ])
 def test_local_shooting_phrases_are_events(text):
     event = _lead(text)
@@ -247,3 +249,10 @@ def test_a_page_with_its_own_event_is_not_read_again_under_its_headline():
     text = "A woman was stabbed outside a bar on Main Street on Tuesday, police said."
     events = sitrep.extract(text, title="Man shot dead outside Elm Street store", published=PUBLISHED).events
     assert len(events) == 1 and "stabbed" in events[0].evidence[0].text
+
+
+def test_dying_of_gunshot_wounds_joins_the_shooting_told_next_to_it():
+    text = ("Police opened fire on a crowd of demonstrators in the square on Sunday, killing two students.\n"
+            "A doctor said both students had died of gunshot wounds to the chest.")
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    assert len(events) == 1

@@ -447,10 +447,13 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     sweep_edges(source_text, verdicts, title_at, standfirst_at)
     body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
     given_headline = bool(title_hint and title_hint.strip()) and title_at is not None
-    if not body.strip() and (given_headline or _reads_as_report(source_text, verdicts, title_at)):
+    if not body.strip() and given_headline:
+        # a page that is all furniture under the headline it came with is read from that headline, which stays
+        # the title too (so the pipeline reads it as a headline)
+        body, segments = assemble_body(source_text, verdicts, set())
+    elif not body.strip() and _reads_as_report(source_text, verdicts, title_at):
         # a lone sentence ("Rioters clashed with police in Nablus on Thursday") is a report, not a headline
-        # over nothing: it becomes the body, so a snippet or a wire flash is read rather than rejected; a page
-        # that is all furniture under the headline it came with is read from that headline
+        # over nothing: it becomes the body, so a snippet or a wire flash is read rather than rejected
         title_at = standfirst_at = None
         body, segments = assemble_body(source_text, verdicts, set())
     if not body.strip():
@@ -460,7 +463,9 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
             "check that the input is a news article and not an index or error page",
             where,
         )
-    removed = collect_removals(source_text, verdicts, title_at, standfirst_at)
+    moved_out = (None, None) if segments and title_at is not None and segments[0].source_start == verdicts[title_at].kept[0] \
+        else (title_at, standfirst_at)
+    removed = collect_removals(source_text, verdicts, *moved_out)
     metadata_kind = "jsonl" if raw.origin and raw.origin.kind == "jsonl" and raw.published else "metadata"
     published_from = "cli" if published else metadata_kind if meta_published else None
     published = published or meta_published

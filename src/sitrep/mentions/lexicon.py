@@ -94,6 +94,12 @@ def agent_weapons() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def headline_forms() -> dict[str, str]:
+    """Headline word forms ("shot", "Shoots") and the trigger each stands for whatever its part of speech."""
+    return dict(tomllib.loads(_rules_text("triggers.toml")).get("headline_forms", {}))
+
+
+@functools.lru_cache(maxsize=1)
 def disruption_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs that make a weapon found or made safe rather than used, and the verbs a weapon list hangs off."""
     verbs = tomllib.loads(_rules_text("triggers.toml")).get("weapon_verbs", {})

@@ -145,8 +145,8 @@ def _agent_weapon_triggers(doc) -> list[TriggerMatch]:
     _, impact_verbs, _ = weapon_rules()
     found = []
     for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in weapons or token.dep_ != "pobj" or token.head.dep_ != "agent":
+        lemma = next((key for key in _lemma_keys(token) if key in weapons), None)  # "Shotgun Pellets" as names
+        if lemma is None or token.dep_ != "pobj" or token.head.dep_ != "agent":
             continue
         if any(c.lower_ in CROWD_CONTROL_WORDS for c in token.children if c.dep_ in ("compound", "amod")):
             continue
@@ -236,6 +236,18 @@ def _match_rule(doc, token, rule: TriggerRule) -> tuple[int, int] | None:
     return (token.i, position + 1)
 
 
+# Triggers that name a wound, and the verbs that make the wound a death's cause rather than a report of its own.
+WOUND_TRIGGERS = frozenset({"gunshot wound"})
+CAUSE_OF_DEATH_VERBS = frozenset({"die", "succumb"})
+
+
+def _cause_of_death(head) -> bool:
+    """"died of gunshot wounds", "succumbed to a gunshot wound": the wound hangs off a dying verb."""
+    preposition = head.head
+    return (head.dep_ == "pobj" and preposition.dep_ == "prep"
+            and preposition.head.lemma_.lower() in CAUSE_OF_DEATH_VERBS)
+
+
 def _debate(head) -> bool:
     """A fight word whose sides are politicians or a legislature: its subject, its "with"/"between" sides, or
     (for a noun) the subject of the verb it hangs off name debaters."""
@@ -260,6 +272,8 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
         return None  # "lawmakers clashed over the bill": a dispute in words, not an armed clash
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return None  # "entered without fighting", "without any armed clashes": said not to have happened
+    if rule.key in WOUND_TRIGGERS and _cause_of_death(head):
+        rule = replace(rule, weak=True)  # "had died of gunshot wounds": the death of an event told next to it
     sub_event_type = rule.sub_event_type
     cause = rule.cause
     if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
