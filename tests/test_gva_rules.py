@@ -256,3 +256,26 @@ def test_dying_of_gunshot_wounds_joins_the_shooting_told_next_to_it():
             "A doctor said both students had died of gunshot wounds to the chest.")
     events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
     assert len(events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating a homicide after a man was found dead on Elm Street on Sunday.",
+    "A store clerk fired at the robber as he fled on Sunday, the sheriff said.",
+    "Police said the woman was murdered in her home on Sunday.",
+])
+def test_homicide_murder_and_firing_at_someone_are_events(text):
+    assert _lead(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Homicide detectives asked residents for help on Monday.",
+    "The murder rate in the county rose last year, officials said on Monday.",
+    "The mayor fired the police chief on Monday.",
+])
+def test_crime_words_as_modifiers_and_other_firing_are_not_events(text):
+    assert _lead(text) is None
+
+
+def test_a_murder_suicide_is_one_attack():
+    event = _lead("The deaths of a mother and her son on Friday were a murder-suicide, the sheriff said.")
+    assert event.sub_event_type == "Attack"

@@ -90,7 +90,23 @@ def find_triggers(doc) -> list[TriggerMatch]:
                 break
             if token.i in taken:
                 break
-    return sorted(matches, key=lambda m: m.start)
+    return _wounds_joining_their_event(doc, sorted(matches, key=lambda m: m.start))
+
+
+def _wounds_joining_their_event(doc, matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """"had died of gunshot wounds" next to the shooting that caused them is that shooting's death (a weak
+    trigger that joins it), not another event; with no such shooting near, the wound still tells of one."""
+    sentence_of = {m.head: i for i, sentence in enumerate(doc.sents) for m in matches
+                   if sentence.start <= m.head < sentence.end}
+    strong = [sentence_of[m.head] for m in matches if not m.rule.weak and m.rule.key not in WOUND_TRIGGERS
+              and m.rule.event_class == "violence"]
+    joined = []
+    for match in matches:
+        near = any(abs(sentence_of[match.head] - index) <= 1 for index in strong)
+        if match.rule.key in WOUND_TRIGGERS and near and _cause_of_death(doc[match.head]):
+            match = replace(match, rule=replace(match.rule, weak=True))
+        joined.append(match)
+    return joined
 
 
 def _protest_context(head) -> bool:
@@ -272,8 +288,6 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
         return None  # "lawmakers clashed over the bill": a dispute in words, not an armed clash
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return None  # "entered without fighting", "without any armed clashes": said not to have happened
-    if rule.key in WOUND_TRIGGERS and _cause_of_death(head):
-        rule = replace(rule, weak=True)  # "had died of gunshot wounds": the death of an event told next to it
     sub_event_type = rule.sub_event_type
     cause = rule.cause
     if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
