@@ -446,8 +446,8 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     title_at, standfirst_at = find_headline(source_text, verdicts, title_hint, standfirst_hint)
     sweep_edges(source_text, verdicts, title_at, standfirst_at)
     body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
-    given_headline = bool(title_hint and title_hint.strip()) and title_at is not None
-    if not body.strip() and given_headline:
+    read_from_headline = not body.strip() and bool(title_hint and title_hint.strip()) and title_at is not None
+    if read_from_headline:
         # a page that is all furniture under the headline it came with is read from that headline, which stays
         # the title too (so the pipeline reads it as a headline)
         body, segments = assemble_body(source_text, verdicts, set())
@@ -463,8 +463,7 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
             "check that the input is a news article and not an index or error page",
             where,
         )
-    moved_out = (None, None) if segments and title_at is not None and segments[0].source_start == verdicts[title_at].kept[0] \
-        else (title_at, standfirst_at)
+    moved_out = (None, None) if read_from_headline else (title_at, standfirst_at)  # out of the body, or in it
     removed = collect_removals(source_text, verdicts, *moved_out)
     metadata_kind = "jsonl" if raw.origin and raw.origin.kind == "jsonl" and raw.published else "metadata"
     published_from = "cli" if published else metadata_kind if meta_published else None
