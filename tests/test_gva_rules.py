@@ -261,7 +261,7 @@ def test_dying_of_gunshot_wounds_joins_the_shooting_told_next_to_it():
 @pytest.mark.parametrize("text", [
     "Police are investigating a homicide after a man was found dead on Elm Street on Sunday.",
     "A store clerk fired at the robber as he fled on Sunday, the sheriff said.",
-    "Police said the woman was murdered in her home on Sunday.",
+    "Police said the man was charged with the murder of his neighbour on Elm Street on Sunday.",
 ])
 def test_homicide_murder_and_firing_at_someone_are_events(text):
     assert _lead(text) is not None
