@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sitrep import clean as clean_module
 from sitrep.clean import MAX_TEXT_CHARS, UnusableInput, clean, find_published, parse_date
 from sitrep.errors import InputError
-from sitrep.model import Origin, RawDocument
+from sitrep.model import Origin, RawDocument, Span
 from sitrep.pipeline import document_id
 
 REPO = Path(__file__).resolve().parent.parent
@@ -280,10 +280,36 @@ def test_cnn_style_dateline_line_is_kept():
 
 
 # ---------------------------------------------------------------------------------------------- headline
-def test_metadata_title_missing_from_text_means_no_guessed_headline():
+def test_metadata_title_missing_from_text_is_put_in_front_of_it():
     text = f"Five hurt in shooting at bus stop.\n{BODY}"
-    article = clean(raw(text, title="A different headline kept apart by the scraper"))
-    assert article.title is None and article.body.startswith("Five hurt in shooting")
+    headline = "A different headline kept apart by the scraper"
+    article = clean(raw(text, title=headline))
+    assert article.source_text == f"{headline}\n\n{text}"
+    assert article.title == Span(0, len(headline), headline)  # a span into the source text like any other
+    assert article.body.startswith("Five hurt in shooting")
+    assert_verbatim(article)
+
+
+def test_headline_in_front_keeps_the_article_id_of_the_input_text():
+    text = f"Five hurt in shooting at bus stop.\n{BODY}"
+    assert clean(raw(text, title="A headline kept apart by the scraper")).id == clean(raw(text)).id
+
+
+def test_title_already_on_the_page_is_not_added_again():
+    article = clean(raw(f"{TITLE}\n{BODY}", title=TITLE))
+    assert article.source_text == f"{TITLE}\n{BODY}"
+
+
+@pytest.mark.parametrize("text", ["", "Please enable Javascript to watch this video\nAdvertisement\nShare on Facebook"])
+def test_empty_or_all_furniture_page_is_read_from_its_headline(text):
+    article = clean(raw(text, title="Two men shot outside a bar on Elm Street"))
+    assert article.body == "Two men shot outside a bar on Elm Street"
+    assert article.source_text.startswith(article.body)
+
+
+def test_empty_page_without_a_headline_is_still_refused():
+    with pytest.raises(UnusableInput):
+        clean(raw("Please enable Javascript to watch this video\nAdvertisement\nShare on Facebook"))
 
 
 def test_metadata_title_with_outlet_suffix_matches_the_line():

@@ -203,3 +203,79 @@ def test_labels_and_lone_cities_over_a_list_are_not_datelines():
     assert find_dateline("EXCLUSIVE: Rebels seize the town") is None
     assert find_dateline("KABUL\n\n- item one") is None
     assert find_dateline("MANASSAS, Va. — A woman remains in hospital") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The couple were found dead with gunshot wounds in their home on Pine Road on Tuesday.",
+    "Two deputies were involved in a shootout with a robbery suspect on Monday night.",
+    "Officers heard shots fired near a gas station on Elm Street on Sunday.",
+    "A 9-year-old boy was hit by a stray bullet while playing outside on Saturday.",
+    "The deaths of the mother and her son on Friday were a murder-suicide, the sheriff said.",
+    "Police responded to a call of shots fired on Cedar Lane late Monday.",
+    "A 17-year-old was wounded in a drive-by on Oak Street on Friday night.",
+    "Two men were found slain in a parked car on Birch Road on Sunday.",
+])
+def test_local_shooting_phrases_are_events(text):
+    event = _lead(text)
+    assert event is not None and event.event_type in ("Violence against civilians", "Battles")
+
+
+def test_a_shootout_is_an_armed_clash_and_a_stray_bullet_an_attack():
+    assert _lead("Two deputies were involved in a shootout with a robbery suspect on Monday.").sub_event_type == "Armed clash"
+    assert _lead("A boy was hit by a stray bullet outside his home on Saturday.").sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmakers clashed over the gun bill in the state Senate on Tuesday.",
+    "Democrats and Republicans clashed in a heated debate on Tuesday.",
+    "Police fired rubber bullets and were struck by criticism on Tuesday.",
+    "Protesters called for an end to gun violence on Tuesday.",
+])
+def test_words_of_debate_and_crowd_control_are_not_shootings(text):
+    assert _lead(text) is None
+
+
+def test_a_page_with_no_event_in_its_text_is_read_under_its_headline():
+    text = "Anyone with information is asked to call Crime Stoppers.\nThe investigation continues."
+    extraction = sitrep.extract(text, title="Man shot dead outside Elm Street store", published=PUBLISHED)
+    assert len(extraction.events) == 1
+    evidence = extraction.events[0].evidence[0]
+    assert evidence.text == extraction.article.source_text[evidence.start:evidence.end]
+    assert evidence.text.startswith("Man shot dead")
+    assert sitrep.extract(text, published=PUBLISHED).events == ()
+
+
+def test_a_page_with_its_own_event_is_not_read_again_under_its_headline():
+    text = "A woman was stabbed outside a bar on Main Street on Tuesday, police said."
+    events = sitrep.extract(text, title="Man shot dead outside Elm Street store", published=PUBLISHED).events
+    assert len(events) == 1 and "stabbed" in events[0].evidence[0].text
+
+
+def test_dying_of_gunshot_wounds_joins_the_shooting_told_next_to_it():
+    text = ("Police opened fire on a crowd of demonstrators in the square on Sunday, killing two students.\n"
+            "A doctor said both students had died of gunshot wounds to the chest.")
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating a homicide after a man was found dead on Elm Street on Sunday.",
+    "A store clerk fired at the robber as he fled on Sunday, the sheriff said.",
+    "Police said the man was charged with the murder of his neighbour on Elm Street on Sunday.",
+])
+def test_homicide_murder_and_firing_at_someone_are_events(text):
+    assert _lead(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Homicide detectives asked residents for help on Monday.",
+    "The murder rate in the county rose last year, officials said on Monday.",
+    "The mayor fired the police chief on Monday.",
+])
+def test_crime_words_as_modifiers_and_other_firing_are_not_events(text):
+    assert _lead(text) is None
+
+
+def test_a_murder_suicide_is_one_attack():
+    event = _lead("The deaths of a mother and her son on Friday were a murder-suicide, the sheriff said.")
+    assert event.sub_event_type == "Attack"

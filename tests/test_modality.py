@@ -210,3 +210,13 @@ def test_negated_occurrence_verb_reaches_its_event_noun(parse):
     mood = mood_of(parse, "The two sides did not sign the ceasefire agreement.", "agreement")
     assert mood.negated
     assert not is_event_real(mood)
+
+
+def test_a_call_of_shots_fired_reports_them(parse):
+    mood = mood_of(parse, "Police responded to a call of shots fired on Elm Street.", "shots")
+    assert mood.hypothetical is None and is_event_real(mood)
+
+
+def test_a_call_for_a_ceasefire_still_wants_it(parse):
+    mood = mood_of(parse, "The envoy renewed his call for a ceasefire in the north.", "ceasefire")
+    assert mood.hypothetical == "desire"

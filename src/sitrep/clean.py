@@ -18,6 +18,9 @@ How a page is read, line by line:
    short unpunctuated leftovers there (names, section labels, link titles) are swept away.
 4. The first short kept line is the headline (or the line matching the metadata title); the next kept line,
    when it is a short summary, the standfirst.
+A headline given apart from the text (metadata, a JSON Lines title) that the page does not already show is put
+in front of it, followed by a blank line, and ``source_text`` is that whole text: spans into the headline are
+evidence like any other. The article id is still the hash of the input's own text.
 Hard-wrapped text (lines broken at a fixed column, paragraphs separated by blank lines) is read paragraph by
 paragraph, and the lines of a paragraph are joined with a space in the body.
 
@@ -36,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .clean_dates import find_published, parse_date
-from .clean_headline import SENTENCE_END, body_like_lines, find_headline, sweep_edges
+from .clean_headline import SENTENCE_END, body_like_lines, find_headline, sweep_edges, with_headline
 # Defined here before the split; still importable from sitrep.clean.
 from .clean_dates import NOT_PUBLICATION_DATES  # noqa: F401
 from .clean_headline import (  # noqa: F401
@@ -433,16 +436,22 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
         language, meta_published = language or page.language, meta_published or page.published
     elif media_type in TEXT_MEDIA_TYPES:
         source_text = raw.content
-        check_text(source_text, where)
+        check_text(with_headline(source_text, title_hint), where)  # an empty page under a headline is read from it
     else:
         raise UnusableInput(
             "unsupported", f"media type {raw.media_type!r} is not text; sitrep reads text/plain and text/html", where
         )
+    input_text, source_text = source_text, with_headline(source_text, title_hint)
     verdicts = read_page(source_text, outlet=outlet)
     title_at, standfirst_at = find_headline(source_text, verdicts, title_hint, standfirst_hint)
     sweep_edges(source_text, verdicts, title_at, standfirst_at)
     body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
-    if not body.strip() and _reads_as_report(source_text, verdicts, title_at):
+    read_from_headline = not body.strip() and bool(title_hint and title_hint.strip()) and title_at is not None
+    if read_from_headline:
+        # a page that is all furniture under the headline it came with is read from that headline, which stays
+        # the title too (so the pipeline reads it as a headline)
+        body, segments = assemble_body(source_text, verdicts, set())
+    elif not body.strip() and _reads_as_report(source_text, verdicts, title_at):
         # a lone sentence ("Rioters clashed with police in Nablus on Thursday") is a report, not a headline
         # over nothing: it becomes the body, so a snippet or a wire flash is read rather than rejected
         title_at = standfirst_at = None
@@ -454,7 +463,8 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
             "check that the input is a news article and not an index or error page",
             where,
         )
-    removed = collect_removals(source_text, verdicts, title_at, standfirst_at)
+    moved_out = (None, None) if read_from_headline else (title_at, standfirst_at)  # out of the body, or in it
+    removed = collect_removals(source_text, verdicts, *moved_out)
     metadata_kind = "jsonl" if raw.origin and raw.origin.kind == "jsonl" and raw.published else "metadata"
     published_from = "cli" if published else metadata_kind if meta_published else None
     published = published or meta_published
@@ -464,7 +474,7 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     from .pipeline import document_id
 
     return Article(
-        id=raw.doc_id or document_id(source_text),
+        id=raw.doc_id or document_id(input_text),  # the input's own text: adding its headline keeps its id
         source_text=source_text,
         body=body,
         segments=segments,

@@ -21,8 +21,10 @@ if TYPE_CHECKING:  # clean imports this module; the verdicts are only read here,
 __all__ = [
     "BODY_LINE_MIN_WORDS",
     "SENTENCE_END",
+    "HEADLINE_SEPARATOR",
     "body_like_lines",
     "find_headline",
+    "with_headline",
     "looks_like_headline",
     "looks_like_standfirst",
     "sweep_edges",
@@ -102,6 +104,27 @@ def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> b
         return True
     short = len(words) <= STANDFIRST_SENTENCE_MAX_WORDS
     return after_title and set_apart and short and not _LEAD_ATTRIBUTION.search(line)
+
+
+# Between a headline given apart from the text and the text itself: a blank line, so the headline is a paragraph
+# (and a sentence) of its own.
+HEADLINE_SEPARATOR = "\n\n"
+
+
+def with_headline(text: str, title: str | None) -> str:
+    """The text an article is read from: a headline given apart from the page (metadata, a JSON Lines title) is
+    put in front of it with a blank line, unless one of the page's first lines already is that headline.
+
+    The headline then has offsets of its own, so what it says can be evidence like any other sentence, and an
+    empty or all-furniture page can still be read from it.
+    """
+    headline = " ".join((title or "").split())
+    if not headline:
+        return text
+    first_lines = [line for line in text.splitlines() if line.strip()][:TITLE_SEARCH_LINES]
+    if any(_same_text(line, headline) for line in first_lines):
+        return text
+    return headline + HEADLINE_SEPARATOR + text
 
 
 def _same_text(line: str, wanted: str) -> bool:

@@ -42,10 +42,35 @@ def parse_text(text: str) -> str:
     return _DATELINE_DASH.sub(lambda m: m.group("opener") + "." + " " * (len(m.group("dash")) - 1), blanked)
 
 
+# A blank line ends a paragraph, so it ends a sentence whatever the parser thinks (a headline set above its
+# body has no full stop and would otherwise be read into the body's first sentence).
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def parse(text: str):
     """Annotate ``text`` with the shared pipeline and return the spaCy ``Doc`` (a working object only).
 
     The Doc's text may differ from ``text`` only where ``parse_text`` blanks or replaces a character; offsets
-    are equal.
+    are equal. A token after a blank line always starts a sentence (the parser keeps boundaries set before it).
     """
-    return load_pipeline()(parse_text(text))
+    pipeline = load_pipeline()
+    doc = pipeline.make_doc(parse_text(text))
+    for token in paragraph_starts(doc):
+        token.is_sent_start = True
+    for _, component in pipeline.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def paragraph_starts(doc) -> list:
+    """The first token after each blank line in ``doc`` (none for a text without one)."""
+    if "\n" not in doc.text:
+        return []
+    breaks = [match.end() for match in _BLANK_LINE.finditer(doc.text)]
+    starts = []
+    for offset in breaks:
+        span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+        token = next((t for t in span if not t.is_space), None) if span is not None else None
+        if token is not None and token.i > 0:
+            starts.append(token)
+    return starts

@@ -8,10 +8,11 @@ back as an ``Extraction`` with ``skipped`` set to the reason.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from .errors import InputError
-from .model import Article, Event, Extraction, Origin, RawDocument
+from .model import Article, Event, Extraction, Origin, RawDocument, Segment
 from .resolution import Resolver as _Resolver
 
 
@@ -54,12 +55,43 @@ def extract_document(raw: RawDocument, *, published: date | None = None) -> Extr
 
 
 def events_of(article: Article) -> tuple[Event, ...]:
-    """NLP, mentions, resolution and assembly for a cleaned article."""
+    """NLP, mentions, resolution and assembly for a cleaned article; when its body tells of no event, the body is
+    read again under its headline (pages whose text only follows up on the incident the headline names)."""
+    title = article.title
+    if title is not None and article.segments and article.segments[0].source_start == title.start:
+        return read_article(article, headline_chars=len(title.text))  # a page read from its headline alone
+    events = read_article(article)
+    if events or title is None:
+        return events
+    return read_article(with_headline_in_body(article), headline_chars=len(title.text))
+
+
+def with_headline_in_body(article: Article) -> Article:
+    """The article with its headline as the body's first paragraph, a blank line after it (so it is a sentence
+    of its own); the segments map the headline back to its place in the source text."""
+    from .clean_headline import HEADLINE_SEPARATOR
+
+    title = article.title
+    shift = len(title.text) + len(HEADLINE_SEPARATOR)
+    segments = (Segment(clean_start=0, source_start=title.start, length=len(title.text)),) + tuple(
+        replace(segment, clean_start=segment.clean_start + shift) for segment in article.segments
+    )
+    body = title.text + HEADLINE_SEPARATOR + article.body if article.body else title.text
+    return replace(article, body=body, segments=segments, title=None)
+
+
+def read_article(article: Article, *, headline_chars: int = 0) -> tuple[Event, ...]:
+    """NLP, mentions, resolution and assembly for a cleaned article's body; its first ``headline_chars``
+    characters, when given, are a headline (read with the headline rules of ``mentions.headline``)."""
     from . import assemble, nlp
     from .mentions import find_mentions
     from .mentions.reality import is_reported_event
 
     doc = nlp.parse(article.body)
+    if headline_chars:
+        from .mentions.headline import mark_headline
+
+        mark_headline(doc, headline_chars)
     resolver = _Resolver.for_article(article, doc)
     drafts = find_mentions(
         doc,

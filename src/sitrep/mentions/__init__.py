@@ -17,6 +17,7 @@ from .fatalities import fatalities_near
 from .subtypes import SENTENCE_PARTY, seizures_filtered, sub_event_type_of
 from .lexicon import weapon_rules, word_list
 from .triggers import TriggerMatch, find_triggers
+from .headline import with_headline_triggers
 
 # Classes of trigger that describe the same happening when they share a sentence.
 CLASS_FAMILY = {
@@ -72,7 +73,7 @@ def find_mentions(doc, article: Article, *, place_finder=None, date_finder=None,
     context = ArticleContext(article=article, country_code=country_code)
     context.actor_hits = all_actor_hits(doc, country_code)
     drafts: list[MentionDraft] = []
-    triggers = [t for t in find_triggers(doc) if not t.generic]
+    triggers = [t for t in with_headline_triggers(doc, find_triggers(doc)) if not t.generic]
     if modality is not None:
         triggers = [t for t in triggers if modality(doc, t.head) or _agreement_reached(doc, t, modality)]
     for sentence_index, sentence in enumerate(doc.sents):

@@ -88,6 +88,18 @@ def weapon_rules() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def agent_weapons() -> frozenset[str]:
+    """Small arms that make an event as the agent of a passive impact verb ("hit by a stray bullet")."""
+    return frozenset(tomllib.loads(_rules_text("triggers.toml")).get("weapon_verbs", {}).get("agent_weapons", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def headline_forms() -> dict[str, str]:
+    """Headline word forms ("shot", "Shoots") and the trigger each stands for whatever its part of speech."""
+    return dict(tomllib.loads(_rules_text("triggers.toml")).get("headline_forms", {}))
+
+
+@functools.lru_cache(maxsize=1)
 def disruption_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs that make a weapon found or made safe rather than used, and the verbs a weapon list hangs off."""
     verbs = tomllib.loads(_rules_text("triggers.toml")).get("weapon_verbs", {})
@@ -112,6 +124,7 @@ def word_list(name: str) -> frozenset[str]:
 
 
 WEAPON_TRIGGER_RANK = 7  # "missile hit", "drone slammed": as specific as "shelling" or "air strike"
+AGENT_WEAPON_RANK = 3  # "hit by a stray bullet": the weapon names a shooting, as specific as "shooting"
 
 
 def trigger_rank(key: str) -> int:
@@ -119,6 +132,8 @@ def trigger_rank(key: str) -> int:
     rank = max((rule.rank for rules in trigger_rules().values() for rule in rules if rule.key == key), default=0)
     if rank == 0 and key.split(" ")[0] in weapon_rules()[0]:
         return WEAPON_TRIGGER_RANK
+    if rank == 0 and key.split(" ")[0] in agent_weapons():
+        return AGENT_WEAPON_RANK
     return rank
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Span
 
-__all__ = ["Modality", "modality", "is_event_real", "HYPOTHETICAL_KINDS"]
+__all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
 # The kinds of irrealis an event can carry; any of them keeps it out of the event list.
 HYPOTHETICAL_KINDS = (
@@ -346,6 +346,9 @@ def _through_preposition(token, prep, found: _Found) -> None:
         found.note_negation("negative_implicative", prep)
         return
     governor = prep.head
+    if is_report_of(prep):
+        _apply_governor("reported", governor, found)  # "a call of shots fired": someone reported them
+        return
     kind = _governor_class(governor)
     if lower in ("from",) and kind == "negative_implicative":
         found.note_negation("negative_implicative", governor)
@@ -370,6 +373,13 @@ def _negated_share(prep):
         share = next((c for c in holder.children if c.dep_ == "dobj"), None)
         return _negating_determiner(share) if share is not None else None
     return None
+
+
+def is_report_of(prep) -> bool:
+    """``prep`` ties an event to a noun that reports it ("a call of shots fired"), not one that wants it."""
+    governor = prep.head
+    return (prep.lower_ in _words("report_nouns", "prepositions") and governor.pos_ in NOMINAL_POS
+            and _lemma(governor) in _words("report_nouns", "nouns"))
 
 
 def _through_noun_governor(noun, verb, found: _Found) -> bool:

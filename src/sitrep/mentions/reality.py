@@ -8,7 +8,7 @@ have shot down" negates the confirmation, not the shooting.
 
 from __future__ import annotations
 
-from .modality import modality
+from .modality import is_report_of, modality
 
 NON_SPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
 MODAL_WORDS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "must", "can"})
@@ -56,8 +56,8 @@ def _generic_noun(token) -> bool:
         verb = governor.head if token.dep_ == "pobj" else governor
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children):
             return True
-        if verb.lemma_.lower() in NON_EVENT_GOVERNORS:
-            return True
+        if verb.lemma_.lower() in NON_EVENT_GOVERNORS and not (token.dep_ == "pobj" and is_report_of(governor)):
+            return True  # "called for a truce" wants it; "a call of shots fired" reports them
     return False
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .lexicon import AGENT_WEAPON_RANK
 from .lexicon import WEAPON_TRIGGER_RANK as WEAPON_RANK
-from .lexicon import TriggerRule, disruption_objects, disruption_verbs, trigger_rules, weapon_rules, word_list
+from .lexicon import (TriggerRule, agent_weapons, disruption_objects, disruption_verbs, trigger_rules, weapon_rules,
+                      word_list)
 
 AIRCRAFT_WORDS = frozenset(
     "plane jet warplane aircraft helicopter fighter bomber mig mig-21 mig-23 mig-29 su-22 su-24 su-25 sukhoi "
@@ -69,6 +71,7 @@ def find_triggers(doc) -> list[TriggerMatch]:
     """Every trigger in ``doc``, longest match first at each position, never two on one token."""
     rules_by_head = trigger_rules()
     matches = _weapon_triggers(doc)
+    matches += [m for m in _agent_weapon_triggers(doc) if all(m.head != other.head for other in matches)]
     matches += [m for m in _seizure_triggers(doc) if all(m.head != other.head for other in matches)]
     taken: set[int] = {i for m in matches for i in range(m.start, m.end)}
     for token in doc:
@@ -87,7 +90,23 @@ def find_triggers(doc) -> list[TriggerMatch]:
                 break
             if token.i in taken:
                 break
-    return sorted(matches, key=lambda m: m.start)
+    return _wounds_joining_their_event(doc, sorted(matches, key=lambda m: m.start))
+
+
+def _wounds_joining_their_event(doc, matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """"had died of gunshot wounds" next to the shooting that caused them is that shooting's death (a weak
+    trigger that joins it), not another event; with no such shooting near, the wound still tells of one."""
+    sentence_of = {m.head: i for i, sentence in enumerate(doc.sents) for m in matches
+                   if sentence.start <= m.head < sentence.end}
+    strong = [sentence_of[m.head] for m in matches if not m.rule.weak and m.rule.key not in WOUND_TRIGGERS
+              and m.rule.event_class == "violence"]
+    joined = []
+    for match in matches:
+        near = any(abs(sentence_of[match.head] - index) <= 1 for index in strong)
+        if match.rule.key in WOUND_TRIGGERS and near and _cause_of_death(doc[match.head]):
+            match = replace(match, rule=replace(match.rule, weak=True))
+        joined.append(match)
+    return joined
 
 
 def _protest_context(head) -> bool:
@@ -129,6 +148,32 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
                                      sub_event_type=sub_event_type, cause=None, definite=False, distinct=False,
                                      generic=False)
     return list(found.values())
+
+
+ATTACK_TYPE = "Attack"
+
+
+def _agent_weapon_triggers(doc) -> list[TriggerMatch]:
+    """A passive impact verb whose agent is a small arm ("was hit by a stray bullet", "struck by a round"): the
+    verb is the trigger, a shooting (Attack). Only the agent reading counts: "rubber bullets" fired at a crowd or
+    rounds found in a car are not a shooting."""
+    weapons = agent_weapons()
+    _, impact_verbs, _ = weapon_rules()
+    found = []
+    for token in doc:
+        lemma = next((key for key in _lemma_keys(token) if key in weapons), None)  # "Shotgun Pellets" as names
+        if lemma is None or token.dep_ != "pobj" or token.head.dep_ != "agent":
+            continue
+        if any(c.lower_ in CROWD_CONTROL_WORDS for c in token.children if c.dep_ in ("compound", "amod")):
+            continue
+        verb = token.head.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in impact_verbs:
+            continue
+        rule = TriggerRule(key=f"{lemma} {verb.lemma_.lower()}", words=(verb.lemma_.lower(),),
+                           sub_event_type=ATTACK_TYPE, event_class="violence", rank=AGENT_WEAPON_RANK)
+        found.append(TriggerMatch(start=verb.i, end=verb.i + 1, head=verb.i, rule=rule, sub_event_type=ATTACK_TYPE,
+                                  cause=None, definite=False, distinct=False, generic=False))
+    return found
 
 
 SEIZURE_RULE_RANK = 6
@@ -207,6 +252,30 @@ def _match_rule(doc, token, rule: TriggerRule) -> tuple[int, int] | None:
     return (token.i, position + 1)
 
 
+# Triggers that name a wound, and the verbs that make the wound a death's cause rather than a report of its own.
+WOUND_TRIGGERS = frozenset({"gunshot wound"})
+CAUSE_OF_DEATH_VERBS = frozenset({"die", "succumb"})
+
+
+def _cause_of_death(head) -> bool:
+    """"died of gunshot wounds", "succumbed to a gunshot wound": the wound hangs off a dying verb."""
+    preposition = head.head
+    return (head.dep_ == "pobj" and preposition.dep_ == "prep"
+            and preposition.head.lemma_.lower() in CAUSE_OF_DEATH_VERBS)
+
+
+def _debate(head) -> bool:
+    """A fight word whose sides are politicians or a legislature: its subject, its "with"/"between" sides, or
+    (for a noun) the subject of the verb it hangs off name debaters."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sides += [g for t in (head, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "in")
+              for g in c.children if g.dep_ == "pobj"]
+    sides += [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
+    words = {t.lower_ for side in sides for t in side.subtree}
+    return bool(words & word_list("debating_words"))
+
+
 def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) -> TriggerMatch | None:
     """Apply the context checks a lemma match needs; None when the word is not an event here."""
     head = doc[token_range[1] - 1] if rule.head == "last" else token
@@ -215,6 +284,8 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
             return None
     if rule.event_class == "territory" and head.tag_ == "VBN" and head.dep_ in ("amod", "acl"):
         return None  # "the occupied city", "areas seized last year": a state, not a taking
+    if rule.key in word_list("mutual_fight_lemmas") and _debate(head):
+        return None  # "lawmakers clashed over the bill": a dispute in words, not an armed clash
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return None  # "entered without fighting", "without any armed clashes": said not to have happened
     sub_event_type = rule.sub_event_type
