@@ -179,6 +179,21 @@ def _towns_by_count(toponyms, text: str) -> tuple[Place, ...]:
     return tuple(first[key] for key in order)
 
 
+@functools.lru_cache(maxsize=1)
+def _neighbourhood_after() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(_rules()["neighbourhood_words"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
+
+
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _named_as_neighbourhood(text: str, span: Span) -> bool:
+    """"the Austin neighborhood", "the Hyde Park section": the text itself calls the name a part of a city ("a D.C.
+    neighborhood" is a part of the place named, so only "the <Name> neighborhood" counts)."""
+    return bool(THE_BEFORE.search(text[max(0, span.start - 5):span.start]) and _neighbourhood_after().match(text, span.end))
+
+
 def after_aftermath_word(text: str, start: int) -> bool:
     """"taken to a hospital in Auburn", "jailed at Wichita": the place follows a word of the incident's aftermath."""
     return bool(_aftermath_before().search(text[max(0, start - AFTERMATH_WINDOW):start]))
@@ -204,11 +219,20 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
         town = next(iter(story.candidates()), None)
         return replace(town, precision=max(town.precision or 2, 2), rule=f"event_place:story-town-for:{place.name}") \
             if town is not None else place
+    if place.text is not None and _named_as_neighbourhood(text, place.text):
+        # "in the Austin neighborhood": a part of the story's city, not the namesake town the gazetteer knows
+        trusted = ((story.dateline_town,) if story.dateline_town else ()) + story.headline_towns + story.towns_tied
+        town = next((t for t in trusted if t.name != place.name), None)
+        if town is not None:
+            return replace(town, rule=f"event_place:city-of-neighbourhood:{place.name}")
     if story.country_code and place.country_code and place.country_code != story.country_code \
             and place.feature in TOWN_FEATURES | {"admin2"} and place.text is not None:
         home = _home_namesake(place, story.country_code)
-        if home is not None:
-            place = home
+        if home is None:
+            # a town abroad with no home namesake in a local story is most often a person's name ("Eva Natal")
+            town = next((t for t in story.candidates() if t.country_code == story.country_code), None)
+            return replace(town, rule="event_place:story-town-over-foreign-name") if town is not None else place
+        place = home
     if place.feature in AREA_FEATURES and place.country_code:
         town = story.town_within(place)
         return replace(town, rule="event_place:story-town-within-area") if town is not None else place
