@@ -106,3 +106,16 @@ def test_a_town_abroad_without_a_home_namesake_gives_way_to_the_local_storys_tow
             "had shot Zapala before he fled. Akron police said the man was 40.")
     place = _incident_place(text)
     assert place is not None and place.country_code == "US" and place.name == "Akron"
+
+
+def test_a_county_is_read_as_the_one_holding_the_storys_town():
+    text = ("Teen charged in Uniontown shooting\n\nA teenager was charged after a shooting in Fayette County on "
+            "Wednesday, the sheriff's office said.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Uniontown" and place.admin1 == "Pennsylvania"
+
+
+def test_a_county_is_read_as_its_namesake_in_the_storys_state():
+    text = "Boy shot near Topeka\n\nTopeka police said a boy was shot Friday in Marion County."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Marion County" and place.admin1 == "Kansas"

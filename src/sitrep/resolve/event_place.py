@@ -95,6 +95,11 @@ class StoryPlaces:
         """The story's towns in order of trust: dateline, headline, most-named."""
         return ((self.dateline_town,) if self.dateline_town else ()) + self.headline_towns + self.towns
 
+    def state(self) -> tuple[str, str] | None:
+        """(country, state) of the story's own town: the dateline's, the headline's, else one tied to the incident."""
+        trusted = ((self.dateline_town,) if self.dateline_town else ()) + self.headline_towns + self.towns_tied
+        return next(((t.country_code, t.admin1) for t in trusted if t.country_code and t.admin1), None)
+
     def town_within(self, area: Place) -> Place | None:
         """The story's town inside ``area`` (a state or county): the dateline's, the headline's, else one the body
         ties to the incident (a town merely mentioned, "Detroit police were not involved", is no evidence)."""
@@ -122,6 +127,42 @@ def _home_namesake(place: Place, country_code: str) -> Place | None:
         return None
     best = max(entries, key=lambda e: e.population)
     return to_place(best, place.text, gazetteer, rule="event_place:home-country-namesake")
+
+
+def _namesake_in_state(place: Place, state: tuple[str, str]) -> Place | None:
+    """The biggest place of the same name and kind (town, or county) inside the story's state, with the same span."""
+    from .gazetteer import load_gazetteer
+    from .toponyms import to_place
+
+    gazetteer = load_gazetteer()
+    features = {"admin2"} if place.feature == "admin2" else TOWN_FEATURES
+    entries = [e for e in gazetteer.lookup(place.text.text, surface=place.text.text)
+               if (e.country_code, e.admin1) == state and e.feature in features and e.kind == 0]
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: e.population)
+    return to_place(best, place.text, gazetteer, rule="event_place:namesake-in-story-state")
+
+
+def _town_in_named_county(county: Place, story: StoryPlaces) -> Place | None:
+    """"placed in the Fayette County Jail" in a story about "a Uniontown teenager": of the counties bearing the name,
+    the one a town of the story lies in, read as that town (with the town's span); None when no story town fits."""
+    from .gazetteer import load_gazetteer
+    from .toponyms import to_place
+
+    gazetteer = load_gazetteer()
+    counties = {(e.country_code, e.admin1, e.admin2) for e in gazetteer.lookup(county.text.text,
+                                                                              surface=county.text.text)
+                if e.feature == "admin2" and e.kind == 0 and e.country_code == county.country_code}
+    for town in story.candidates():
+        if town.text is None:
+            continue
+        inside = [e for e in gazetteer.lookup(town.text.text, surface=town.text.text) if e.kind == 0
+                  and e.feature in TOWN_FEATURES and (e.country_code, e.admin1, e.admin2) in counties]
+        if inside:
+            best = max(inside, key=lambda e: e.population)
+            return to_place(best, town.text, gazetteer, rule=f"event_place:town-in-named-county:{county.name}")
+    return None
 
 
 def _station_agency(text: str, dateline) -> bool:
@@ -233,6 +274,15 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
             town = next((t for t in story.candidates() if t.country_code == story.country_code), None)
             return replace(town, rule="event_place:story-town-over-foreign-name") if town is not None else place
         place = home
+    if place.feature == "admin2" and place.text is not None:
+        town = _town_in_named_county(place, story)
+        if town is not None:
+            return town
+    state = story.state()
+    if state is not None and place.text is not None and place.feature in TOWN_FEATURES | {"admin2"} \
+            and (place.country_code, place.admin1) != state:
+        # "Marion County" or "Patterson" in a story whose own towns are in Kansas: the namesake in that state
+        place = _namesake_in_state(place, state) or place
     if place.feature in AREA_FEATURES and place.country_code:
         town = story.town_within(place)
         return replace(town, rule="event_place:story-town-within-area") if town is not None else place
