@@ -86,3 +86,36 @@ def test_a_town_abroad_in_a_local_us_story_is_read_as_its_us_namesake():
             "block of Elmwood Street, police said.")
     place = _incident_place(text)
     assert place is not None and place.country_code == "US" and place.admin1 == "Ohio"
+
+
+def test_the_name_of_a_neighbourhood_is_read_as_the_storys_city():
+    text = ("CHICAGO (WLS) -- A man was shot Sunday in the Kensington neighborhood, police said. "
+            "Chicago police are investigating.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Chicago" and place.admin1 == "Illinois"
+
+
+def test_a_neighbourhood_of_the_named_city_keeps_the_city():
+    text = "SEATTLE (KOMO) -- Three people were shot Monday in a Seattle neighborhood, police said."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Seattle"
+
+
+def test_a_town_abroad_without_a_home_namesake_gives_way_to_the_local_storys_town():
+    text = ("Man shot dead in Akron\n\nA man was shot dead Sunday, the Sheriff's Office said. Deputies said the man "
+            "had shot Zapala before he fled. Akron police said the man was 40.")
+    place = _incident_place(text)
+    assert place is not None and place.country_code == "US" and place.name == "Akron"
+
+
+def test_a_county_is_read_as_the_one_holding_the_storys_town():
+    text = ("Teen charged in Uniontown shooting\n\nA teenager was charged after a shooting in Fayette County on "
+            "Wednesday, the sheriff's office said.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Uniontown" and place.admin1 == "Pennsylvania"
+
+
+def test_a_county_is_read_as_its_namesake_in_the_storys_state():
+    text = "Boy shot near Topeka\n\nTopeka police said a boy was shot Friday in Marion County."
+    place = _incident_place(text)
+    assert place is not None and place.name == "Marion County" and place.admin1 == "Kansas"

@@ -95,6 +95,11 @@ class StoryPlaces:
         """The story's towns in order of trust: dateline, headline, most-named."""
         return ((self.dateline_town,) if self.dateline_town else ()) + self.headline_towns + self.towns
 
+    def state(self) -> tuple[str, str] | None:
+        """(country, state) of the story's own town: the dateline's, the headline's, else one tied to the incident."""
+        trusted = ((self.dateline_town,) if self.dateline_town else ()) + self.headline_towns + self.towns_tied
+        return next(((t.country_code, t.admin1) for t in trusted if t.country_code and t.admin1), None)
+
     def town_within(self, area: Place) -> Place | None:
         """The story's town inside ``area`` (a state or county): the dateline's, the headline's, else one the body
         ties to the incident (a town merely mentioned, "Detroit police were not involved", is no evidence)."""
@@ -122,6 +127,42 @@ def _home_namesake(place: Place, country_code: str) -> Place | None:
         return None
     best = max(entries, key=lambda e: e.population)
     return to_place(best, place.text, gazetteer, rule="event_place:home-country-namesake")
+
+
+def _namesake_in_state(place: Place, state: tuple[str, str]) -> Place | None:
+    """The biggest place of the same name and kind (town, or county) inside the story's state, with the same span."""
+    from .gazetteer import load_gazetteer
+    from .toponyms import to_place
+
+    gazetteer = load_gazetteer()
+    features = {"admin2"} if place.feature == "admin2" else TOWN_FEATURES
+    entries = [e for e in gazetteer.lookup(place.text.text, surface=place.text.text)
+               if (e.country_code, e.admin1) == state and e.feature in features and e.kind == 0]
+    if not entries:
+        return None
+    best = max(entries, key=lambda e: e.population)
+    return to_place(best, place.text, gazetteer, rule="event_place:namesake-in-story-state")
+
+
+def _town_in_named_county(county: Place, story: StoryPlaces) -> Place | None:
+    """"placed in the Fayette County Jail" in a story about "a Uniontown teenager": of the counties bearing the name,
+    the one a town of the story lies in, read as that town (with the town's span); None when no story town fits."""
+    from .gazetteer import load_gazetteer
+    from .toponyms import to_place
+
+    gazetteer = load_gazetteer()
+    counties = {(e.country_code, e.admin1, e.admin2) for e in gazetteer.lookup(county.text.text,
+                                                                              surface=county.text.text)
+                if e.feature == "admin2" and e.kind == 0 and e.country_code == county.country_code}
+    for town in story.candidates():
+        if town.text is None:
+            continue
+        inside = [e for e in gazetteer.lookup(town.text.text, surface=town.text.text) if e.kind == 0
+                  and e.feature in TOWN_FEATURES and (e.country_code, e.admin1, e.admin2) in counties]
+        if inside:
+            best = max(inside, key=lambda e: e.population)
+            return to_place(best, town.text, gazetteer, rule=f"event_place:town-in-named-county:{county.name}")
+    return None
 
 
 def _station_agency(text: str, dateline) -> bool:
@@ -179,6 +220,21 @@ def _towns_by_count(toponyms, text: str) -> tuple[Place, ...]:
     return tuple(first[key] for key in order)
 
 
+@functools.lru_cache(maxsize=1)
+def _neighbourhood_after() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(_rules()["neighbourhood_words"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
+
+
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _named_as_neighbourhood(text: str, span: Span) -> bool:
+    """"the Austin neighborhood", "the Hyde Park section": the text itself calls the name a part of a city ("a D.C.
+    neighborhood" is a part of the place named, so only "the <Name> neighborhood" counts)."""
+    return bool(THE_BEFORE.search(text[max(0, span.start - 5):span.start]) and _neighbourhood_after().match(text, span.end))
+
+
 def after_aftermath_word(text: str, start: int) -> bool:
     """"taken to a hospital in Auburn", "jailed at Wichita": the place follows a word of the incident's aftermath."""
     return bool(_aftermath_before().search(text[max(0, start - AFTERMATH_WINDOW):start]))
@@ -204,11 +260,29 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
         town = next(iter(story.candidates()), None)
         return replace(town, precision=max(town.precision or 2, 2), rule=f"event_place:story-town-for:{place.name}") \
             if town is not None else place
+    if place.text is not None and _named_as_neighbourhood(text, place.text):
+        # "in the Austin neighborhood": a part of the story's city, not the namesake town the gazetteer knows
+        trusted = ((story.dateline_town,) if story.dateline_town else ()) + story.headline_towns + story.towns_tied
+        town = next((t for t in trusted if t.name != place.name), None)
+        if town is not None:
+            return replace(town, rule=f"event_place:city-of-neighbourhood:{place.name}")
     if story.country_code and place.country_code and place.country_code != story.country_code \
             and place.feature in TOWN_FEATURES | {"admin2"} and place.text is not None:
         home = _home_namesake(place, story.country_code)
-        if home is not None:
-            place = home
+        if home is None:
+            # a town abroad with no home namesake in a local story is most often a person's name ("Eva Natal")
+            town = next((t for t in story.candidates() if t.country_code == story.country_code), None)
+            return replace(town, rule="event_place:story-town-over-foreign-name") if town is not None else place
+        place = home
+    if place.feature == "admin2" and place.text is not None:
+        town = _town_in_named_county(place, story)
+        if town is not None:
+            return town
+    state = story.state()
+    if state is not None and place.text is not None and place.feature in TOWN_FEATURES | {"admin2"} \
+            and (place.country_code, place.admin1) != state:
+        # "Marion County" or "Patterson" in a story whose own towns are in Kansas: the namesake in that state
+        place = _namesake_in_state(place, state) or place
     if place.feature in AREA_FEATURES and place.country_code:
         town = story.town_within(place)
         return replace(town, rule="event_place:story-town-within-area") if town is not None else place

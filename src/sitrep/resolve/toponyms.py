@@ -94,6 +94,20 @@ _PLACED_BY_TEXT = re.compile(
 # "Bellefontaine Police", "Albion Public Safety Department": a local force or service is named after its town.
 _NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Pp]olice|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
                                  r"City\s+Council|Township\s+Police|City\s+Police)\b")
+SITE_WORDS_PATH = Path(__file__).resolve().parent.parent / "rules" / "site_words.toml"
+
+
+@functools.lru_cache(maxsize=1)
+def _site_after() -> re.Pattern:
+    import tomllib
+
+    words = tomllib.loads(SITE_WORDS_PATH.read_text(encoding="utf-8"))["site_words"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:['’]s)?\s+(?:{alternatives})(?![\w])")
+
+
+# ", 34," or ", 34 and": an age in apposition, which follows a person's name and never a town's.
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|and\b|\)|;)")
 _ADMIN_SUFFIX = re.compile(r" (?:province|governorate|region|oblast|state|district|county|prefecture|department)\b")
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*\w)?\.?")
 
@@ -273,9 +287,16 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     previous = _previous_word(text, start)
     if previous in PERSON_TITLES:
         return False
+    if n_tokens == 1 and phrase in context.person_words and not placed_by_text \
+            and best.feature not in ("country", "continent", "admin1", "capital"):
+        return False  # "had shot Natal" after "Eva Natal": the person again, however big the namesake city
+    if _site_after().match(text, end):
+        return False  # "Wheeler Road", "Woodland High School": the name of a street or a building, not the town
+    if _AGE_AFTER.match(text, end) and re.search(r"[A-Z][a-z]+\s+$", text[max(0, start - 20):start]):
+        return False  # "Jaime Salazar, 34,": a name with an age after it is a person, whatever the tagger says
     if exact_place or place_inside:
         return True
-    if n_tokens == 1 and not important and (phrase in context.person_words or after_unmatched_name):
+    if n_tokens == 1 and not important and after_unmatched_name:
         return False  # "Darren Ripley", "City Hall": the last word of a longer name
     if context.doc is None and n_tokens == 1 and not important and re.match(r" [A-Z][a-z]+", text[end:end + 4]):
         return False  # without a parse, "Elon Musk" and "Paris Hilton" look like a place followed by a name
