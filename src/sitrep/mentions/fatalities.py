@@ -43,6 +43,7 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 IMPLIED_RULE = ":implied"
 OTHER_KILLING_WORDS = frozenset({"other", "previous", "prior", "past", "earlier"})  # "other homicides"
 ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
+KILLER_COUNTED_RULE = ":killer-counted"  # "three dead, including the shooter": the count holds the killer's death
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
 # Tags of one named or singular victim a killing word implies even when no count is written ("Moore was killed").
@@ -259,7 +260,16 @@ def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
     low, high = quantity
     start = phrase_tokens[0].idx
     end = phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
-    return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}")
+    held = KILLER_COUNTED_RULE if low is not None and low > 1 and _killer_included(victims.sent) else ""
+    return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}{held}")
+
+
+def _killer_included(sentence) -> bool:
+    """Whether the sentence puts a perpetrator among the dead it counts ("three dead, including the shooter"):
+    the parse hangs "including" on the count, the verb or the comma, so the sentence is read, not the phrase."""
+    words = _death_words()
+    return any(t.lower_ in words["including_words"] and any(
+        c.lemma_.lower() in words["perpetrator_words"] for c in t.subtree) for t in sentence)
 
 
 def _after_last_break(tokens, victims) -> list:
