@@ -126,6 +126,10 @@ def _figure_at(token, to_source) -> Fatalities | None:
     elif token.pos_ == "NOUN" and lemma in _death_words()["killer_death_nouns"] and any(
             c.dep_ == "compound" and c.lemma_.lower() in KILLING_NOUNS for c in token.children):
         return _implied(token, to_source, MURDER_SUICIDE_DEATHS, "murder-suicide")  # the victim and the killer
+    elif token.pos_ == "NOUN" and lemma in _death_words()["killer_death_nouns"] and token.dep_ == "dobj" \
+            and token.head.lemma_.lower() in _death_words()["suicide_verbs"]:
+        return Fatalities(low=1, high=1, text=to_source(token.idx, token.idx + len(token.text)),
+                          rule=f"fatalities:suicide{SELF_RULE}")  # "before committing suicide": the killer's death
     elif token.pos_ == "NOUN" and (lemma in KILLING_NOUNS or (lemma in WOUNDING_NOUNS and any(
             c.dep_ == "amod" and c.lower_ in FATAL_ADJECTIVES for c in token.children))):
         if token.dep_ == "compound":
@@ -254,7 +258,10 @@ def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
         return None  # "2015", "6602 Elm St": a year or a house number read into the phrase by a bad parse
     quantity = parse_quantity(" ".join(t.text for t in phrase_tokens))
     if quantity is None and _singular_determined(victims):
-        quantity = (1, 1)  # "left another man dead", "the 6-month-old girl was killed"
+        # "left another man dead", "the 6-month-old girl was killed": one of the dead, as a named victim is;
+        # a count elsewhere ("two people were killed") is the toll
+        start, end = phrase_tokens[0].idx, phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
     if quantity is None:
         return None
     low, high = quantity
