@@ -139,3 +139,18 @@ def test_a_lone_death_does_not_lower_a_toll_already_told():
     events = _events("Two men were shot dead outside a bar in Tulsa on Monday night. " + FILLER +
                      "Terrell Skinner, 26, was pronounced dead at the scene.")
     assert (events[0].fatalities.low, events[0].fatalities.high) == (2, 2)
+
+
+def test_a_count_that_includes_the_shooter_is_not_raised_by_his_suicide():
+    events = _events("DAYTON, Ohio — Three people are dead, including the shooter, after a man opened fire at a bar "
+                     "on Sunday night, police said. The gunman later shot himself, police said.")
+    assert events[0].fatalities.low == 3
+    assert "killer-counted" in events[0].fatalities.rule
+
+
+def test_a_count_without_the_shooter_is_raised_by_his_suicide():
+    toll = choose_toll([("the outlet", _figure(2, 2)), ("the outlet", _figure(1, 1, "fatalities:life:self"))])
+    assert (toll.low, toll.high) == (3, 3)
+    toll = choose_toll([("the outlet", _figure(3, 3, "fatalities:dead:killer-counted")),
+                        ("the outlet", _figure(1, 1, "fatalities:life:self"))])
+    assert (toll.low, toll.high) == (3, 3)

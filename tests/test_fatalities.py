@@ -84,3 +84,25 @@ def test_a_shooting_investigated_as_a_homicide_is_a_death():
 
 def test_the_killer_named_among_his_victims_is_counted():
     assert _toll("A retired officer has killed his two children and himself in Tulsa, police said.") == (3, 3)
+
+
+def test_committing_suicide_after_a_killing_is_the_killers_death_too():
+    assert _toll("Police in Tulsa said a man shot and killed his brother on Monday before committing suicide.") == (2, 2)
+
+
+def test_a_suicide_not_committed_is_no_death():
+    assert _toll("Police in Tulsa said a man shot and killed his brother on Monday and later threatened suicide.") \
+        == (1, 1)
+
+
+def test_a_slaying_named_in_a_charge_gives_its_toll():
+    assert _toll("TULSA, Okla. — A man was charged Monday in the slayings of four people at a home in Tulsa.") == (4, 4)
+
+
+def test_a_burglar_shot_dead_after_his_victim_is_a_second_death():
+    assert _toll("A woman was killed in Tulsa on Monday by a burglar who was then shot dead by her husband.") == (2, 2)
+
+
+def test_a_victim_named_by_a_singular_noun_gives_way_to_a_count():
+    assert _toll("Police said two people were killed in the shooting in Tulsa on Monday. The shooting killed the "
+                 "homeowner, police said.") == (2, 2)

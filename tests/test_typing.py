@@ -67,3 +67,16 @@ def test_scores_cover_all_types_in_precedence_order():
     scores = score_sub_events("Rebels shelled the town.")
     assert set(scores.by_type) <= set(PRECEDENCE)
     assert scores.by_type["Shelling/artillery/missile attack"] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man shot his wife before committing suicide at their home.",
+    "Deputies called the deaths of the couple a murder-suicide.",
+    "The gunman died by suicide after the shooting, the sheriff said.",
+])
+def test_a_killers_own_suicide_is_no_suicide_bomb(text):
+    assert classify_sub_event(text)[0] != "Suicide bomb"
+
+
+def test_a_bare_suicide_in_a_bombing_still_names_it():
+    assert classify_sub_event("A suicide struck a checkpoint in Kabul, killing six soldiers.")[0] == "Suicide bomb"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
 from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters_killed
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
-from .death_toll import choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
+from .death_toll import GENERIC_SUB_TYPES, choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
 from .plover import plover_code
 from .resolve.story_dates import is_fallback_date
@@ -200,10 +200,6 @@ def _continues(builder: _EventBuilder, draft: MentionDraft) -> bool:
     if own and theirs and not own & theirs:
         return False  # "... it had responded with artillery fire": the other side acting, another event
     return mention.sub_event_type in {d.mention.sub_event_type for d in builder.drafts} | GENERIC_SUB_TYPES
-
-
-# Sub-types a follow-up sentence's generic words give ("killed", "attack", "fighting"): no sign of a new event.
-GENERIC_SUB_TYPES = frozenset({"Attack", "Armed clash"})
 
 
 def _same_interval(a: When, b: When) -> bool:

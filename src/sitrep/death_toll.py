@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .mentions.fatalities import IMPLIED_RULE, ONE_PERSON_RULE, SELF_RULE
+from .mentions.fatalities import IMPLIED_RULE, KILLER_COUNTED_RULE, ONE_PERSON_RULE, SELF_RULE
 from .model import Fatalities, Mention
 from .status import OUTLET
 
@@ -62,9 +62,9 @@ def _counts_of_the_dead(figures: list[tuple[str, Fatalities]]) -> list[tuple[str
 def choose_toll(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
     """The event's toll (see _toll_of_counts), plus the killer's own death when a mention tells it and no count
     already holds it: "He shot his wife. ... He then turned the gun on himself" is two dead (ACLED and the GVA
-    count every side's dead)."""
+    count every side's dead); "three dead, including the shooter" already holds it."""
     toll = _toll_of_counts(figures)
-    if toll is None or SELF_RULE in toll.rule:
+    if toll is None or SELF_RULE in toll.rule or any(KILLER_COUNTED_RULE in f.rule for _, f in figures):
         return toll
     if not any(SELF_RULE in f.rule for _, f in figures):
         return toll
@@ -93,8 +93,9 @@ def _toll_of_counts(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
 LATER_MENTION_RULE = "+later-mention"
 
 
-# Sub-types that generic words of violence give ("shot", "opened fire", "killed"): the cue classifier may type
-# one shooting told in two sentences as either.
+# Sub-types that generic words of violence give ("shot", "opened fire", "killed", "fighting"): the cue classifier
+# may type one shooting told in two sentences as either, and a follow-up sentence typed so is no sign of a new
+# event (assemble.py joins it to the one before).
 GENERIC_SUB_TYPES = frozenset({"Attack", "Armed clash"})
 # Trigger ranks up to this tell one side's violence ("shooting", "opened fire", "shot dead", "stabbed"); above
 # it a word tells a kind of event of its own ("clashed" is 5, "air strike" more), so it has its own toll.

@@ -43,6 +43,7 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 IMPLIED_RULE = ":implied"
 OTHER_KILLING_WORDS = frozenset({"other", "previous", "prior", "past", "earlier"})  # "other homicides"
 ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
+KILLER_COUNTED_RULE = ":killer-counted"  # "three dead, including the shooter": the count holds the killer's death
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
 # Tags of one named or singular victim a killing word implies even when no count is written ("Moore was killed").
@@ -125,6 +126,10 @@ def _figure_at(token, to_source) -> Fatalities | None:
     elif token.pos_ == "NOUN" and lemma in _death_words()["killer_death_nouns"] and any(
             c.dep_ == "compound" and c.lemma_.lower() in KILLING_NOUNS for c in token.children):
         return _implied(token, to_source, MURDER_SUICIDE_DEATHS, "murder-suicide")  # the victim and the killer
+    elif token.pos_ == "NOUN" and lemma in _death_words()["killer_death_nouns"] and token.dep_ == "dobj" \
+            and token.head.lemma_.lower() in _death_words()["suicide_verbs"]:
+        return Fatalities(low=1, high=1, text=to_source(token.idx, token.idx + len(token.text)),
+                          rule=f"fatalities:suicide{SELF_RULE}")  # "before committing suicide": the killer's death
     elif token.pos_ == "NOUN" and (lemma in KILLING_NOUNS or (lemma in WOUNDING_NOUNS and any(
             c.dep_ == "amod" and c.lower_ in FATAL_ADJECTIVES for c in token.children))):
         if token.dep_ == "compound":
@@ -253,13 +258,25 @@ def _group_figure(victims, lemma: str, to_source) -> Fatalities | None:
         return None  # "2015", "6602 Elm St": a year or a house number read into the phrase by a bad parse
     quantity = parse_quantity(" ".join(t.text for t in phrase_tokens))
     if quantity is None and _singular_determined(victims):
-        quantity = (1, 1)  # "left another man dead", "the 6-month-old girl was killed"
+        # "left another man dead", "the 6-month-old girl was killed": one of the dead, as a named victim is;
+        # a count elsewhere ("two people were killed") is the toll
+        start, end = phrase_tokens[0].idx, phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
+        return Fatalities(low=1, high=1, text=to_source(start, end), rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
     if quantity is None:
         return None
     low, high = quantity
     start = phrase_tokens[0].idx
     end = phrase_tokens[-1].idx + len(phrase_tokens[-1].text)
-    return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}")
+    held = KILLER_COUNTED_RULE if low is not None and low > 1 and _killer_included(victims.sent) else ""
+    return Fatalities(low=low, high=high, text=to_source(start, end), rule=f"fatalities:{lemma}{held}")
+
+
+def _killer_included(sentence) -> bool:
+    """Whether the sentence puts a perpetrator among the dead it counts ("three dead, including the shooter"):
+    the parse hangs "including" on the count, the verb or the comma, so the sentence is read, not the phrase."""
+    words = _death_words()
+    return any(t.lower_ in words["including_words"] and any(
+        c.lemma_.lower() in words["perpetrator_words"] for c in t.subtree) for t in sentence)
 
 
 def _after_last_break(tokens, victims) -> list:
