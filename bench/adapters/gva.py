@@ -113,6 +113,7 @@ def record(row: dict) -> dict:
             # a stated interval at its start, as ACLED's event_date does for day precision
             when = event.date.end if event.date.implied and event.date.end else event.date.start
             out["date"] = when.isoformat()
+            out["date_rule"] = event.rules.get("date")  # for error analysis; the scorer ignores it
         place = event.location
         if place is not None:
             out.update(lat=place.lat, lon=place.lon, state=place.admin1, city=place.name)

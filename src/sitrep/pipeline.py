@@ -56,14 +56,18 @@ def extract_document(raw: RawDocument, *, published: date | None = None) -> Extr
 
 def events_of(article: Article) -> tuple[Event, ...]:
     """NLP, mentions, resolution and assembly for a cleaned article; when its body tells of no event, the body is
-    read again under its headline (pages whose text only follows up on the incident the headline names)."""
+    read again under its headline (pages whose text only follows up on the incident the headline names); when
+    its lead incident has no toll, the headline's is taken (``headline_toll``)."""
+    from .headline_toll import with_headline_toll
+
     title = article.title
     if title is not None and article.segments and article.segments[0].source_start == title.start:
-        return read_article(article, headline_chars=len(title.text))  # a page read from its headline alone
-    events = read_article(article)
-    if events or title is None:
-        return events
-    return read_article(with_headline_in_body(article), headline_chars=len(title.text))
+        events = read_article(article, headline_chars=len(title.text))  # a page read from its headline alone
+    else:
+        events = read_article(article)
+        if not events and title is not None:
+            events = read_article(with_headline_in_body(article), headline_chars=len(title.text))
+    return with_headline_toll(events, title)
 
 
 def with_headline_in_body(article: Article) -> Article:
