@@ -43,3 +43,9 @@ def test_a_town_name_in_a_pages_video_link_is_not_the_town():
     text = "A girl was shot inside a home in Louisville, police said. Watch Mobile Video. She died on Monday."
     names = _names(text)
     assert "Mobile" not in names and "Louisville" in names
+
+
+def test_a_town_name_inside_a_county_hospitals_name_is_not_the_town():
+    text = "The three other people were treated at Erie County Medical Center after the shooting in Buffalo."
+    names = _names(text)
+    assert "Erie" not in names and "Erie County" not in names and "Buffalo" in names

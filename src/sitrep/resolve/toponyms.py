@@ -94,6 +94,7 @@ _PLACED_BY_TEXT = re.compile(
 # "Bellefontaine Police", "Albion Public Safety Department": a local force or service is named after its town.
 _NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Pp]olice|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
                                  r"City\s+Council|Township\s+Police|City\s+Police)\b")
+SITE_QUALIFIERS = "County|Parish|Regional|General|Memorial|Community|Area|Senior|Junior"
 SITE_WORDS_PATH = Path(__file__).resolve().parent.parent / "rules" / "site_words.toml"
 
 
@@ -104,7 +105,8 @@ def _site_after() -> re.Pattern:
     rules = tomllib.loads(SITE_WORDS_PATH.read_text(encoding="utf-8"))
     words = rules["site_words"] + rules["furniture_words"]
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:['’]s)?\s+(?:{alternatives})(?![\w])")
+    # "Erie County Medical Center", "Lakeland Regional Hospital": a county or a qualifier may come between
+    return re.compile(rf"(?:['’]s)?(?:\s+(?:{SITE_QUALIFIERS}))*\s+(?:{alternatives})(?![\w])")
 
 
 # ", 34," or ", 34 and": an age in apposition, which follows a person's name and never a town's.
