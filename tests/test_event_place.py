@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import sitrep
-from sitrep.resolve.event_place import after_aftermath_word, story_country
+from sitrep.resolve.event_place import after_aftermath_word, names_aftermath_site, story_country
 from sitrep.resolve.toponyms import find_toponyms
 
 PUBLISHED = date(2015, 3, 11)
@@ -119,3 +119,47 @@ def test_a_county_is_read_as_its_namesake_in_the_storys_state():
     text = "Boy shot near Topeka\n\nTopeka police said a boy was shot Friday in Marion County."
     place = _incident_place(text)
     assert place is not None and place.name == "Marion County" and place.admin1 == "Kansas"
+
+
+def test_a_town_named_as_the_hospitals_town_is_an_aftermath_place():
+    text = "The boy was taken to a Little Rock hospital, where he died."
+    start = text.index("Little Rock")
+    assert names_aftermath_site(text, start, start + len("Little Rock"))
+    text = "The shooting happened outside the Little Rock hospital on Sunday."
+    start = text.index("Little Rock")
+    assert not names_aftermath_site(text, start, start + len("Little Rock"))
+
+
+def test_the_hospitals_town_gives_way_to_the_storys_town_in_that_state():
+    text = ("Toddler shot in Benton\n\nA 2-year-old was shot Tuesday and taken to a Little Rock hospital, "
+            "where he died. Benton police said the boy found a gun.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Benton" and place.admin1 == "Arkansas"
+
+
+def test_a_dateline_town_named_as_the_hospitals_town_gives_way_to_the_town_whose_police_report():
+    text = ("LITTLE ROCK, Ark. (KTHV) -- A 2-year-old died Tuesday after being shot, police said. The Benton Police "
+            "Department said the boy was taken to a Little Rock hospital, where he died.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Benton" and place.admin1 == "Arkansas"
+
+
+def test_a_dateline_town_not_named_as_a_hospitals_town_stays():
+    text = ("LITTLE ROCK, Ark. (KTHV) -- A 2-year-old died Tuesday after being shot, police said. Benton police "
+            "said they were not involved in the case.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Little Rock"
+
+
+def test_a_state_only_answer_gives_way_to_the_county_whose_sheriff_reports():
+    text = ("A boy was fatally shot while playing with a gun in northern Michigan. The Antrim County sheriff's "
+            "department says the boy found the gun in a closet.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Antrim County" and place.admin1 == "Michigan"
+
+
+def test_a_county_merely_named_does_not_replace_the_state():
+    text = ("A boy was fatally shot while playing with a gun in northern Michigan. He had lived in Antrim County "
+            "for two years.")
+    place = _incident_place(text)
+    assert place is not None and place.name == "Michigan"

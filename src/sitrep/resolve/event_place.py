@@ -8,11 +8,15 @@ event place against them; every place it gives back is a toponym of the text, so
 words that name it.
 
 Rules, first that applies (a town abroad in a local story is first read as its home namesake, when there is one):
-1. A place named right after an aftermath word ("taken to a hospital in Auburn") is not the incident's place.
-2. A state or county is replaced by the story's town inside it (dateline town first, then the headline's, then
-   a town the story ties to an incident: "in", "near", "<Town> police said").
-3. In a local story, a name the gazetteer lacks ("the Park Manor neighborhood") is coded to the story's town, precision 2.
-4. In a local story, a town outside the state of its dateline ("HOMESTEAD, Fla. (WSVN) —" and "Martinez, Calif.") is a
+1. A dateline town the body names as the hospital's town ("LITTLE ROCK, Ark. — ... taken to a Little Rock hospital")
+   gives way to a town of its state the text ties to the incident ("Benton police said").
+2. A place named right after an aftermath word ("taken to a hospital in Auburn"), or as the aftermath site's town (
+   "taken to a Little Rock hospital"), is not the incident's place.
+3. A state or county is replaced by the story's town inside it (dateline town first, then the headline's, then
+   a town the story ties to an incident: "in", "near", "<Town> police said"); failing a town, a state by a county
+   in it whose sheriff or police report ("The Antrim County sheriff's department says").
+4. In a local story, a name the gazetteer lacks ("the Park Manor neighborhood") is coded to the story's town, precision 2.
+5. In a local story, a town outside the state of its dateline ("HOMESTEAD, Fla. (WSVN) —" and "Martinez, Calif.") is a
    namesake; the dateline's town is the place. A wire dateline ("BOSTON (Reuters) —") names where the story was
    filed, so it never overrides.
 """
@@ -41,6 +45,9 @@ TIED_BEFORE = re.compile(r"\b(?:in|near|outside|called\s+to|at)\s+(?:the\s+)?(?:
 TIED_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Pp]olice|Sheriff['’]s)(?:\s+(?:[Dd]epartment|[Oo]ffice|[Oo]fficers|[Cc]hief|"
                         r"[Dd]etectives))?\s+(?:said|say|says|reported|responded|(?:are|were|is)\s+investigating|"
                         r"investigat\w+)\b")
+# "The Antrim County sheriff's department says", "Habersham County Sheriff Joey Terrell": a county's own force or
+# officer reporting makes the county the incident's area when the text names no town in it.
+COUNTY_FORCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Ss]heriff|[Pp]olice|[Dd]eputies|[Cc]oroner|[Mm]edical\s+[Ee]xaminer)")
 AFTERMATH_WINDOW = 60  # characters before a place searched for "a hospital in": one clause
 
 
@@ -68,6 +75,8 @@ class StoryPlaces:
     local: bool = False  # local-news furniture: a dateline naming a state, a call sign, a sheriff's office
     country_code: str | None = None  # the local story's country (its dateline's state, its local-news furniture)
     towns_tied: tuple[Place, ...] = ()  # body towns the text ties to the incident (TIED_BEFORE, TIED_AFTER)
+    counties_tied: tuple[Place, ...] = ()  # counties whose sheriff or police report ("Antrim County sheriff's")
+    dateline_as_aftermath_site: bool = False  # the body names the dateline's town as a hospital's ("a Tulsa hospital")
 
     @classmethod
     def of(cls, article, toponyms, headline_toponyms=()) -> "StoryPlaces":
@@ -88,8 +97,12 @@ class StoryPlaces:
                                                       body)))
         country = (dateline.state[0] if dateline is not None and dateline.state else None) or story_country(body)
         local = country is not None or (dateline is not None and _station_agency(body, dateline))
+        aftermath_site = town is not None and any(
+            t.chosen is not None and t.chosen.gazetteer_id == town.gazetteer_id
+            and names_aftermath_site(body, t.start, t.end) for t in toponyms)
         return cls(rebased(town) if town else None, wire, towns, _headline_towns(headline_toponyms, toponyms),
-                   local, country, named_in)
+                   local, country, named_in, tuple(map(rebased, _counties_with_force(toponyms, body))),
+                   aftermath_site)
 
     def candidates(self) -> tuple[Place, ...]:
         """The story's towns in order of trust: dateline, headline, most-named."""
@@ -107,6 +120,8 @@ class StoryPlaces:
         for town in trusted:
             if _inside(town, area):
                 return town
+        if area.feature != "admin2":
+            return next((county for county in self.counties_tied if _inside(county, area)), None)
         return None
 
 
@@ -171,6 +186,17 @@ def _station_agency(text: str, dateline) -> bool:
     return agency is not None and bool(re.search(r"\d|\b[KW][A-Z]{2,3}\b", agency.group(1)))
 
 
+def _counties_with_force(toponyms, text: str) -> tuple[Place, ...]:
+    """Counties the body names with their own force or officer after them, first-named first, once each."""
+    counties: dict[str, Place] = {}
+    for toponym in toponyms:
+        place = toponym.chosen
+        if place is not None and place.feature == "admin2" and place.lat is not None \
+                and COUNTY_FORCE_AFTER.match(text, toponym.end):
+            counties.setdefault(place.gazetteer_id or place.name, place)
+    return tuple(counties.values())
+
+
 def _tied_to_incident(toponym, text: str) -> bool:
     return bool(TIED_BEFORE.search(text[max(0, toponym.start - 30):toponym.start]) or TIED_AFTER.match(text, toponym.end))
 
@@ -211,7 +237,8 @@ def _towns_by_count(toponyms, text: str) -> tuple[Place, ...]:
     first: dict[str, Place] = {}
     for toponym in toponyms:
         place = toponym.chosen
-        if not _is_town(place) or after_aftermath_word(text, toponym.start):
+        if not _is_town(place) or after_aftermath_word(text, toponym.start) \
+                or names_aftermath_site(text, toponym.start, toponym.end):
             continue
         key = place.gazetteer_id or place.name
         counts[key] += 1
@@ -240,6 +267,26 @@ def after_aftermath_word(text: str, start: int) -> bool:
     return bool(_aftermath_before().search(text[max(0, start - AFTERMATH_WINDOW):start]))
 
 
+@functools.lru_cache(maxsize=1)
+def _aftermath_after() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(_rules()["aftermath_words"], key=len, reverse=True))
+    return re.compile(rf"(?:['’]s)?\s+(?:area\s+)?(?:{words})s?\b", re.IGNORECASE)
+
+
+A_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+def names_aftermath_site(text: str, start: int, end: int) -> bool:
+    """"taken to a Little Rock hospital", "held in a Wichita jail": the town names the aftermath's site, not the
+    incident's place (only after "a"/"an": "the Houston hospital" may be the scene itself)."""
+    return bool(A_BEFORE.search(text[max(0, start - 4):start]) and _aftermath_after().match(text, end))
+
+
+def aftermath_place(text: str, span: Span) -> bool:
+    """Whether the text names the place only as where people were taken after the incident (either form)."""
+    return after_aftermath_word(text, span.start) or names_aftermath_site(text, span.start, span.end)
+
+
 def story_town(story: StoryPlaces, rule: str) -> Place | None:
     """The story's town when no event place is found: the dateline's, else the headline's, else the most-named."""
     town = next(iter(story.candidates()), None)
@@ -250,7 +297,15 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
     """The event's place settled against the story's towns (rules in the module docstring)."""
     if place is None:
         return None
-    if place.text is not None and after_aftermath_word(text, place.text.start):
+    if story.dateline_as_aftermath_site and story.dateline_town is not None \
+            and place.gazetteer_id == story.dateline_town.gazetteer_id:
+        # "LITTLE ROCK, Ark. — ... taken to a Little Rock hospital ... Benton police said": the station's city is
+        # where the victim was taken; a town the text ties to the incident in its state is the place
+        town = next((t for t in story.towns_tied if _inside(t, _state_of(place))
+                     and t.gazetteer_id != place.gazetteer_id), None)
+        if town is not None:
+            return replace(town, rule="event_place:tied-town-over-aftermath-dateline")
+    if place.text is not None and aftermath_place(text, place.text):
         # the hospital or the jail is most often in the incident's state: a story town there, else keep the place
         town = next((t for t in story.candidates() if _inside(t, _state_of(place))
                      and t.gazetteer_id != place.gazetteer_id), None)

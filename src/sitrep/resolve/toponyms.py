@@ -94,6 +94,7 @@ _PLACED_BY_TEXT = re.compile(
 # "Bellefontaine Police", "Albion Public Safety Department": a local force or service is named after its town.
 _NAMES_A_TOWN_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Pp]olice|Sheriff['’]s|Fire\s+(?:Department|Rescue)|Public\s+Safety|"
                                  r"City\s+Council|Township\s+Police|City\s+Police)\b")
+SITE_QUALIFIERS = "County|Parish|Regional|General|Memorial|Community|Area|Senior|Junior"
 SITE_WORDS_PATH = Path(__file__).resolve().parent.parent / "rules" / "site_words.toml"
 
 
@@ -101,9 +102,11 @@ SITE_WORDS_PATH = Path(__file__).resolve().parent.parent / "rules" / "site_words
 def _site_after() -> re.Pattern:
     import tomllib
 
-    words = tomllib.loads(SITE_WORDS_PATH.read_text(encoding="utf-8"))["site_words"]
+    rules = tomllib.loads(SITE_WORDS_PATH.read_text(encoding="utf-8"))
+    words = rules["site_words"] + rules["furniture_words"]
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:['’]s)?\s+(?:{alternatives})(?![\w])")
+    # "Erie County Medical Center", "Lakeland Regional Hospital": a county or a qualifier may come between
+    return re.compile(rf"(?:['’]s)?(?:\s+(?:{SITE_QUALIFIERS}))*\s+(?:{alternatives})(?![\w])")
 
 
 # ", 34," or ", 34 and": an age in apposition, which follows a person's name and never a town's.
@@ -249,6 +252,17 @@ class _Context:
     dateline_city: tuple[int, int] = (0, 0)  # where the dateline's city part sits ("TYRONE, Mo. —")
 
 
+def _stop_word_named_as_town(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
+                             placed_by_text: bool) -> bool:
+    """"shot Sunday night in Forest", "outside Spring": a stop-listed word is a town when the text places it ("in",
+    "near", "outside"), the parser reads exactly it as a place, and the gazetteer knows a town of that name. All
+    three are needed: "in Spring" the season is no GPE, and "Forest Service" is no place at all."""
+    exact_gpe = any(s == start and e == end and label == "GPE" for s, e, label in context.entities)
+    return (placed_by_text and exact_gpe and phrase[:1].isupper() and not phrase.isupper()
+            and not _is_sentence_start(context.text, start)
+            and any(e.feature in ("city", "town", "village") and e.kind == 0 for e in entries))
+
+
 def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
                   gazetteer: Gazetteer, n_tokens: int, after_unmatched_name: bool = False) -> bool:
     """Whether a gazetteer match is a toponym here: context for, context against, and the entries' weight."""
@@ -257,15 +271,16 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     best = entries[0]
     important = (best.feature in ("country", "continent", "admin1", "capital")
                  or best.population >= IMPORTANT_POPULATION or best.gazetteer_id.startswith("supplement:"))
-    if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS):
+    exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
+    place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
+    placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
+    if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS) \
+            and not _stop_word_named_as_town(phrase, start, end, entries, context, placed_by_text):
         return False
     if lowered in CITY_PARTS:
         return False
     if (start, end) == context.dateline_city:
         return True  # the dateline's whole city part, capitals and all, is a place whatever its size
-    exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
-    place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
-    placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
     names_a_town = n_tokens == 1 and bool(_NAMES_A_TOWN_AFTER.match(text, end)) and best.feature in ("city", "town")
     if not (exact_place or place_inside):
         for s, e, label in entities:
