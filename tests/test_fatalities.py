@@ -106,3 +106,9 @@ def test_a_burglar_shot_dead_after_his_victim_is_a_second_death():
 def test_a_victim_named_by_a_singular_noun_gives_way_to_a_count():
     assert _toll("Police said two people were killed in the shooting in Tulsa on Monday. The shooting killed the "
                  "homeowner, police said.") == (2, 2)
+
+
+def test_a_name_listed_with_another_victim_is_one_more_death():
+    # the small tagger may read an unfamiliar surname as a place; listed with "another man" it is a person
+    assert _toll("In Tulsa on Monday, Giaquinta and another man were found dead behind the house after the shooting.") \
+        == (2, 2)

@@ -158,6 +158,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
     # "killed his two children and himself": the killer coordinated with his victims is one more death
     heads += [c for c in victims.children if c.dep_ == "conj" and c.lower_ in REFLEXIVES]
     groups = [g for g in (_group_figure(head, lemma, to_source) for head in heads) if g]
+    if groups and len(heads) > 1:
+        groups += [_listed_name(head, lemma, to_source) for head in heads if _name_among_victims(head, groups, to_source)]
     if not groups:
         if implies_death and victims.tag_ in SINGULAR_TAGS and victims.lemma_.lower() not in GROUP_NOUNS:
             return _implied(token, to_source, 1, lemma)  # "Moore was killed" with a name the parse did not tag
@@ -168,6 +170,24 @@ def _figure_at(token, to_source) -> Fatalities | None:
     return Fatalities(low=sum(g.low or 0 for g in groups),
                       high=None if any(g.high is None for g in groups) else sum(g.high for g in groups),
                       text=groups[0].text, rule=f"fatalities:{lemma}:coordinated")
+
+
+# Entity types a listed proper noun may carry and still be one of the victims: the small tagger often calls an
+# unfamiliar surname a place ("Giaquinta and another man were found dead").
+NOT_A_PERSON_ENTITIES = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "EVENT", "DATE", "TIME", "CARDINAL", "MONEY"})
+
+
+def _name_among_victims(head, groups, to_source) -> bool:
+    """A proper noun listed with counted victims that gave no figure of its own: one person named among them."""
+    span = to_source(head.idx, head.idx + len(head.text))
+    return (head.tag_ == "NNP" and not head.text.isupper() and head.ent_type_ not in NOT_A_PERSON_ENTITIES
+            and all(g.text != span for g in groups))
+
+
+def _listed_name(head, lemma: str, to_source) -> Fatalities:
+    """"Giaquinta and another man were found dead": the name is one death beside the other man."""
+    return Fatalities(low=1, high=1, text=to_source(head.idx, head.idx + len(head.text)),
+                      rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
 
 
 def _clause_of_first_noun(victims, verb) -> bool:
