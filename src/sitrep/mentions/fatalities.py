@@ -148,6 +148,10 @@ def _figure_at(token, to_source) -> Fatalities | None:
     else:
         return None
     victims = _past_dateline(victims, token)
+    if _killers_own_end(token, victims, implies_death) and not _negated(token, victims or token):
+        # "killed a customer before being fatally shot by police": the killer's death, never a repeat of the count
+        return Fatalities(low=1, high=1, text=to_source(token.idx, token.idx + len(token.text)),
+                          rule=f"fatalities:{lemma}{SELF_RULE}")
     if victims is None:
         if implies_death and not _negated(token, token):
             return _implied(token, to_source, _multiplied(token), lemma)  # "a homicide", "was shot and killed"
@@ -188,6 +192,26 @@ def _listed_name(head, lemma: str, to_source) -> Fatalities:
     """"Giaquinta and another man were found dead": the name is one death beside the other man."""
     return Fatalities(low=1, high=1, text=to_source(head.idx, head.idx + len(head.text)),
                       rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
+
+
+ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _killers_own_end(verb, victims, implies_death: bool) -> bool:
+    """A death told in a clause after "before" whose victim is the doer himself ("killed two people before being
+    fatally shot", "before he was shot and killed by deputies", "before police shot him dead"): the killer's own
+    death, one more beside his victims."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head  # "before he was shot and killed"
+    after_before = (clause.dep_ == "pcomp" and clause.head.lower_ in _death_words()["before_words"]) or (
+        clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _death_words()["before_words"]
+                                       for c in clause.children))
+    if not after_before:
+        return False
+    if victims is None:
+        return implies_death and not any(c.dep_.startswith("nsubj") for c in clause.children)
+    return victims.lower_ in ONE_PERSON_PRONOUNS
 
 
 def _clause_of_first_noun(victims, verb) -> bool:
