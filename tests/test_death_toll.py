@@ -175,3 +175,16 @@ def test_a_count_wins_over_the_names_of_the_dead():
     toll = choose_toll([("the outlet", _figure(2, 2)), ("the outlet", _named("Gary Simpson")),
                         ("the outlet", _named("Ana Lopez")), ("the outlet", _named("Ray Cole"))])
     assert (toll.low, toll.high) == (2, 2)
+
+
+def test_a_word_that_counts_the_dead_beats_a_single_implied_death():
+    toll = choose_toll([("the outlet", _figure(4, None, "fatalities:murder:multiplied:implied")),
+                        ("the outlet", _figure(1, None, "fatalities:murder:implied"))])
+    assert (toll.low, toll.high) == (4, None)
+
+
+def test_a_quadruple_murder_told_then_a_single_murder_word_is_four_dead():
+    text = ("Police in Tulsa said on Monday that the quadruple murder at a home on Elm Street shocked neighbours. "
+            "The suspect was charged with murder on Tuesday.")
+    toll = [e.fatalities for e in sitrep.extract(text, published=PUBLISHED).events if e.fatalities][0]
+    assert toll.low == 4

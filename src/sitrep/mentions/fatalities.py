@@ -43,7 +43,8 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 IMPLIED_RULE = ":implied"
 OTHER_KILLING_WORDS = frozenset({"other", "previous", "prior", "past", "earlier"})  # "other homicides"
 ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
-KILLER_COUNTED_RULE = ":killer-counted"  # "three dead, including the shooter": the count holds the killer's death
+KILLER_COUNTED_RULE = ":killer-counted"
+MULTIPLIED_RULE = ":multiplied"  # "a triple homicide": a word that counts the dead, though no number is written  # "three dead, including the shooter": the count holds the killer's death
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
 # Tags of one named or singular victim a killing word implies even when no count is written ("Moore was killed").
@@ -154,7 +155,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
                           rule=f"fatalities:{lemma}{SELF_RULE}")
     if victims is None:
         if implies_death and not _negated(token, token):
-            return _implied(token, to_source, _multiplied(token), lemma)  # "a homicide", "was shot and killed"
+            deaths = _multiplied(token)  # "a homicide", "was shot and killed"; "a double homicide" counts two
+            return _implied(token, to_source, deaths, lemma + (MULTIPLIED_RULE if deaths > 1 else ""))
         return None
     if _negated(token, victims):
         return None
