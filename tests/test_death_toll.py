@@ -156,27 +156,6 @@ def test_a_count_without_the_shooter_is_raised_by_his_suicide():
     assert (toll.low, toll.high) == (3, 3)
 
 
-def _named(name):
-    return Fatalities(low=1, high=1, text=name, rule="fatalities:kill:one-person")
-
-
-def test_different_people_named_as_dead_add_up_when_nothing_counts_them():
-    toll = choose_toll([("the outlet", _named("Gary Simpson")), ("the outlet", _named("Ana Lopez"))])
-    assert (toll.low, toll.high) == (2, 2)
-
-
-def test_one_person_named_twice_or_by_a_pronoun_is_one_death():
-    toll = choose_toll([("the outlet", _named("Gary Simpson")), ("the outlet", _named("Simpson")),
-                        ("the outlet", _named("he"))])
-    assert (toll.low, toll.high) == (1, 1)
-
-
-def test_a_count_wins_over_the_names_of_the_dead():
-    toll = choose_toll([("the outlet", _figure(2, 2)), ("the outlet", _named("Gary Simpson")),
-                        ("the outlet", _named("Ana Lopez")), ("the outlet", _named("Ray Cole"))])
-    assert (toll.low, toll.high) == (2, 2)
-
-
 def test_a_word_that_counts_the_dead_beats_a_single_implied_death():
     toll = choose_toll([("the outlet", _figure(4, None, "fatalities:murder:multiplied:implied")),
                         ("the outlet", _figure(1, None, "fatalities:murder:implied"))])

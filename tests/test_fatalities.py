@@ -125,3 +125,8 @@ def test_the_killers_death_told_after_before_is_one_more(text, toll):
 
 def test_a_victim_who_died_later_is_not_a_second_death():
     assert _toll("A man was shot in Tulsa on Monday and taken to a hospital before he died.") == (1, 1)
+
+
+def test_a_victim_wounded_before_she_died_is_not_a_killer_death():
+    assert _toll("In Tulsa on Monday, the woman was shot in the abdomen, and before she died she told police "
+                 "the gun went off by accident.") == (1, 1)

@@ -81,9 +81,6 @@ def _toll_of_counts(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
     figures = _counts_of_the_dead(figures)
     if not figures:
         return None
-    named = named_victims(figures)
-    if len(named) > 1:
-        return _sum_of_named(named)
     lowest = min((f for _, f in figures), key=lambda f: f.low if f.low is not None else 10**9)
     if len(figures) == 1:
         return lowest
@@ -92,43 +89,6 @@ def _toll_of_counts(figures: list[tuple[str, Fatalities]]) -> Fatalities | None:
     # the highest figure stated bounds the toll, unless an open figure ("at least 20") already exceeds it
     high = max(stated_highs) if stated_highs and (not lows or max(stated_highs) >= max(lows)) else None
     return replace(lowest, high=high, rule=lowest.rule + RANGE_RULE)
-
-
-NAMED_SUM_RULE = "+named-victims-summed"
-PRONOUNS_AND_DETERMINERS = frozenset({"he", "she", "him", "her", "a", "an", "another", "the", "this", "that", "his",
-                                      "their", "its", "our", "my", "your"})
-
-
-def _name_words(figure: Fatalities) -> frozenset[str] | None:
-    """The words of a one-person figure that names its victim ("Gary Simpson"), or None for "he", "the victim"."""
-    if ONE_PERSON_RULE not in figure.rule or figure.text is None:
-        return None
-    words = getattr(figure.text, "text", str(figure.text)).split()
-    if not words or not words[0][:1].isupper() or words[0].lower() in PRONOUNS_AND_DETERMINERS:
-        return None
-    return frozenset(w.lower() for w in words)
-
-
-def named_victims(figures: list[tuple[str, Fatalities]]) -> list[Fatalities]:
-    """Different people named as dead by one-person figures, when only such figures tell the toll: "Gary
-    Simpson, 61, was killed ... Ana Lopez, 34, died at a hospital" is two dead, not two reports of one. A name
-    told twice ("Gary Simpson ... Simpson") is one person; a count anywhere ("two people were killed") wins
-    over names (the caller only passes partial figures when no count is given)."""
-    if any(not _partial(f) for _, f in figures):
-        return []
-    people: list[tuple[frozenset[str], Fatalities]] = []
-    for _, figure in figures:
-        words = _name_words(figure)
-        if words is None:
-            continue
-        if any(words <= known or known <= words for known, _ in people):
-            continue
-        people.append((words, figure))
-    return [figure for _, figure in people]
-
-
-def _sum_of_named(named: list[Fatalities]) -> Fatalities:
-    return replace(named[0], low=len(named), high=len(named), rule=named[0].rule + NAMED_SUM_RULE)
 
 
 LATER_MENTION_RULE = "+later-mention"

@@ -209,7 +209,12 @@ def _killers_own_end(verb, victims, implies_death: bool) -> bool:
     after_before = (clause.dep_ == "pcomp" and clause.head.lower_ in _death_words()["before_words"]) or (
         clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _death_words()["before_words"]
                                        for c in clause.children))
-    if not after_before:
+    # the doer's own deed the clause follows ("killed two people", "opened fire"); "before being shot" hangs on
+    # the preposition, "before he was shot" on the verb
+    killing = clause.head.head if clause.dep_ == "pcomp" else clause.head
+    if not after_before or killing.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in killing.children):
+        return False  # "was shot ... before she died": the victim's death, told after her own wounding
+    if killing.lemma_.lower() not in KILL_VERBS | WOUNDING_VERBS | _death_words()["attacking_verbs"]:
         return False
     if victims is None:
         return implies_death and not any(c.dep_.startswith("nsubj") for c in clause.children)
