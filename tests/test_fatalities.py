@@ -130,3 +130,8 @@ def test_a_victim_who_died_later_is_not_a_second_death():
 def test_a_victim_wounded_before_she_died_is_not_a_killer_death():
     assert _toll("In Tulsa on Monday, the woman was shot in the abdomen, and before she died she told police "
                  "the gun went off by accident.") == (1, 1)
+
+
+def test_the_killers_death_after_a_rampage_told_by_a_second_verb_is_one_more():
+    assert _toll("In Tulsa on Monday, a gunman ambushed a sergeant and then went on a rampage killing a young woman "
+                 "before police shot him to death.") == (2, 2)

@@ -212,7 +212,11 @@ def _killers_own_end(verb, victims, implies_death: bool) -> bool:
     # the doer's own deed the clause follows ("killed two people", "opened fire"); "before being shot" hangs on
     # the preposition, "before he was shot" on the verb
     killing = clause.head.head if clause.dep_ == "pcomp" else clause.head
-    if not after_before or killing.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in killing.children):
+    doer = killing
+    while doer.dep_ == "conj" and doer.head.pos_ == "VERB":
+        doer = doer.head  # "ambushed a sergeant and then went on a rampage": the subject is the first verb's
+    active = any(c.dep_ == "nsubj" for c in doer.children) or killing.tag_ == "VBG"  # "a rampage killing two"
+    if not after_before or killing.pos_ != "VERB" or not active:
         return False  # "was shot ... before she died": the victim's death, told after her own wounding
     if killing.lemma_.lower() not in KILL_VERBS | WOUNDING_VERBS | _death_words()["attacking_verbs"]:
         return False
