@@ -154,3 +154,16 @@ def test_a_count_without_the_shooter_is_raised_by_his_suicide():
     toll = choose_toll([("the outlet", _figure(3, 3, "fatalities:dead:killer-counted")),
                         ("the outlet", _figure(1, 1, "fatalities:life:self"))])
     assert (toll.low, toll.high) == (3, 3)
+
+
+def test_a_word_that_counts_the_dead_beats_a_single_implied_death():
+    toll = choose_toll([("the outlet", _figure(4, None, "fatalities:murder:multiplied:implied")),
+                        ("the outlet", _figure(1, None, "fatalities:murder:implied"))])
+    assert (toll.low, toll.high) == (4, None)
+
+
+def test_a_quadruple_murder_told_then_a_single_murder_word_is_four_dead():
+    text = ("Police in Tulsa said on Monday that the quadruple murder at a home on Elm Street shocked neighbours. "
+            "The suspect was charged with murder on Tuesday.")
+    toll = [e.fatalities for e in sitrep.extract(text, published=PUBLISHED).events if e.fatalities][0]
+    assert toll.low == 4

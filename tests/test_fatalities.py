@@ -106,3 +106,32 @@ def test_a_burglar_shot_dead_after_his_victim_is_a_second_death():
 def test_a_victim_named_by_a_singular_noun_gives_way_to_a_count():
     assert _toll("Police said two people were killed in the shooting in Tulsa on Monday. The shooting killed the "
                  "homeowner, police said.") == (2, 2)
+
+
+def test_a_name_listed_with_another_victim_is_one_more_death():
+    # the small tagger may read an unfamiliar surname as a place; listed with "another man" it is a person
+    assert _toll("In Tulsa on Monday, Giaquinta and another man were found dead behind the house after the shooting.") \
+        == (2, 2)
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("In Tulsa on Monday, a gunman killed a customer at a liquor store before being fatally shot by police.", (2, 2)),
+    ("In Tulsa on Monday, a man killed two people before police shot him dead.", (3, 3)),
+    ("In Tulsa on Monday, the man killed his wife before he was shot and killed by deputies.", (2, 2)),
+])
+def test_the_killers_death_told_after_before_is_one_more(text, toll):
+    assert _toll(text) == toll
+
+
+def test_a_victim_who_died_later_is_not_a_second_death():
+    assert _toll("A man was shot in Tulsa on Monday and taken to a hospital before he died.") == (1, 1)
+
+
+def test_a_victim_wounded_before_she_died_is_not_a_killer_death():
+    assert _toll("In Tulsa on Monday, the woman was shot in the abdomen, and before she died she told police "
+                 "the gun went off by accident.") == (1, 1)
+
+
+def test_the_killers_death_after_a_rampage_told_by_a_second_verb_is_one_more():
+    assert _toll("In Tulsa on Monday, a gunman ambushed a sergeant and then went on a rampage killing a young woman "
+                 "before police shot him to death.") == (2, 2)

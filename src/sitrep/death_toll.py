@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .mentions.fatalities import IMPLIED_RULE, KILLER_COUNTED_RULE, ONE_PERSON_RULE, SELF_RULE
+from .mentions.fatalities import IMPLIED_RULE, KILLER_COUNTED_RULE, MULTIPLIED_RULE, ONE_PERSON_RULE, SELF_RULE
 from .model import Fatalities, Mention
 from .status import OUTLET
 
@@ -40,7 +40,8 @@ PARTIAL_RULES = (IMPLIED_RULE, ONE_PERSON_RULE, SELF_RULE)
 KILLER_RULE = "+killer-too"
 
 
-WHOLE_RULES = (":summed", ":coordinated")  # figures adding up every group a sentence names: counts in full
+# figures adding up every group a sentence names, and words that count the dead ("a quadruple murder"): in full
+WHOLE_RULES = (":summed", ":coordinated", MULTIPLIED_RULE)
 
 
 def _partial(figure: Fatalities) -> bool:

@@ -43,7 +43,8 @@ SINGULAR_DETERMINERS = frozenset({"a", "an", "another", "the", "this", "that", "
 IMPLIED_RULE = ":implied"
 OTHER_KILLING_WORDS = frozenset({"other", "previous", "prior", "past", "earlier"})  # "other homicides"
 ONE_PERSON_RULE = ":one-person"  # a named victim, "he": one of the dead, not a count of them all
-KILLER_COUNTED_RULE = ":killer-counted"  # "three dead, including the shooter": the count holds the killer's death
+KILLER_COUNTED_RULE = ":killer-counted"
+MULTIPLIED_RULE = ":multiplied"  # "a triple homicide": a word that counts the dead, though no number is written  # "three dead, including the shooter": the count holds the killer's death
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
 LETTING_VERBS = frozenset({"let", "allow"})  # "don't let him die": the negation is the death's
 # Tags of one named or singular victim a killing word implies even when no count is written ("Moore was killed").
@@ -148,9 +149,14 @@ def _figure_at(token, to_source) -> Fatalities | None:
     else:
         return None
     victims = _past_dateline(victims, token)
+    if _killers_own_end(token, victims, implies_death) and not _negated(token, victims or token):
+        # "killed a customer before being fatally shot by police": the killer's death, never a repeat of the count
+        return Fatalities(low=1, high=1, text=to_source(token.idx, token.idx + len(token.text)),
+                          rule=f"fatalities:{lemma}{SELF_RULE}")
     if victims is None:
         if implies_death and not _negated(token, token):
-            return _implied(token, to_source, _multiplied(token), lemma)  # "a homicide", "was shot and killed"
+            deaths = _multiplied(token)  # "a homicide", "was shot and killed"; "a double homicide" counts two
+            return _implied(token, to_source, deaths, lemma + (MULTIPLIED_RULE if deaths > 1 else ""))
         return None
     if _negated(token, victims):
         return None
@@ -158,6 +164,8 @@ def _figure_at(token, to_source) -> Fatalities | None:
     # "killed his two children and himself": the killer coordinated with his victims is one more death
     heads += [c for c in victims.children if c.dep_ == "conj" and c.lower_ in REFLEXIVES]
     groups = [g for g in (_group_figure(head, lemma, to_source) for head in heads) if g]
+    if groups and len(heads) > 1:
+        groups += [_listed_name(head, lemma, to_source) for head in heads if _name_among_victims(head, groups, to_source)]
     if not groups:
         if implies_death and victims.tag_ in SINGULAR_TAGS and victims.lemma_.lower() not in GROUP_NOUNS:
             return _implied(token, to_source, 1, lemma)  # "Moore was killed" with a name the parse did not tag
@@ -168,6 +176,53 @@ def _figure_at(token, to_source) -> Fatalities | None:
     return Fatalities(low=sum(g.low or 0 for g in groups),
                       high=None if any(g.high is None for g in groups) else sum(g.high for g in groups),
                       text=groups[0].text, rule=f"fatalities:{lemma}:coordinated")
+
+
+# Entity types a listed proper noun may carry and still be one of the victims: the small tagger often calls an
+# unfamiliar surname a place ("Giaquinta and another man were found dead").
+NOT_A_PERSON_ENTITIES = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "EVENT", "DATE", "TIME", "CARDINAL", "MONEY"})
+
+
+def _name_among_victims(head, groups, to_source) -> bool:
+    """A proper noun listed with counted victims that gave no figure of its own: one person named among them."""
+    span = to_source(head.idx, head.idx + len(head.text))
+    return (head.tag_ == "NNP" and not head.text.isupper() and head.ent_type_ not in NOT_A_PERSON_ENTITIES
+            and all(g.text != span for g in groups))
+
+
+def _listed_name(head, lemma: str, to_source) -> Fatalities:
+    """"Giaquinta and another man were found dead": the name is one death beside the other man."""
+    return Fatalities(low=1, high=1, text=to_source(head.idx, head.idx + len(head.text)),
+                      rule=f"fatalities:{lemma}{ONE_PERSON_RULE}")
+
+
+ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _killers_own_end(verb, victims, implies_death: bool) -> bool:
+    """A death told in a clause after "before" whose victim is the doer himself ("killed two people before being
+    fatally shot", "before he was shot and killed by deputies", "before police shot him dead"): the killer's own
+    death, one more beside his victims."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head  # "before he was shot and killed"
+    after_before = (clause.dep_ == "pcomp" and clause.head.lower_ in _death_words()["before_words"]) or (
+        clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _death_words()["before_words"]
+                                       for c in clause.children))
+    # the doer's own deed the clause follows ("killed two people", "opened fire"); "before being shot" hangs on
+    # the preposition, "before he was shot" on the verb
+    killing = clause.head.head if clause.dep_ == "pcomp" else clause.head
+    doer = killing
+    while doer.dep_ == "conj" and doer.head.pos_ == "VERB":
+        doer = doer.head  # "ambushed a sergeant and then went on a rampage": the subject is the first verb's
+    active = any(c.dep_ == "nsubj" for c in doer.children) or killing.tag_ == "VBG"  # "a rampage killing two"
+    if not after_before or killing.pos_ != "VERB" or not active:
+        return False  # "was shot ... before she died": the victim's death, told after her own wounding
+    if killing.lemma_.lower() not in KILL_VERBS | WOUNDING_VERBS | _death_words()["attacking_verbs"]:
+        return False
+    if victims is None:
+        return implies_death and not any(c.dep_.startswith("nsubj") for c in clause.children)
+    return victims.lower_ in ONE_PERSON_PRONOUNS
 
 
 def _clause_of_first_noun(victims, verb) -> bool:
