@@ -67,17 +67,6 @@ class Resolver:
         # no place in the opening: the story's own town (dateline, headline, else most named), named in the text
         return story_town(self.story, "story's own town")
 
-    def dateline_town(self, doc) -> Place | None:
-        """The town the story's dateline names ("ALBION, Mich. —"), when the gazetteer has it; else None."""
-        from .resolve.datelines import find_dateline
-
-        dateline = find_dateline(self.article.body)
-        if dateline is None:
-            return None
-        towns = [t for t in self.toponyms if getattr(t, "chosen", None) is not None and t.chosen.lat is not None
-                 and t.chosen.feature in TOWN_FEATURES and dateline.city_start <= t.start < dateline.city_end]
-        return towns[0].chosen if towns else None
-
     def lead_date(self, doc) -> When | None:
         """The first dated time expression of the lead, not after publication (see lead_place); failing that,
         the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
@@ -116,7 +105,6 @@ class Resolver:
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences
 TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
-STATE_FEATURES = frozenset({"admin1", "state", "province", "region"})
 COUNTRY_FEATURES = frozenset({"country", "continent"})
 STORY_OPENING_SENTENCES = 6  # where a story dates its event when its lead does not
 
