@@ -70,3 +70,15 @@ def test_headline_toll_told_of_another_event_in_the_body_stays_there():
     result = extract(body, published=datetime.date(2024, 3, 5),
                      title="Drones hit gas field as Turkish strike kills three near Sidakan")
     assert [e.fatalities.low if e.fatalities else None for e in result.events] == [None, 3]
+
+
+@pytest.mark.model
+def test_headline_count_beats_one_named_victim_in_the_body():
+    from sitrep import extract
+
+    body = ("Shots were fired at a house on Elm Street in Springfield on Saturday night, police said. "
+            "John Miller, 24, died at the scene.")
+    result = extract(body, published=datetime.date(2016, 3, 6), title="3 dead in Springfield shooting")
+    incident = result.events[0]
+    assert incident.fatalities.low == 3
+    assert incident.rules["fatalities"] == "fatalities:headline-toll"

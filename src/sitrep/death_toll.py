@@ -15,7 +15,7 @@ from .mentions.fatalities import IMPLIED_RULE, KILLER_COUNTED_RULE, MULTIPLIED_R
 from .model import Fatalities, Mention
 from .status import OUTLET
 
-__all__ = ["figures_of", "choose_toll", "deaths_to_incident", "orphan_deaths_to_incident"]
+__all__ = ["figures_of", "choose_toll", "deaths_to_incident", "orphan_deaths_to_incident", "is_partial"]
 
 RANGE_RULE = "+range-over-sources"
 # A death told this many sentences after an incident can still be its toll ("He died at a hospital"); on 400
@@ -44,7 +44,8 @@ KILLER_RULE = "+killer-too"
 WHOLE_RULES = (":summed", ":coordinated", MULTIPLIED_RULE)
 
 
-def _partial(figure: Fatalities) -> bool:
+def is_partial(figure: Fatalities) -> bool:
+    """The figure tells of some of the dead (one named victim, a word implying a death), not how many died."""
     return any(rule in figure.rule for rule in PARTIAL_RULES) and not any(rule in figure.rule for rule in WHOLE_RULES)
 
 
@@ -53,7 +54,7 @@ def _counts_of_the_dead(figures: list[tuple[str, Fatalities]]) -> list[tuple[str
 
     "Two people were killed ... Kevin Richardson, 30, died at the scene" is a toll of two and one of its victims
     named, not two conflicting figures (1 and 2)."""
-    counted = [(source, f) for source, f in figures if not _partial(f)]
+    counted = [(source, f) for source, f in figures if not is_partial(f)]
     if counted:
         return counted
     implied = [(source, f) for source, f in figures if IMPLIED_RULE in f.rule]

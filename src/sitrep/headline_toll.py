@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import replace
 from importlib import resources
 
+from .death_toll import is_partial
 from .mentions.numbers import number_value
 from .model import Fatalities, Span
 
@@ -91,15 +92,21 @@ def lead_incident_index(events) -> int | None:
 
 
 def with_headline_toll(events: tuple, title: Span | None) -> tuple:
-    """``events`` with the headline's toll given to the lead incident when its body states none and no other
-    event of the body carries that same toll (an explicit "no one was killed", a toll of 0, stays)."""
+    """``events`` with the headline's toll given to the lead incident when its body states none, or only a
+    partial figure below it (one named victim, "a fatal shooting"), and no other event of the body carries that
+    same toll (an explicit "no one was killed", a toll of 0, stays)."""
     index = lead_incident_index(events)
-    if title is None or index is None or events[index].fatalities is not None:
+    if title is None or index is None:
+        return events
+    told = events[index].fatalities
+    if told is not None and not is_partial(told):
         return events
     figure = headline_deaths(title)
     if figure is None or any(e.fatalities and (e.fatalities.low, e.fatalities.high) == (figure.low, figure.high)
                              for e in events):
         return events  # the body tells that toll of another event ("Drones hit X as strike kills three near Y")
+    if told is not None and (told.low is None or figure.low <= told.low):
+        return events  # the body's partial figure ("Smith, 24, died") already says as much
     incident = events[index]
     incident = replace(incident, fatalities=figure, rules={**incident.rules, "fatalities": figure.rule},
                        evidence=tuple(dict.fromkeys(incident.evidence + (figure.text,))))
