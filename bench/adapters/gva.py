@@ -72,19 +72,17 @@ def casualty_counts(text: str) -> tuple[int, int]:
     return killed, injured
 
 
-VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
-
-
 def incident_event(extraction):
-    """The event a GVA record codes: the first foreground violent event (an arrest or a court hearing told first
-    is the story's news peg, not the incident), else the article's main event."""
-    events = [] if extraction is None else [e for e in extraction.events if not e.background]
-    violent = [e for e in events if e.event_type in VIOLENT_TYPES]
-    if not violent:
-        return main_event(extraction)
+    """The event a GVA record codes: the story's lead incident (``headline_toll.lead_incident_index``: the first
+    foreground violent event; an arrest or a court hearing told first is the news peg, not the incident), else
+    the article's main event."""
+    from sitrep.headline_toll import lead_incident_index
     from sitrep.resolve.story_dates import STORY_DAY_RULE, is_fallback_date
 
-    incident, first = violent[0], extraction.events[0]
+    index = None if extraction is None else lead_incident_index(extraction.events)
+    if index is None:
+        return main_event(extraction)
+    incident, first = extraction.events[index], extraction.events[0]
     if incident is first:
         return incident
     # sitrep gives the lead paragraph's place and date to the article's first event only (assemble); when the

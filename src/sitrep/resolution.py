@@ -121,7 +121,6 @@ ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
 # ("was arraigned Tuesday", "a complaint filed Thursday"), not the incident.
 JUSTICE_LEMMAS = frozenset("arrest arraign charge plead sentence indict court hearing file convict trial appear "
                            "custody bond jail testify verdict jury".split())
-PAGE_STAMP = re.compile(r"(?:published|posted|updated|modified)\W{0,3}$", re.IGNORECASE)
 CLOCK_DAY_WORDS = re.compile(r"day|tonight", re.IGNORECASE)
 
 
@@ -129,8 +128,6 @@ def _dates_nothing_of_the_event(doc, expression) -> bool:
     """A time phrase that cannot date the story's incident: a bare clock time ("around 6:30 p.m.": the day is said
     elsewhere), the page's own stamp ("Published Saturday, July 30"), or a court or arrest step."""
     if expression.rule == "clock" and not CLOCK_DAY_WORDS.search(expression.text):
-        return True
-    if PAGE_STAMP.search(doc.text[max(0, expression.start - 15):expression.start]):
         return True
     from .resolve.story_dates import dates_later_act, is_page_stamp
 
