@@ -97,7 +97,8 @@ def incident_event(extraction):
 
 def record(row: dict) -> dict:
     published = date.fromisoformat(row["dct"]) if row.get("dct") else None
-    event = incident_event(extract(row["text"], published=published, title=row.get("title"), doc_id=row["doc_id"]))
+    event = incident_event(extract(row["text"], published=published, title=row.get("title"), url=row.get("url"),
+                                   doc_id=row["doc_id"]))
     counted_killed, injured = casualty_counts((row.get("title") or "") + "\n" + row["text"])
     # killed: sitrep's own figure for the main event (ACLED export convention: low, 0 when none reported);
     # the regex counter is kept only as a baseline column. injured: sitrep records deaths only, so the

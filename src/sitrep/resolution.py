@@ -29,13 +29,16 @@ class Resolver:
     def for_article(cls, article: Article, doc) -> "Resolver":
         from .resolve.dates import find_time_expressions, implied_date
         from .resolve.event_place import StoryPlaces, headline_toponyms
+        from .resolve.outlets import outlet_home
         from .resolve.toponyms import find_toponyms
 
-        toponyms = tuple(find_toponyms(article.body, doc))
+        outlet = outlet_home(article.url)  # a prior among the text's own place names, never a place itself
+        toponyms = tuple(find_toponyms(article.body, doc, outlet=outlet))
         expressions = tuple(find_time_expressions(article.body, article.published))
         implied = implied_date(article.published)
         return cls(article, toponyms, expressions, _main_country(toponyms), _rebase_when(article, implied),
-                   StoryPlaces.of(article, toponyms, headline_toponyms(article, _main_country(toponyms))))
+                   StoryPlaces.of(article, toponyms, headline_toponyms(article, _main_country(toponyms), outlet),
+                                  outlet))
 
     def place(self, doc, start_char: int, end_char: int) -> Place | None:
         from .resolve.event_place import settled_place

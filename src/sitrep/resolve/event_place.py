@@ -77,10 +77,12 @@ class StoryPlaces:
     towns_tied: tuple[Place, ...] = ()  # body towns the text ties to the incident (TIED_BEFORE, TIED_AFTER)
     counties_tied: tuple[Place, ...] = ()  # counties whose sheriff or police report ("Antrim County sheriff's")
     dateline_as_aftermath_site: bool = False  # the body names the dateline's town as a hospital's ("a Tulsa hospital")
+    countries_named: frozenset = frozenset()  # countries the text names as such, or by one of their regions
 
     @classmethod
-    def of(cls, article, toponyms, headline_toponyms=()) -> "StoryPlaces":
-        """``toponyms`` are the body's (body offsets), ``headline_toponyms`` the headline's (source offsets)."""
+    def of(cls, article, toponyms, headline_toponyms=(), outlet=None) -> "StoryPlaces":
+        """``toponyms`` are the body's (body offsets), ``headline_toponyms`` the headline's (source offsets);
+        ``outlet`` (``resolve.outlets.OutletHome``) gives the story's country when its text carries no cue."""
         body = article.body
         dateline = find_dateline(body)
         town = None
@@ -95,14 +97,15 @@ class StoryPlaces:
         towns = tuple(map(rebased, _towns_by_count(toponyms, body)))
         named_in = tuple(map(rebased, _towns_by_count([t for t in toponyms if _tied_to_incident(t, body)],
                                                       body)))
-        country = (dateline.state[0] if dateline is not None and dateline.state else None) or story_country(body)
+        country = (dateline.state[0] if dateline is not None and dateline.state else None) or story_country(body) \
+            or (outlet.country_code if outlet is not None else None)
         local = country is not None or (dateline is not None and _station_agency(body, dateline))
         aftermath_site = town is not None and any(
             t.chosen is not None and t.chosen.gazetteer_id == town.gazetteer_id
             and names_aftermath_site(body, t.start, t.end) for t in toponyms)
         return cls(rebased(town) if town else None, wire, towns, _headline_towns(headline_toponyms, toponyms),
                    local, country, named_in, tuple(map(rebased, _counties_with_force(toponyms, body))),
-                   aftermath_site)
+                   aftermath_site, _countries_named(tuple(toponyms) + tuple(headline_toponyms)))
 
     def candidates(self) -> tuple[Place, ...]:
         """The story's towns in order of trust: dateline, headline, most-named."""
@@ -123,6 +126,13 @@ class StoryPlaces:
         if area.feature != "admin2":
             return next((county for county in self.counties_tied if _inside(county, area)), None)
         return None
+
+
+def _countries_named(toponyms) -> frozenset:
+    """Countries the text names itself ("France") or through a region of theirs ("England", "Ontario"): a town
+    there is read where the text puts it, not as the local story's home namesake."""
+    return frozenset(t.chosen.country_code for t in toponyms if t.chosen is not None and t.chosen.country_code
+                     and t.chosen.feature in ("country", "admin1"))
 
 
 def _state_of(place: Place) -> Place:
@@ -322,7 +332,8 @@ def settled_place(place: Place | None, story: StoryPlaces, text: str) -> Place |
         if town is not None:
             return replace(town, rule=f"event_place:city-of-neighbourhood:{place.name}")
     if story.country_code and place.country_code and place.country_code != story.country_code \
-            and place.feature in TOWN_FEATURES | {"admin2"} and place.text is not None:
+            and place.feature in TOWN_FEATURES | {"admin2"} and place.text is not None \
+            and place.country_code not in story.countries_named:
         home = _home_namesake(place, story.country_code)
         if home is None:
             # a town abroad with no home namesake in a local story is most often a person's name ("Eva Natal")
@@ -361,7 +372,7 @@ def story_country(text: str) -> str | None:
     return code if count >= MIN_COUNTRY_CUES else None
 
 
-def headline_toponyms(article, country_code: str | None) -> tuple:
+def headline_toponyms(article, country_code: str | None, outlet=None) -> tuple:
     """The headline's toponyms with spans in the source text ("Modesto shooting leaves one dead"); () when the
     article has no headline line in its text. ``country_code`` (the body's main country) guides ambiguous names."""
     from ..nlp import parse
@@ -370,7 +381,8 @@ def headline_toponyms(article, country_code: str | None) -> tuple:
     title = article.title
     if title is None or not title.text.strip():
         return ()
-    found = find_toponyms(title.text, parse(title.text), country_hint=country_code or story_country(article.body))
+    found = find_toponyms(title.text, parse(title.text), country_hint=country_code or story_country(article.body),
+                          outlet=outlet)
     return tuple(replace(t, start=title.start + t.start, end=title.start + t.end,
                          chosen=replace(t.chosen, text=Span(title.start + t.start, title.start + t.end, t.text))
                          if t.chosen is not None else None) for t in found)

@@ -197,6 +197,8 @@ def _as_event_place(toponym: Toponym, doc) -> Place:
     cue = doc.text[max(0, toponym.start - 60):toponym.start]
     precision = precision_for(chosen, cue)
     rule = "event_place:near" if precision != chosen.precision else "event_place:named"
+    if chosen.rule and "; " in chosen.rule:  # how the reading was chosen ("gazetteer; outlet home:wtvm.com")
+        rule += chosen.rule[chosen.rule.index(";"):]
     return replace(chosen, precision=precision, text=span, rule=rule)
 
 

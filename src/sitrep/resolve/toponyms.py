@@ -50,6 +50,10 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
+# A town in the outlet's home state (resolve/outlets.py): below a dateline's state (4.0), a state the text names
+# (4.0) and "Dallas, Ga." (9.0), above the population gap of a small namesake to a mid-sized one (0.9 a decade):
+# "Columbus" on an Atlanta station's page is Columbus, Georgia, but "Chicago" stays the big city.
+OUTLET_STATE_WEIGHT = 2.5
 DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
 ALIAS_UNDER_BIG_CITY_PENALTY = 3.0  # a reading by alias when a big city has the very name
 DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
@@ -519,8 +523,9 @@ def _neighbours() -> dict[str, frozenset[str]]:
 def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[tuple[str, str]],
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
            shadowed_admin1: set[tuple[str, str]] = frozenset(),
-           dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False) -> float:
-    score = _prior(entry)
+           dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False,
+           outlet_state: tuple[str, str] | None = None) -> float:
+    score = _prior(entry) + _outlet_state_bonus(entry, outlet_state)
     if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
             and (entry.country_code, entry.admin1) == dateline_state:
         score += DATELINE_STATE_WEIGHT
@@ -544,8 +549,22 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
     return score
 
 
-def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None) -> list[Toponym]:
-    """Choose one entry per toponym from its candidates using the document's context (two passes)."""
+def _outlet_state_bonus(entry: Entry, outlet_state: tuple[str, str] | None) -> float:
+    """The outlet-home prior: a town (or county) in the state the outlet is at home in."""
+    if outlet_state is None or entry.feature in ("admin1", "country", "continent", "region", "province", "state"):
+        return 0.0
+    return OUTLET_STATE_WEIGHT if (entry.country_code, entry.admin1) == outlet_state else 0.0
+
+
+def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None,
+                     outlet=None) -> list[Toponym]:
+    """Choose one entry per toponym from its candidates using the document's context (two passes).
+
+    ``outlet`` (a ``resolve.outlets.OutletHome``) adds its country as a weak country vote and a prior for towns of
+    its state; a name whose reading that prior decided carries the rule "outlet home:<domain>"."""
+    outlet_state = outlet.state if outlet is not None else None
+    outlet_vote = outlet.country_code if outlet is not None and not country_hint else None
+    country_hint = country_hint or outlet_vote
     choices: dict[str, Entry] = {}
     for toponym in toponyms:
         if toponym.candidates:
@@ -562,11 +581,13 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         toponyms = list(toponyms)
         toponyms[dateline_city] = within_state(toponyms[dateline_city], dateline_state)
     scores: dict[int, tuple[Entry, float]] = {}
+    decided_by_outlet: set[str] = set()
     for _ in range(2):
         all_votes, own_votes = _country_votes(toponyms, choices, text, country_hint)
         if dateline is not None and dateline.state is not None:
             all_votes[dateline.state[0]] += DATELINE_COUNTRY_VOTES  # "MANASSAS, Va. —": a US story
         per_name: dict[str, Counter] = defaultdict(Counter)
+        per_name_plain: dict[str, Counter] = defaultdict(Counter)  # the same, without the outlet's home
         for index, toponym in enumerate(toponyms):
             if not toponym.candidates:
                 continue
@@ -578,15 +599,22 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
             anchors = [(e.lat, e.lon) for k, e in choices.items()
                        if k != key and e.lat is not None and e.feature not in ("country", "continent")]
             shadowed = _big_city_names(toponym.candidates) if toponym.candidates else set()
+            plain_votes = votes - Counter({outlet_vote: HINT_WEIGHT}) if outlet_vote else votes
             for entry in toponym.candidates:
                 score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed,
-                               dateline_state, _named_big_city(toponym.candidates))
+                               dateline_state, _named_big_city(toponym.candidates), outlet_state)
                 per_name[key][entry.id] = max(per_name[key][entry.id], score)
+                if outlet is not None:
+                    plain = _score(entry, plain_votes, sum(plain_votes.values()), admin1_named, comma.get(index, ()),
+                                   anchors, shadowed, dateline_state, _named_big_city(toponym.candidates))
+                    per_name_plain[key][entry.id] = max(per_name_plain[key].get(entry.id, -math.inf), plain)
         by_id = {entry.id: entry for toponym in toponyms for entry in toponym.candidates}
         for key, entry_scores in per_name.items():
             best_id, best_score = entry_scores.most_common(1)[0]
             choices[key] = by_id[best_id]
             scores[key] = (by_id[best_id], best_score)
+        decided_by_outlet = {key for key, plain in per_name_plain.items()
+                             if plain.most_common(1)[0][0] != per_name[key].most_common(1)[0][0]}
         if dateline_state is None and dateline_city is not None:
             # "CHICAGO (AP) —": the city's own reading names the state the story's other places are in
             city = choices.get(normalize_name(toponyms[dateline_city].text))
@@ -600,7 +628,8 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
             resolved.append(toponym)
             continue
         entry, score = scores[key]
-        place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer)
+        rule = f"gazetteer; {outlet.rule}:{outlet.domain}" if key in decided_by_outlet else "gazetteer"
+        place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer, rule=rule)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
     return neighbourhoods_in_town(foreign_outliers_dropped(resolved), text, dateline_city)
 
@@ -634,20 +663,23 @@ def _add_named_unknowns(text: str, found: list[Toponym], gazetteer: Gazetteer) -
     return sorted(found + extra, key=lambda toponym: toponym.start)
 
 
-def find_toponyms(text: str, doc=None, country_hint: str | None = None) -> list[Toponym]:
+def find_toponyms(text: str, doc=None, country_hint: str | None = None, outlet=None) -> list[Toponym]:
     """Find and resolve every place name in ``text``.
 
     ``doc`` is an optional spaCy Doc of the same text: its entities veto persons/organisations/nationalities and
     add GPE/LOC names the gazetteer pass missed. ``country_hint`` (ISO alpha-2, e.g. the outlet's country) is a
-    weak prior for ambiguous names. Spans satisfy ``text[t.start:t.end] == t.text``.
+    weak prior for ambiguous names; ``outlet`` (a ``resolve.outlets.OutletHome``) adds the outlet's home state as a
+    prior among same-named towns (it only ranks readings of names the text gives). Spans satisfy
+    ``text[t.start:t.end] == t.text``.
     """
     if not text or not text.strip():
         return []
     from .event_place import story_country
 
     gazetteer = load_gazetteer()
-    country_hint = country_hint or story_country(text)
+    if outlet is None:
+        country_hint = country_hint or story_country(text)
     found = _match_runs(text, doc, gazetteer)
     found = _add_entity_places(text, doc, found, gazetteer)
     found = _add_named_unknowns(text, found, gazetteer)
-    return resolve_toponyms(found, text, country_hint)
+    return resolve_toponyms(found, text, country_hint, outlet)

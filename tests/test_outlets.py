@@ -1,0 +1,115 @@
+"""The outlet's home (resolve/outlets.py): URL unwrapping, the table lookup, and its use as a prior for place names."""
+
+import pytest
+
+from sitrep.resolve.outlets import OUTLET_HOME_RULE, OutletHome, outlet_home, outlet_host
+from sitrep.resolve.toponyms import find_toponyms
+
+
+@pytest.mark.parametrize("url, host", [
+    ("http://web.archive.org/web/20160223205112/http://www.wsbtv.com/news/local/story/", "wsbtv.com"),
+    ("https://web.archive.org/web/2014id_/http://www.ajc.com:80/news/x", "ajc.com"),
+    ("http://m.startribune.com/a-story", "startribune.com"),
+    ("https://amp.example-paper.com/x", "example-paper.com"),
+    ("chicago.cbslocal.com/2014/03/09/story/", "chicago.cbslocal.com"),
+    ("", None),
+    (None, None),
+    ("not a url", None),
+])
+def test_outlet_host_unwraps_archives_and_drops_site_prefixes(url, host):
+    assert outlet_host(url) == host
+
+
+def test_a_local_paper_is_at_home_in_its_state():
+    home = outlet_home("http://web.archive.org/web/2014/http://www.ajc.com/news/teen-shot/")
+    assert home is not None and home.country_code == "US" and home.admin1 == "Georgia" and home.town == "Atlanta"
+    assert home.state == ("US", "Georgia")
+
+
+def test_a_subdomain_matches_its_own_entry_before_its_parent():
+    assert outlet_home("http://chicago.cbslocal.com/2014/03/09/x/").admin1 == "Illinois"
+    assert outlet_home("http://philadelphia.cbslocal.com/2014/x/").admin1 == "Pennsylvania"
+    national = outlet_home("http://anothercity.cbslocal.com/x/")  # the parent: a national network site
+    assert national is not None and national.country_code == "US" and national.admin1 is None
+
+
+def test_a_subdomain_without_an_entry_takes_its_parents():
+    assert outlet_home("http://blogs.courant.com/crime/x").admin1 == "Connecticut"
+
+
+def test_a_station_domain_is_read_by_its_call_sign():
+    # neither domain is in the table: the call sign they start with is (WTOC Savannah, WMC Memphis)
+    assert outlet_home("http://www.wtoctv.com/story/1").admin1 == "Georgia"
+    assert outlet_home("http://wmcatering.com/menu") is None  # "atering" is no call-sign suffix
+    assert outlet_home("http://www.wmctv5.com/story/1").admin1 == "Tennessee"
+
+
+def test_national_and_foreign_outlets_give_a_country_only():
+    assert outlet_home("https://www.nytimes.com/2016/x.html") == OutletHome("nytimes.com", "US")
+    assert outlet_home("http://www.bbc.co.uk/news/uk-1").country_code == "GB"
+
+
+def test_an_unknown_outlet_has_no_home():
+    assert outlet_home("http://www.some-unknown-blog.net/post") is None
+    assert outlet_home("http://kxyz-not-a-station.org/x") is None
+
+
+def _town(text, outlet=None):
+    return next(t.chosen for t in find_toponyms(text, outlet=outlet) if t.text == "Columbus")
+
+
+GEORGIA_STATION = OutletHome("wtvm.com", "US", "Georgia", "Columbus")
+
+
+def test_outlet_state_picks_among_same_named_towns():
+    text = "A man was shot and killed in Columbus on Friday night, police said."
+    assert _town(text).admin1 == "Ohio"
+    chosen = _town(text, GEORGIA_STATION)
+    assert chosen.admin1 == "Georgia"
+    assert OUTLET_HOME_RULE in chosen.rule and "wtvm.com" in chosen.rule  # the evidence says why
+
+
+def test_a_state_named_in_the_text_outranks_the_outlet_home():
+    text = "A man was shot and killed in Columbus, Ohio, on Friday night, police said."
+    chosen = _town(text, GEORGIA_STATION)
+    assert chosen.admin1 == "Ohio" and OUTLET_HOME_RULE not in chosen.rule
+
+
+def test_the_outlet_home_never_becomes_a_place_the_text_does_not_name():
+    import sitrep
+
+    text = ("A man was shot and killed late Friday night, police said.\n\n"
+            "Officers found the victim lying in the street. No arrests have been made.")
+    extraction = sitrep.extract(text, url="http://web.archive.org/web/2016/http://www.wsbtv.com/news/local/x/")
+    assert extraction.events
+    assert all(event.location is None for event in extraction.events)
+
+
+def test_the_pipeline_reads_the_outlet_from_the_url():
+    import sitrep
+
+    text = ("A man was shot and killed in Columbus on Friday night, police said.\n\n"
+            "Officers found the victim lying in the street. No arrests have been made.")
+    ohio = sitrep.extract(text).events[0].location
+    georgia = sitrep.extract(text, url="http://www.ledger-enquirer.com/news/local/crime/article1.html").events[0].location
+    assert ohio.admin1 == "Ohio"
+    assert georgia.admin1 == "Georgia" and OUTLET_HOME_RULE in georgia.rule
+
+
+def test_a_us_outlets_story_reads_a_bare_foreign_namesake_at_home():
+    import sitrep
+
+    text = ("A man was shot and killed in Chelsea on Friday night, police said.\n\n"
+            "No arrests have been made.")
+    assert sitrep.extract(text).events[0].location.country_code == "GB"
+    at_home = sitrep.extract(text, url="http://www.bostonglobe.com/metro/2016/x.html").events[0].location
+    assert at_home.admin1 == "Massachusetts" and OUTLET_HOME_RULE in at_home.rule
+
+
+def test_a_us_outlets_story_keeps_a_town_abroad_when_the_text_names_its_country():
+    import sitrep
+
+    text = ("A soldier was shot and killed in Norfolk, England, on Friday, officials said.\n\n"
+            "No arrests have been made.")
+    place = sitrep.extract(text, url="http://www.bostonglobe.com/world/2016/x.html").events[0].location
+    assert place.country_code == "GB"
