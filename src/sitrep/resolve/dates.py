@@ -491,7 +491,9 @@ def is_statement_time(doc, expression: TimeExpression) -> bool:
     governor = span.root.head
     if governor.lemma_.lower() == "on" or governor.dep_ == "prep":
         governor = governor.head
-    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i
+    from .story_dates import says_now  # builds on this module
+
+    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i and not says_now(doc, governor, expression)
 
 
 def _sentence_of(doc, offset: int):
