@@ -110,6 +110,20 @@ def test_future_cue_looks_ahead():
     assert interval("next Friday") == ("2016-09-23", "2016-09-23", "day")
 
 
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("He is expected to be charged on Monday.", "2016-09-26"),
+    ("The suspect will be charged and booked on Monday.", "2016-09-26"),
+    ("She is expected to be arraigned after her son shot himself late Monday night.", "2016-09-19"),
+    ("Nobody will be charged after a boy was wounded on Monday.", "2016-09-19"),
+    ("The would-be robber was killed in a shootout on Monday.", "2016-09-19"),
+    ("The town will recover from Monday night's shooting.", "2016-09-19"),
+    ("Voters will go to the polls in Monday's election.", "2016-09-26"),
+])
+def test_a_past_clause_after_a_future_cue_looks_back(sentence, day):
+    (expression,) = find_time_expressions(sentence, PUBLISHED)
+    assert expression.value.start.isoformat() == day
+
+
 def test_may_the_verb_is_not_a_month():
     assert find_time_expressions("Fighting may resume; it may be over by May.", PUBLISHED)[-1].text == "May"
     assert len(find_time_expressions("Fighting may resume; it may be over by May.", PUBLISHED)) == 1

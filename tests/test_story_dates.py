@@ -128,3 +128,19 @@ def test_an_arrests_own_day_is_not_a_later_act_for_the_arrest(nlp):
 
 def test_visiting_relatives_is_the_incidents_setting(nlp):
     assert _split(nlp, "The boy was visiting relatives on Wednesday when a gun went off.") == (["Wednesday"], [])
+
+
+@pytest.mark.parametrize("text", [
+    "Around 4 p.m. Sunday, deputies say they were called to a home for reports of a shooting.",
+    "Police say that about 7:08 p.m. Saturday, officers responded to a shooting.",
+    "Sunday night, police say, two men were shot outside a bar.",
+])
+def test_a_day_fronted_before_a_present_tense_say_dates_what_is_told(nlp, text):
+    own, later = _split(nlp, text)
+    assert own and not later
+
+
+def test_a_day_right_after_says_is_the_sayings_own(nlp):
+    text = "The sheriff says Monday that the boys were playing in the yard on Sunday when a gun went off."
+    own, later = _split(nlp, text)
+    assert "Monday" in later and "Sunday" in own

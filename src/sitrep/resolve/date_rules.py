@@ -10,6 +10,7 @@ table lives in ``dates._rules``; the calendar arithmetic and the shared types in
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
 
@@ -20,6 +21,7 @@ from .dates import (
     Resolution,
     Rule,
     add_months,
+    alternation,
     clip_to,
     day_res,
     interval_precision,
@@ -337,7 +339,21 @@ def resolve_weekday(match: re.Match, ctx: Context) -> Resolution | None:
     if ctx.published is None:
         return Resolution(kind, f"XXXX-WXX-{weekday + 1}{suffix}")
     relation = re.sub(r"\s+", " ", (match["rel"] or "").lower())
-    return day_res(weekday_date(ctx.published, weekday, relation, ctx.future), kind, suffix)
+    future = ctx.future and not _names_past_incident(match)
+    return day_res(weekday_date(ctx.published, weekday, relation, future), kind, suffix)
+
+
+def _names_past_incident(match: re.Match) -> bool:
+    """"Tuesday's fatal shooting", "Thursday night's attack": a day owning an incident names one already told of,
+    whatever the sentence's future cue ("will recover from Thursday night's shooting")."""
+    return bool(_owned_incident().match(match.string, match.end()))
+
+
+@functools.lru_cache(maxsize=1)
+def _owned_incident() -> re.Pattern:
+    """"'s fatal shooting": a possessive, up to two words, and a noun of time_words.toml's ``incident_nouns``."""
+    nouns = alternation(words()["incident_nouns"]["words"])
+    return re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 
 def resolve_weekend(match: re.Match, ctx: Context) -> Resolution | None:

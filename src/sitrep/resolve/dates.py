@@ -313,7 +313,33 @@ def _rules() -> tuple[Rule, ...]:
 @functools.lru_cache(maxsize=1)
 def _future_cues() -> re.Pattern:
     cues = words()["future_cues"]["words"]
-    return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?![\w-])", re.IGNORECASE)  # not "would-be"
+
+
+WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])", re.IGNORECASE)
+
+
+def _past_after(text: str, start: int) -> bool:
+    """A past-tense verb in ``text`` from ``start``: an irregular form ("was", "shot"), or an -ed word that is no
+    participle (after "be", "to", "have": "to be charged on Monday" is future) and no word of time_words.toml's
+    ``past_tense.not_past`` ("scheduled", "need")."""
+    section = words()["past_tense"]
+    before = ""
+    for match in WORD.finditer(text, start):
+        verb = match.group(0).lower()
+        if verb in section["words"]:
+            return True
+        if verb.endswith("ed") and verb not in section["not_past"] and before not in section["participle_after"]:
+            return True
+        before = verb
+    return False
+
+
+def _speaks_of_future(sentence_before: str) -> bool:
+    """The sentence before a phrase has a future cue ("will", "expected") that a past-tense verb after it does not
+    undo: in "is expected to be arraigned after her son shot himself late Monday", Monday is past."""
+    cues = list(_future_cues().finditer(sentence_before))
+    return bool(cues) and not _past_after(sentence_before, cues[-1].end())
 
 
 def _context(text: str, start: int, published: date | None, reference: date | None,
@@ -325,7 +351,7 @@ def _context(text: str, start: int, published: date | None, reference: date | No
     previous_word = re.search(r"([A-Za-z]+)[\s,]*$", sentence_before)
     return Context(
         published=published,
-        future=bool(_future_cues().search(sentence_before)),
+        future=_speaks_of_future(sentence_before),
         preposition=previous_word.group(1).lower() if previous_word else "",
         reference=reference,
         previous_timex=previous_timex,
@@ -491,7 +517,9 @@ def is_statement_time(doc, expression: TimeExpression) -> bool:
     governor = span.root.head
     if governor.lemma_.lower() == "on" or governor.dep_ == "prep":
         governor = governor.head
-    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i
+    from .story_dates import says_now  # builds on this module
+
+    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i and not says_now(doc, governor, expression)
 
 
 def _sentence_of(doc, offset: int):

@@ -22,7 +22,8 @@ from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
 
 __all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "in_incident_sentence",
-           "is_fallback_date", "is_history", "is_page_stamp", "narrowed_to_story_day", "split_by_act", "story_day"]
+           "is_fallback_date", "is_history", "is_page_stamp", "narrowed_to_story_day", "says_now", "split_by_act",
+           "story_day"]
 
 # Rule suffix on a date read from a later act's time phrase: the event builder prefers another stated date of the
 # same precision, and the lead's day when it lies just before (assemble).
@@ -67,12 +68,29 @@ def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | 
     if not doc.has_annotation("DEP"):
         return False
     governor = _governor(doc, expression)
-    if governor is None or governor.lemma_.lower() not in later_act_lemmas():
+    if governor is None or governor.lemma_.lower() not in later_act_lemmas() or says_now(doc, governor, expression):
         return False
     if trigger is not None and trigger[0] <= governor.idx < trigger[1]:
         return False
     # "the shooting was reported at 11:42 a.m. Monday": the report of the incident itself dates it
     return not any(child.dep_ == "nsubjpass" and _is_violence(child.lemma_.lower()) for child in governor.children)
+
+
+# Present-tense verb tags: "police say", "the sheriff says" speak at publication, so a past day hanging from one
+# ("Around 4 p.m. Monday, officials say they were called ...") is the day of what they tell, not of the saying.
+PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
+# A time phrase right after the verb is the saying's own ("the department says Monday that ..."), as in AP style.
+RIGHT_AFTER_VERB = re.compile(r"\W*(?:on\s+)?$", re.IGNORECASE)
+
+
+def says_now(doc, governor, expression: TimeExpression) -> bool:
+    """``governor`` is a verb of telling in the present tense ("police say", "says") and the time phrase does not
+    follow it directly: the telling is the story's present, so the phrase dates what is told (the parse hangs a
+    fronted phrase there: "Around 4 p.m. Monday, officials say they were called")."""
+    if governor.tag_ not in PRESENT_TENSE_TAGS or governor.lemma_.lower() not in words()["present_telling"]["words"]:
+        return False
+    verb_end = governor.idx + len(governor.text)
+    return not (verb_end <= expression.start and RIGHT_AFTER_VERB.match(doc.text[verb_end:expression.start]))
 
 
 def _is_violence(lemma: str) -> bool:
