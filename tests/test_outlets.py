@@ -137,3 +137,17 @@ def test_a_small_town_outside_the_market_stays_when_the_text_names_its_state():
     text = "A man was shot at a bar in Gates Mills, Ohio, on Friday, police said."
     kept = next(t for t in find_toponyms(text, outlet=LAS_VEGAS_STATION) if t.text == "Gates Mills")
     assert kept.chosen is not None and kept.chosen.admin1 == "Ohio"
+
+
+def test_a_headline_town_dropped_by_the_market_rule_takes_the_bodys_reading():
+    import sitrep
+
+    # regression: the headline's own reading of the town is dropped (no state cue in the headline) while the body,
+    # which names its state, keeps it; the headline town then takes the body's reading with the headline's span
+    text = ("Man shot at bar in Gates Mills\n\n"
+            "A man was shot at a bar in Gates Mills, Ohio, on Friday night, police said.\n\n"
+            "No arrests have been made.")
+    extraction = sitrep.extract(text, title="Man shot at bar in Gates Mills",
+                                url="http://www.ktnv.com/news/local/x.html")
+    place = extraction.events[0].location
+    assert place.admin1 == "Ohio"
