@@ -144,3 +144,9 @@ def test_a_day_right_after_says_is_the_sayings_own(nlp):
     text = "The sheriff says Monday that the boys were playing in the yard on Sunday when a gun went off."
     own, later = _split(nlp, text)
     assert "Monday" in later and "Sunday" in own
+
+
+@pytest.mark.parametrize("clock, day", [("about 2 a.m.", date(2015, 3, 11)), ("around 10:30 p.m.", date(2015, 3, 10))])
+def test_a_night_is_split_by_the_clock_time_of_the_shooting(clock, day):
+    text = f"Two men were wounded in a shooting overnight in Dayton. The men were shot {clock} outside a bar, police said."
+    assert _incident_date(text) == day

@@ -124,7 +124,7 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
 # Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named
 # inside one is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this year") cover
 # several events in a report, and a weekend is often two events' ("positions retaken over the weekend").
-NARROWABLE_RULES = frozenset({"month", "month_year"})
+NARROWABLE_RULES = frozenset({"month", "month_year", "overnight"})  # (a night spans two dates: its clock time says which)
 # "last week" names the previous calendar week as "in July" names a month (unlike the rolling "the past week").
 NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
 
@@ -138,13 +138,14 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
     named_week = when.text is not None and NAMED_WEEK.fullmatch(when.text.text.strip())
     if when.rule.split("/")[0] not in NARROWABLE_RULES and not named_week:
         return when
+    night = when.rule.split("/")[0] == "overnight"  # a night is split by its clock time only ("about 2 a.m.")
     for expression in expressions:
         day = expression.value
         if day is None or expression.kind not in ("date", "time") or day.precision != "day" \
-                or not when.start <= day.start <= when.end:
+                or not when.start <= day.start <= when.end or day.end != day.start:
             continue
         if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
-                or not in_incident_sentence(doc, expression):
+                or not in_incident_sentence(doc, expression) or (night and expression.rule != "clock"):
             continue
         return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
     return when
