@@ -150,3 +150,9 @@ def test_a_day_right_after_says_is_the_sayings_own(nlp):
 def test_a_night_is_split_by_the_clock_time_of_the_shooting(clock, day):
     text = f"Two men were wounded in a shooting overnight in Dayton. The men were shot {clock} outside a bar, police said."
     assert _incident_date(text) == day
+
+
+def test_a_weekend_narrows_to_the_day_the_story_names_for_the_shooting():
+    text = ("Two men were wounded in a weekend shooting at a Dayton bar. "
+            "The men were shot about 1:30 a.m. Sunday outside the bar, police said.")
+    assert _incident_date(text) == date(2015, 3, 8)

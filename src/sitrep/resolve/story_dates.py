@@ -121,10 +121,11 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
     return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
 
 
-# Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named
-# inside one is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this year") cover
-# several events in a report, and a weekend is often two events' ("positions retaken over the weekend").
-NARROWABLE_RULES = frozenset({"month", "month_year", "overnight"})  # (a night spans two dates: its clock time says which)
+# Coarse dates a story names as one calendar stretch ("in July", "July 2015", "the weekend") and the night of
+# "overnight": a day named inside one where the story tells of its violence is that stretch's day (a night's
+# side of midnight is told by a clock time only). Vaguer spans ("the past week", "recent days", "earlier this
+# year") cover several events in a report.
+NARROWABLE_RULES = frozenset({"month", "month_year", "overnight", "weekend"})
 # "last week" names the previous calendar week as "in July" names a month (unlike the rolling "the past week").
 NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
 
