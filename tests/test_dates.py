@@ -124,6 +124,16 @@ def test_a_past_clause_after_a_future_cue_looks_back(sentence, day):
     assert expression.value.start.isoformat() == day
 
 
+def test_a_clock_time_in_the_small_hours_ends_the_night_before():
+    found = find_time_expressions("Gunfire erupted overnight. Officers arrived about 2 a.m.", PUBLISHED)
+    assert [e.value.start.isoformat() for e in found] == ["2016-09-21", "2016-09-22"]
+
+
+def test_now_is_no_anchor_for_a_later_clock_time():
+    found = find_time_expressions("On Tuesday a man was shot. He is now stable. He was shot at 7 p.m.", PUBLISHED)
+    assert found[-1].value.start.isoformat() == "2016-09-20"
+
+
 def test_may_the_verb_is_not_a_month():
     assert find_time_expressions("Fighting may resume; it may be over by May.", PUBLISHED)[-1].text == "May"
     assert len(find_time_expressions("Fighting may resume; it may be over by May.", PUBLISHED)) == 1

@@ -36,6 +36,7 @@ def test_a_count_beats_a_word_that_only_implies_a_death():
     "Three people were wounded or killed in the shooting in Tulsa on Monday.",
     "A man was charged with attempted murder after a shooting in Tulsa on Monday.",
     "The gunman tried to kill a clerk during a shooting in Tulsa on Monday.",
+    "Police said the two teens plotted to kill a classmate before the shooting in Tulsa on Monday.",
     "Please do not let my baby die, she said after the shooting in Tulsa.",
     "Homicide detectives said the shooting in Tulsa on Monday wounded two men.",
 ])

@@ -21,6 +21,13 @@ def _title(text: str) -> Span:
     ("Drive-by shooter kills 1, injures 3", 1, 1),
     ("Man killed in Dayton shooting", 1, 1),
     ("Fatal shooting on Elm Street", 1, None),
+    ("Teen found shot to death in Riverside park", 1, None),
+    ("Bakersfield man charged in shooting death of neighbor", 1, None),
+    ("Gunman who killed clerk at gas station sentenced", 1, None),
+    ("Grandmother and grandson dead in apparent murder-suicide", 2, None),
+    ("Deputies investigate double murder-suicide at Elm Court", 3, None),
+    ("Gunman kills three at warehouse, then turns gun on himself", 4, 4),
+    ("Shooting leaves 5 dead before gunman kills himself", 6, 6),
 ])
 def test_headline_states_a_toll(headline, low, high):
     figure = headline_deaths(_title(headline))
@@ -33,9 +40,25 @@ def test_headline_states_a_toll(headline, low, high):
     "Man shot in leg outside bar",  # no death
     "2 killed in Dayton, 3 killed in Toledo",  # two different figures
     "Police: 1500 block of Elm Street closed",  # an address, not a count
+    "Two charged with attempted murder in Elm Street shooting",  # nobody died
+    "Non-fatal shooting on Oak Avenue under investigation",
+    "Shooting outside party leaves 4 hurt",  # "leaves" counts the dead only with "dead"
 ])
 def test_headline_states_no_single_toll(headline):
     assert headline_deaths(_title(headline)) is None
+
+
+@pytest.mark.parametrize(("headline", "low"), [
+    ("Boy, 4, accidentally kills self with father's pistol", 1),  # the one death is his own
+    ("Man dead after shooting himself while cleaning rifle", 1),
+    ("Officer cleared in self-defense shooting that killed 6-year-old", 1),  # "6-year-old" is not a count
+])
+def test_a_death_of_ones_own_hand_is_not_counted_twice(headline, low):
+    assert headline_deaths(_title(headline)).low == low
+
+
+def test_a_reflexive_that_is_no_death_adds_none():
+    assert headline_deaths(_title("Gunman kills three, barricades himself inside home")).low == 3
 
 
 @pytest.mark.model
@@ -56,9 +79,10 @@ def test_headline_toll_goes_to_the_lead_incident_with_its_words():
 def test_body_toll_wins_over_the_headline():
     from sitrep import extract
 
-    body = "A man was shot dead outside a store on Main Street in Springfield on Saturday night, police said."
-    result = extract(body, published=datetime.date(2016, 3, 6), title="Three killed in Springfield shooting")
-    assert result.events[0].fatalities.low == 1
+    body = ("Two men were shot dead outside a store on Main Street in Springfield on Saturday night, police "
+            "said.")
+    result = extract(body, published=datetime.date(2016, 3, 6), title="One killed in Springfield shooting")
+    assert result.events[0].fatalities.low == 2
 
 
 @pytest.mark.model
@@ -82,3 +106,23 @@ def test_headline_count_beats_one_named_victim_in_the_body():
     incident = result.events[0]
     assert incident.fatalities.low == 3
     assert incident.rules["fatalities"] == "fatalities:headline-toll"
+
+
+@pytest.mark.model
+def test_headline_count_beats_a_lower_body_count_of_the_same_incident():
+    from sitrep import extract
+
+    body = ("One man was killed when gunfire erupted outside a bar on Elm Street in Springfield early Sunday, "
+            "police said. Officers found three other people wounded in the parking lot.")
+    result = extract(body, published=datetime.date(2016, 3, 6), title="2 dead, 3 hurt in Springfield bar shooting")
+    incident = result.events[0]
+    assert incident.fatalities.low == 2
+    assert incident.rules["fatalities"] == "fatalities:headline-toll"
+
+
+@pytest.mark.parametrize("headline", [
+    "Blast wounds nine; four militants killed in army clash",  # a count of a group the patterns do not read
+    "Two students killed as police fire on blockade",
+])
+def test_a_death_word_after_an_unread_count_implies_nothing(headline):
+    assert headline_deaths(_title(headline)) is None

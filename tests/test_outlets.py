@@ -113,3 +113,41 @@ def test_a_us_outlets_story_keeps_a_town_abroad_when_the_text_names_its_country(
             "No arrests have been made.")
     place = sitrep.extract(text, url="http://www.bostonglobe.com/world/2016/x.html").events[0].location
     assert place.country_code == "GB"
+
+
+def test_a_market_reaching_into_other_states_shares_its_prior_with_them():
+    home = outlet_home("http://www.nbcnewyork.com/news/local/x.html")
+    assert ("US", "New Jersey") in home.states and home.state == ("US", "New York")
+    text = "Five people were shot at a home in Newark early Sunday, police said."
+    newark = next(t.chosen for t in find_toponyms(text, outlet=home) if t.text == "Newark")
+    assert newark.admin1 == "New Jersey"
+
+
+LAS_VEGAS_STATION = OutletHome("ktnv.com", "US", "Nevada", "Las Vegas")
+
+
+def test_a_small_town_outside_the_outlets_market_loses_its_reading():
+    text = "A man was shot at a bar in Gates Mills on Friday, police said."
+    assert next(t.chosen for t in find_toponyms(text) if t.text == "Gates Mills").admin1 == "Ohio"
+    dropped = next(t for t in find_toponyms(text, outlet=LAS_VEGAS_STATION) if t.text == "Gates Mills")
+    assert dropped.chosen is None  # the name stays a toponym, with no far-away coordinates
+
+
+def test_a_small_town_outside_the_market_stays_when_the_text_names_its_state():
+    text = "A man was shot at a bar in Gates Mills, Ohio, on Friday, police said."
+    kept = next(t for t in find_toponyms(text, outlet=LAS_VEGAS_STATION) if t.text == "Gates Mills")
+    assert kept.chosen is not None and kept.chosen.admin1 == "Ohio"
+
+
+def test_a_headline_town_dropped_by_the_market_rule_takes_the_bodys_reading():
+    import sitrep
+
+    # regression: the headline's own reading of the town is dropped (no state cue in the headline) while the body,
+    # which names its state, keeps it; the headline town then takes the body's reading with the headline's span
+    text = ("Man shot at bar in Gates Mills\n\n"
+            "A man was shot at a bar in Gates Mills, Ohio, on Friday night, police said.\n\n"
+            "No arrests have been made.")
+    extraction = sitrep.extract(text, title="Man shot at bar in Gates Mills",
+                                url="http://www.ktnv.com/news/local/x.html")
+    place = extraction.events[0].location
+    assert place.admin1 == "Ohio"

@@ -144,3 +144,22 @@ def test_a_day_right_after_says_is_the_sayings_own(nlp):
     text = "The sheriff says Monday that the boys were playing in the yard on Sunday when a gun went off."
     own, later = _split(nlp, text)
     assert "Monday" in later and "Sunday" in own
+
+
+@pytest.mark.parametrize("clock, day", [("about 2 a.m.", date(2015, 3, 11)), ("around 10:30 p.m.", date(2015, 3, 10))])
+def test_a_night_is_split_by_the_clock_time_of_the_shooting(clock, day):
+    text = f"Two men were wounded in a shooting overnight in Dayton. The men were shot {clock} outside a bar, police said."
+    assert _incident_date(text) == day
+
+
+def test_a_weekend_narrows_to_the_day_the_story_names_for_the_shooting():
+    text = ("Two men were wounded in a weekend shooting at a Dayton bar. "
+            "The men were shot about 1:30 a.m. Sunday outside the bar, police said.")
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_weekend_is_not_narrowed_to_the_day_of_another_event():
+    text = ("Troops recaptured several positions near Dayton over the weekend, the army said. "
+            "Shelling killed two civilians on Sunday, the governor said.")
+    event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
+    assert event.date.start == date(2015, 3, 7) and event.date.precision == "week"

@@ -7,13 +7,16 @@ that table is how the numbers in rules/modality.toml were chosen.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import factuality_model
 from .common import require_shared, run_scorer
+from .factuality_features import token_features
 
 CORPORA = ("uw", "meantime")
 # The package's score for an uncued event noun (rules/modality.toml [scores].nominal), to tell it apart.
@@ -50,11 +53,13 @@ def parse_sentences(sentences, nlp):
 @dataclass(frozen=True)
 class Reading:
     """The package's modality for one annotated token, plus the token's tag and dependency label: the finer
-    calibration keys (an event noun as a subject is read differently from one as an object)."""
+    calibration keys (an event noun as a subject is read differently from one as an object); ``features`` are
+    what the learned mapping reads (factuality_features.token_features)."""
 
     mood: object  # sitrep.mentions.modality.Modality
     tag: str
     dep: str
+    features: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def predict(sentences, nlp=None):
@@ -71,9 +76,16 @@ def predict(sentences, nlp=None):
                 rows.append((row, None, None))
             else:
                 mood = modality(doc, position)
-                rows.append((row, mood.score, Reading(mood, doc[position].tag_, doc[position].dep_)))
+                rows.append((row, mood.score, Reading(mood, doc[position].tag_, doc[position].dep_,
+                                                      token_features(doc, position, mood))))
         out.append(rows)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _predicted_split(corpus: str, split: str, limit: int | None):
+    """``predict`` on one split, parsed once per process (the rule, calibrated and learned rows share it)."""
+    return predict(read_conll(gold_path(corpus, split))[:limit])
 
 
 def write_predictions(predicted, path: Path) -> None:
@@ -103,9 +115,8 @@ def calibration(corpus: str, split: str = "train", limit: int | None = None) -> 
     UW dev: MAE 0.502 with the class alone, 0.478 with tag and dependency added) is used when train has at least
     MIN_CLASS_SIZE tokens of it.
     """
-    sentences = read_conll(gold_path(corpus, split))[:limit]
     groups: dict[tuple, list[float]] = defaultdict(list)
-    for rows in predict(sentences):
+    for rows in _predicted_split(corpus, split, limit):
         for row, _value, reading in rows:
             if reading is not None:
                 for key in _keys(reading):
@@ -122,17 +133,42 @@ def apply_calibration(predicted, table: dict[tuple, float]):
              for row, value, reading in rows] for rows in predicted]
 
 
+def train_examples(corpus: str, limit: int | None = None) -> list[factuality_model.Example]:
+    """The annotated tokens of ``corpus``'s train split with their gold values, for the learned mapping."""
+    return [factuality_model.Example(float(row[2]), reading.features, _keys(reading), number)
+            for number, rows in enumerate(_predicted_split(corpus, "train", limit))
+            for row, _value, reading in rows if reading is not None]
+
+
+def apply_learned(predicted, corpus: str, limit: int | None = None):
+    """Rows re-valued by the mapping that cross-validates best on ``corpus``'s train split, and that choice."""
+    examples = train_examples(corpus, limit)
+    choice = factuality_model.choose(examples, MIN_CLASS_SIZE)
+    targets = [(reading.features, _keys(reading)) for rows in predicted for _row, _value, reading in rows
+               if reading is not None]
+    values = iter(factuality_model.fit_and_predict(choice.method, examples, targets, MIN_CLASS_SIZE))
+    relabelled = [[(row, float(next(values)) if reading is not None else None, reading)
+                   for row, _value, reading in rows] for rows in predicted]
+    return relabelled, choice
+
+
 def evaluate(corpus: str, split: str = "dev", limit: int | None = None, out_dir: Path | None = None,
-             calibrate: bool = False) -> dict:
-    """Predict and score one corpus split; ``limit`` keeps the first N sentences (gold trimmed to match)."""
-    sentences = read_conll(gold_path(corpus, split))
-    if limit is not None:
-        sentences = sentences[:limit]
-    predicted = predict(sentences)
-    if calibrate:
+             calibrate: bool = False, learned: bool = False) -> dict:
+    """Predict and score one corpus split; ``limit`` keeps the first N sentences (gold trimmed to match).
+
+    ``calibrate`` maps the package's reading through the train median table; ``learned`` uses the mapping chosen
+    by cross-validation on train (factuality_model.py) and adds ``method`` and ``train_cv_MAE`` to the result.
+    """
+    sentences = read_conll(gold_path(corpus, split))[:limit]
+    predicted = _predicted_split(corpus, split, limit)
+    choice = None
+    if learned:
+        predicted, choice = apply_learned(predicted, corpus, limit)
+    elif calibrate:
         predicted = apply_calibration(predicted, calibration(corpus, "train", limit))
     out_dir = out_dir or Path(tempfile.mkdtemp(prefix="sitrep-factuality-"))
-    pred_file = out_dir / f"{corpus}_{split}{'.calibrated' if calibrate else ''}.pred.conll"
+    suffix = ".learned" if learned else ".calibrated" if calibrate else ""
+    pred_file = out_dir / f"{corpus}_{split}{suffix}.pred.conll"
     write_predictions(predicted, pred_file)
     gold_file = gold_path(corpus, split)
     if limit is not None:
@@ -141,6 +177,9 @@ def evaluate(corpus: str, split: str = "dev", limit: int | None = None, out_dir:
                           gold_file)
     result = run_scorer("score_factuality.py", gold_file, pred_file)
     result["prediction_file"] = str(pred_file)
+    if choice is not None:
+        result["method"] = choice.method
+        result["train_cv_MAE"] = choice.cv_mae
     return result
 
 

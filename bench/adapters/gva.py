@@ -115,7 +115,8 @@ def record(row: dict) -> dict:
             out["date_rule"] = event.rules.get("date")  # for error analysis; the scorer ignores it
         place = event.location
         if place is not None:
-            out.update(lat=place.lat, lon=place.lon, state=place.admin1, city=place.name)
+            out.update(lat=place.lat, lon=place.lon, state=place.admin1, city=place.name,
+                       place_rule=place.rule)  # for error analysis; the scorer ignores it
     return out
 
 

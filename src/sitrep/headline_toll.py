@@ -28,6 +28,12 @@ HEADLINE_TOLL_RULE = "fatalities:headline-toll"
 COUNT = r"(?P<count>\d{1,3}|[A-Za-z]+)"
 # A count above this in a local headline is a year, an age or an address ("1500 block"), not the dead.
 MAX_HEADLINE_COUNT = 50
+KILLER_TOO = "+killer-too"
+# A number a word or two before a death word counts its dead ("two students killed"), though not as a toll this
+# module reads; "6-year-old" and "14," (an age) are no count.
+COUNTED_BEFORE = re.compile(
+    r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozens?|several)(?![-\d])(?:\s+[A-Za-z]+){1,2}\s*$",
+    re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,10 +49,12 @@ def _alternation(key: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
     deaths, verbs, nouns = _alternation("death_words"), _alternation("killing_verbs"), _alternation("one_person_nouns")
+    # "leaves 4 dead" counts the dead, "leaves 4 hurt" does not: a leaving verb needs "dead"
     people = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|men|women|teens|children|others|victims|officers))?"
     return (
         re.compile(rf"\b{COUNT}{people}\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:{deaths})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{verbs})\s+{COUNT}{people}(?:\s+dead)?\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{verbs})\s+{COUNT}(?!-){people}\b", re.IGNORECASE),  # not "kills 6-year-old"
+        re.compile(rf"\b(?:{_alternation('leaving_verbs')})\s+{COUNT}(?!-){people}\s+dead\b", re.IGNORECASE),
         re.compile(rf"\b(?P<one>{nouns})\s+(?:is\s+|was\s+)?(?:{deaths})\b", re.IGNORECASE),
     )
 
@@ -58,27 +66,63 @@ def _count(word: str) -> int | None:
 
 def headline_deaths(title: Span) -> Fatalities | None:
     """The one death figure a headline states, with its words as evidence; None when it states none, or several
-    different ones, or counts more than one incident ("3 killed in separate shootings")."""
+    different ones, or counts more than one incident ("3 killed in separate shootings"). The killer's own death
+    told beside the victims' ("kills two children, then himself") is one more (``_with_killer``)."""
     text = title.text
     if re.search(rf"\b(?:{_alternation('several_incidents')})\b", text, re.IGNORECASE):
         return None
     figures: dict[int, tuple[int, int]] = {}
+    counted = False  # a number counts the dead, not a noun naming one of them ("Man dead after shooting himself")
     for pattern in _patterns():
         for match in pattern.finditer(text):
-            deaths = 1 if "one" in match.groupdict() and match.group("one") else _count(match.group("count") or "")
+            one = "one" in match.groupdict() and match.group("one")
+            deaths = 1 if one else _count(match.group("count") or "")
             if deaths is not None:
                 figures.setdefault(deaths, match.span())
+                counted = counted or not one
     if not figures:
-        implied = re.search(rf"\b(?:{_alternation('implying_words')})\b", text, re.IGNORECASE)
-        if implied is None:
-            return None
-        figures[1] = implied.span()
-        rule = HEADLINE_TOLL_RULE + ":implied"
-        return _figure(title, 1, figures[1], rule, high=None)
+        return _implied_deaths(title)
     if len(figures) != 1:
         return None
     deaths, span = next(iter(figures.items()))
-    return _figure(title, deaths, span, HEADLINE_TOLL_RULE, high=deaths)
+    figure = _figure(title, deaths, span, HEADLINE_TOLL_RULE, high=deaths)
+    return _with_killer(title, figure) if counted else figure
+
+
+def _implied_deaths(title: Span) -> Fatalities | None:
+    """A headline that tells a death with no count ("Teen shot to death", "Fatal victim identified"): at least
+    one; "murder-suicide", at least two (the victim and the killer). Not a death undone by the word before it
+    ("non-fatal shooting", "attempted murder")."""
+    text = title.text
+    murder_suicide = re.search(rf"\b(?:{_alternation('murder_suicide_words')})\b", text, re.IGNORECASE)
+    if murder_suicide is not None:
+        victims = _multiplier(text[:murder_suicide.start()])
+        return _figure(title, victims + 1, murder_suicide.span(), HEADLINE_TOLL_RULE + ":implied", high=None)
+    undoing = _alternation("undoing_words")
+    implied = re.search(rf"(?<![\w-])(?:{_alternation('implying_words')})\b", text, re.IGNORECASE)
+    if implied is None or re.search(rf"\b(?:{undoing})\s*$", text[:implied.start()], re.IGNORECASE):
+        return None
+    if COUNTED_BEFORE.search(text[:implied.start()]):
+        return None  # "four militants killed": a count this module cannot read, of whatever group it is
+    return _figure(title, 1, implied.span(), HEADLINE_TOLL_RULE + ":implied", high=None)
+
+
+def _multiplier(before: str) -> int:
+    """The victims a word right before "murder-suicide" counts ("a double murder-suicide": two), else one."""
+    from .mentions.fatalities import multiplying_words
+
+    word = re.search(r"(\w+)[\s-]*$", before)
+    return multiplying_words().get(word.group(1).lower(), 1) if word else 1
+
+
+def _with_killer(title: Span, figure: Fatalities) -> Fatalities:
+    """The counted figure plus the killer's own death when the headline tells it ("kills two, then himself"): the
+    count names his victims only. Not "self-inflicted", "self-defense"; and a headline with no count ("Man kills
+    self") tells one death, his own."""
+    if not re.search(rf"\b(?:{_alternation('killer_death_words')})\b(?!-)", title.text, re.IGNORECASE):
+        return figure
+    return replace(figure, low=figure.low + 1, high=None if figure.high is None else figure.high + 1,
+                   rule=figure.rule + KILLER_TOO)
 
 
 def _figure(title: Span, deaths: int, span: tuple[int, int], rule: str, *, high: int | None) -> Fatalities:
@@ -92,18 +136,21 @@ def lead_incident_index(events) -> int | None:
 
 
 def with_headline_toll(events: tuple, title: Span | None) -> tuple:
-    """``events`` with the headline's toll given to the lead incident when its body states none, or only a
-    partial figure below it (one named victim, "a fatal shooting"), and no other event of the body carries that
-    same toll (an explicit "no one was killed", a toll of 0, stays)."""
+    """``events`` with the headline's toll given to the lead incident when its body states none, or a figure
+    below it: a partial one (one named victim, "a fatal shooting"), or a count of some of the dead when the
+    headline counts them all ("2 dead, 3 hurt in shooting" over "One man was killed ..."; ``_headline_counts_more``).
+    Not when another event of the body, told apart from the lead by its place, carries that same toll ("Drones
+    hit X as strike kills three near Y"); an explicit "no one was killed", a toll of 0, stays."""
     index = lead_incident_index(events)
     if title is None or index is None:
         return events
     told = events[index].fatalities
-    if told is not None and not is_partial(told):
-        return events
     figure = headline_deaths(title)
-    if figure is None or any(e.fatalities and (e.fatalities.low, e.fatalities.high) == (figure.low, figure.high)
-                             for e in events):
+    if figure is None:
+        return events
+    if told is not None and not is_partial(told) and not _headline_counts_more(figure, told):
+        return events
+    if any(_tells_toll_elsewhere(events[index], e, figure) for e in events):
         return events  # the body tells that toll of another event ("Drones hit X as strike kills three near Y")
     if told is not None and (told.low is None or figure.low <= told.low):
         return events  # the body's partial figure ("Smith, 24, died") already says as much
@@ -111,3 +158,21 @@ def with_headline_toll(events: tuple, title: Span | None) -> tuple:
     incident = replace(incident, fatalities=figure, rules={**incident.rules, "fatalities": figure.rule},
                        evidence=tuple(dict.fromkeys(incident.evidence + (figure.text,))))
     return events[:index] + (incident,) + events[index + 1:]
+
+
+def _headline_counts_more(figure: Fatalities, told: Fatalities) -> bool:
+    """A headline count above the body's count of the lead incident: local stories count the dead in the
+    headline and tell them one by one in the body ("One man died at the scene ... A woman died later")."""
+    return HEADLINE_TOLL_RULE + ":implied" not in figure.rule and told.low is not None and figure.low > told.low
+
+
+def _tells_toll_elsewhere(lead, event, figure: Fatalities) -> bool:
+    """Another event carries the headline's toll and is told apart from the lead: background, or placed
+    elsewhere. One told at the lead's place (or with no place) is the same incident split in the telling."""
+    if event is lead or event.fatalities is None:
+        return False
+    if (event.fatalities.low, event.fatalities.high) != (figure.low, figure.high):
+        return False
+    if event.background:
+        return True
+    return lead.location is not None and event.location is not None and lead.location.name != event.location.name

@@ -60,6 +60,11 @@ def _death_words() -> dict:
     return words
 
 
+def multiplying_words() -> dict[str, int]:
+    """Words that count a killing's victims ("double": 2), from rules/death_words.toml."""
+    return _death_words()["multiplying_words"]
+
+
 def fatalities_near(doc, cluster, to_source, sentence_triggers=()) -> Fatalities | None:
     """The deaths the mention reports: each killing word of its sentence that belongs to this mention's
     triggers (the nearest trigger, when a sentence tells of two events), its countable victims summed.

@@ -569,6 +569,8 @@ def resolve_clock(match: re.Match, ctx: Context) -> Resolution | None:
         return None
     day_word = (match["day"] or "").lower()
     base = ctx.reference or ctx.published
+    if ctx.reference is not None and ctx.previous_timex.endswith("TNI") and meridiem == "am" and not day_word:
+        base = ctx.reference + timedelta(days=1)  # "overnight ... about 2 a.m.": the small hours end the night
     if day_word in words()["weekdays"] and ctx.published is not None:
         base = weekday_date(ctx.published, words()["weekdays"][day_word], "", ctx.future)
     elif day_word in ("yesterday", "today", "tonight") and ctx.published is not None:

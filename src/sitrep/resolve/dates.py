@@ -415,7 +415,8 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
         span = Span(start, end, text[start:end])
         when = _when(resolution, span, rule.name, context)
         expressions.append(TimeExpression(start, end, span.text, when, resolution.kind, resolution.timex, rule.name))
-        if when is not None and resolution.kind in ("date", "time") and resolution.precision == "day":
+        if when is not None and resolution.kind in ("date", "time") and resolution.precision == "day" \
+                and resolution.timex != PRESENT_REF:  # "is now in stable condition" tells no day of the story
             reference = resolution.start
         if when is not None and resolution.kind in ("date", "time") and rule.name != "counted_relative":
             previous_timex = resolution.timex  # a shifted value is not a new anchor: "a year earlier" twice

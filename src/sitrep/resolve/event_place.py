@@ -223,7 +223,7 @@ def _headline_towns(headline_toponyms, body_toponyms) -> tuple[Place, ...]:
     for toponym in headline_toponyms:
         place = body_reading.get(toponym.text.lower(), toponym.chosen)
         if _is_town(place):
-            towns.append(replace(place, text=toponym.chosen.text))
+            towns.append(replace(place, text=Span(toponym.start, toponym.end, toponym.text)))
     return tuple(towns)
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 FAMOUS_CITY_POPULATION = 150_000  # a city abroad this big may well be meant, even in a one-country story
 
 __all__ = ["CITY_PARTS", "dateline_city_index", "ends_as_street", "foreign_outliers_dropped", "is_facility_run",
-           "is_street_run",
+           "is_street_run", "out_of_market_dropped",
            "neighbourhoods_in_town", "state_area", "within_state"]
 
 TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "neighbourhood"})
@@ -93,6 +93,31 @@ def foreign_outliers_dropped(toponyms: list[Toponym]) -> list[Toponym]:
                 and chosen.feature not in ("country", "continent", "admin1", "capital")
                 and not any(e.country_code == home for e in toponym.candidates)
                 and _population_of(toponym) < FAMOUS_CITY_POPULATION):
+            toponym = replace(toponym, chosen=None, feature=None)
+        result.append(toponym)
+    return result
+
+
+# A town this small, in a state a local outlet's market does not reach and that the text does not name, is most
+# often a street, a venue or a person the gazetteer happens to share a name with ("Remsen", "Old Town").
+OUT_OF_MARKET_POPULATION = 50_000
+
+
+def out_of_market_dropped(toponyms: list[Toponym], market_states: frozenset, states_named: set) -> list[Toponym]:
+    """In a local outlet's story, a small town read in a state outside the outlet's market (``market_states``,
+    resolve/outlets.py) that no state cue of the text names (a dateline, "Dallas, Ga.", a state named anywhere)
+    keeps its name but loses that reading, as ``foreign_outliers_dropped`` does for a small place abroad."""
+    if not market_states:
+        return toponyms
+    countries = {country for country, _ in market_states}
+    result = []
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if (chosen is not None and chosen.country_code in countries and chosen.feature in TOWN_FEATURES | {"admin2"}
+                and not (chosen.gazetteer_id or "").startswith("supplement:")  # hand-written: no population
+                and (chosen.country_code, chosen.admin1) not in market_states
+                and (chosen.country_code, chosen.admin1) not in states_named
+                and _population_of(toponym) < OUT_OF_MARKET_POPULATION):
             toponym = replace(toponym, chosen=None, feature=None)
         result.append(toponym)
     return result

@@ -42,11 +42,18 @@ class OutletHome:
     admin1: str | None = None
     town: str | None = None
     rule: str = OUTLET_HOME_RULE
+    also: tuple[str, ...] = ()  # admin1 names of the other states its market reaches ("New York": New Jersey)
 
     @property
     def state(self) -> tuple[str, str] | None:
         """(country, admin1) in the form the gazetteer's entries carry, or None for a national outlet."""
         return (self.country_code, self.admin1) if self.admin1 else None
+
+    @property
+    def states(self) -> frozenset[tuple[str, str]]:
+        """(country, admin1) of every state the outlet's market covers, its home state first among them."""
+        return frozenset(((self.country_code, self.admin1),) if self.admin1 else ()) \
+            | frozenset((self.country_code, admin1) for admin1 in self.also)
 
 
 def outlet_host(url: str | None) -> str | None:
@@ -95,10 +102,12 @@ def _table() -> _Table:
         country = market.get("country", "US")
         state = state_named(market["state"]) if market.get("state") else None
         admin1 = market.get("admin1") or (state[1] if state else None)  # "admin1": the gazetteer's own name
+        also = tuple(named[1] for named in map(state_named, market.get("also", [])) if named is not None)
         for domain in market.get("domains", []):
-            by_domain[domain.lower()] = OutletHome(domain.lower(), country, admin1, market.get("town"))
+            by_domain[domain.lower()] = OutletHome(domain.lower(), country, admin1, market.get("town"), also=also)
         for call_sign in market.get("call_signs", []):
-            by_call_sign[call_sign.lower()] = OutletHome(call_sign.upper(), country, admin1, market.get("town"))
+            by_call_sign[call_sign.lower()] = OutletHome(call_sign.upper(), country, admin1, market.get("town"),
+                                                         also=also)
     for national in rules.get("national", []):
         for domain in national.get("domains", []):
             by_domain.setdefault(domain.lower(), OutletHome(domain.lower(), national["country"]))

@@ -121,10 +121,14 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
     return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
 
 
-# Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named
-# inside one is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this year") cover
-# several events in a report, and a weekend is often two events' ("positions retaken over the weekend").
-NARROWABLE_RULES = frozenset({"month", "month_year"})
+# Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named inside one where the
+# story tells of its violence is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this
+# year") cover several events in a report.
+NARROWABLE_RULES = frozenset({"month", "month_year", "overnight", "weekend"})
+# A night ("overnight") and a weekend are split only by a clock time, which pins one incident ("a weekend shooting
+# ... about 1:30 a.m. Sunday"); a bare day in them is often another event's ("positions recaptured over the
+# weekend ... shelling killed two on Sunday").
+CLOCK_SPLIT_RULES = frozenset({"overnight", "weekend"})
 # "last week" names the previous calendar week as "in July" names a month (unlike the rolling "the past week").
 NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
 
@@ -138,13 +142,14 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
     named_week = when.text is not None and NAMED_WEEK.fullmatch(when.text.text.strip())
     if when.rule.split("/")[0] not in NARROWABLE_RULES and not named_week:
         return when
+    clock_only = when.rule.split("/")[0] in CLOCK_SPLIT_RULES
     for expression in expressions:
         day = expression.value
         if day is None or expression.kind not in ("date", "time") or day.precision != "day" \
-                or not when.start <= day.start <= when.end:
+                or not when.start <= day.start <= when.end or day.end != day.start:
             continue
         if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
-                or not in_incident_sentence(doc, expression):
+                or not in_incident_sentence(doc, expression) or (clock_only and expression.rule != "clock"):
             continue
         return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
     return when

@@ -27,7 +27,7 @@ from ..geodesy import distance_km
 from ..model import Place, Span
 from .datelines import find_dateline
 from .local_places import (CITY_PARTS, dateline_city_index, ends_as_street, foreign_outliers_dropped, is_facility_run,
-                           is_street_run, neighbourhoods_in_town, state_area, within_state)
+                           is_street_run, neighbourhoods_in_town, out_of_market_dropped, state_area, within_state)
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
@@ -524,7 +524,7 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
            shadowed_admin1: set[tuple[str, str]] = frozenset(),
            dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False,
-           outlet_state: tuple[str, str] | None = None) -> float:
+           outlet_state: frozenset[tuple[str, str]] | None = None) -> float:
     score = _prior(entry) + _outlet_state_bonus(entry, outlet_state)
     if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
             and (entry.country_code, entry.admin1) == dateline_state:
@@ -549,11 +549,11 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
     return score
 
 
-def _outlet_state_bonus(entry: Entry, outlet_state: tuple[str, str] | None) -> float:
-    """The outlet-home prior: a town (or county) in the state the outlet is at home in."""
-    if outlet_state is None or entry.feature in ("admin1", "country", "continent", "region", "province", "state"):
+def _outlet_state_bonus(entry: Entry, outlet_states: frozenset[tuple[str, str]] | None) -> float:
+    """The outlet-home prior: a town (or county) in a state of the outlet's market."""
+    if not outlet_states or entry.feature in ("admin1", "country", "continent", "region", "province", "state"):
         return 0.0
-    return OUTLET_STATE_WEIGHT if (entry.country_code, entry.admin1) == outlet_state else 0.0
+    return OUTLET_STATE_WEIGHT if (entry.country_code, entry.admin1) in outlet_states else 0.0
 
 
 def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None,
@@ -562,7 +562,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
 
     ``outlet`` (a ``resolve.outlets.OutletHome``) adds its country as a weak country vote and a prior for towns of
     its state; a name whose reading that prior decided carries the rule "outlet home:<domain>"."""
-    outlet_state = outlet.state if outlet is not None else None
+    outlet_state = outlet.states if outlet is not None else None
     outlet_vote = outlet.country_code if outlet is not None and not country_hint else None
     country_hint = country_hint or outlet_vote
     choices: dict[str, Entry] = {}
@@ -631,7 +631,13 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         rule = f"gazetteer; {outlet.rule}:{outlet.domain}" if key in decided_by_outlet else "gazetteer"
         place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer, rule=rule)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
-    return neighbourhoods_in_town(foreign_outliers_dropped(resolved), text, dateline_city)
+    resolved = foreign_outliers_dropped(resolved)
+    if outlet_state:
+        states_named = {(e.country_code, e.admin1) for e in choices.values() if e.feature == "admin1"} \
+            | {(area.country_code, area.admin1) for areas in comma.values() for area in areas if area.admin1} \
+            | ({dateline.state} if dateline is not None and dateline.state else set())
+        resolved = out_of_market_dropped(resolved, outlet_state, states_named)
+    return neighbourhoods_in_town(resolved, text, dateline_city)
 
 
 def to_place(entry: Entry, span: Span | None, gazetteer: Gazetteer | None = None, rule: str = "gazetteer") -> Place:

@@ -1,0 +1,91 @@
+"""The learned factuality mapping of the bench: the features it reads off one event token, the folds it
+cross-validates on, and that the linear model and the median table learn what hand-made examples teach them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.adapters import factuality_model  # noqa: E402
+from bench.adapters.factuality_features import token_features  # noqa: E402
+from sitrep.mentions.modality import modality  # noqa: E402
+
+
+def features_of(nlp, sentence: str, trigger: str) -> dict:
+    doc = nlp(sentence)
+    index = next(token.i for token in doc if token.text == trigger)
+    return token_features(doc, index, modality(doc, index))
+
+
+@pytest.mark.model
+def test_features_read_governors_modals_and_negation(nlp):
+    features = features_of(nlp, "The rebels said they would not attack the town.", "attack")
+    assert features["lemma=attack"] == 1.0
+    assert features["aux=would"] == 1.0 and features["modal"] == 1.0
+    assert features["neg"] == 1.0
+    assert features["anc_lemma=say"] == 1.0 and features["anc_class=reported"] == 1.0
+    assert features["subj_person=3"] == 1.0
+    assert features["negated"] == 1.0 and features["irrealis=conditional"] == 1.0
+    assert features["in_quote=False"] == 1.0 and features["question=False"] == 1.0
+
+
+@pytest.mark.model
+def test_features_see_quotes_questions_and_event_nouns(nlp):
+    features = features_of(nlp, 'He asked: " Will the talks resume ? "', "talks")
+    assert features["noun_event"] == 1.0 and features["pos=NOUN"] == 1.0
+    assert features["in_quote=True"] == 1.0
+    assert features["question=True"] == 1.0
+    plain = features_of(nlp, "Troops attacked the village.", "attacked")
+    assert plain["Tense=Past"] == 1.0 and plain["score"] == 3.0 and "negated" in plain
+
+
+def example(value, features, keys=(("x",),), sentence=0):
+    return factuality_model.Example(value, {"score": 3.0, **features}, keys, sentence)
+
+
+def test_folds_keep_sentence_blocks_together():
+    block = factuality_model.SENTENCES_PER_GROUP
+    examples = [example(3.0, {}, sentence=n) for n in range(block * 10)]
+    splits = factuality_model.folds(examples, count=5)
+    assert len(splits) == 5
+    for train, test in splits:
+        assert not set(train) & set(test)
+        test_blocks = {examples[i].sentence // block for i in test}
+        assert not test_blocks & {examples[i].sentence // block for i in train}
+
+
+def test_linear_mapping_learns_a_cue_word():
+    examples = [example(3.0, {"lemma=attack": 1.0}) for _ in range(30)]
+    examples += [example(-2.0, {"lemma=attack": 1.0, "neg": 1.0}) for _ in range(30)]
+    mapping = factuality_model.LinearMapping(1.0).fit([e.features for e in examples],
+                                                      np.array([e.value for e in examples]))
+    plain, negated = mapping.predict([{"score": 3.0, "lemma=attack": 1.0},
+                                      {"score": 3.0, "lemma=attack": 1.0, "neg": 1.0}])
+    assert plain > 2.0 and negated < -1.0
+
+
+def test_calibration_table_uses_finest_key_with_enough_examples():
+    examples = [example(1.0, {}, keys=(("hedge", "VBD"), ("hedge",))) for _ in range(5)]
+    examples += [example(2.0, {}, keys=(("hedge", "NN"), ("hedge",))) for _ in range(2)]
+    table = factuality_model.CalibrationTable(examples, min_size=5)
+    predicted = table.predict([((("hedge", "VBD"), ("hedge",)), 3.0), ((("hedge", "NN"), ("hedge",)), 3.0),
+                               ((("other",),), 2.5)])
+    assert list(predicted) == [1.0, 1.0, 2.5]
+
+
+def test_choose_prefers_the_candidate_with_lower_train_error():
+    rng = np.random.default_rng(0)
+    examples = []
+    for n in range(400):
+        negated = bool(rng.integers(2))
+        features = {"neg": 1.0} if negated else {}
+        # one calibration key for all: only the linear model can see the negation
+        examples.append(example(-2.0 if negated else 3.0, features, sentence=n))
+    choice = factuality_model.choose(examples, min_size=5)
+    assert choice.method.startswith("linear")
+    assert choice.cv_mae[choice.method] < choice.cv_mae["calibration"]
