@@ -151,3 +151,29 @@ def test_a_headline_town_dropped_by_the_market_rule_takes_the_bodys_reading():
                                 url="http://www.ktnv.com/news/local/x.html")
     place = extraction.events[0].location
     assert place.admin1 == "Ohio"
+
+
+def test_the_home_state_outranks_the_other_states_of_its_market():
+    station = OutletHome("wdam.com", "US", "Mississippi", "Hattiesburg", also=("Alabama", "Louisiana"))
+    text = "A child was accidentally shot in Marion County on Sunday, the sheriff said."
+    county = next(t.chosen for t in find_toponyms(text, outlet=station) if t.text == "Marion County")
+    assert county.admin1 == "Mississippi"
+
+
+def test_a_call_sign_is_never_a_place():
+    from sitrep.resolve.outlets import is_call_sign
+
+    assert is_call_sign("KSLA") and is_call_sign("WSMV")
+    assert not is_call_sign("Ksla") and not is_call_sign("KSLAX") and not is_call_sign("PARIS")
+    text = "Two people were shot Sunday night, KSLA News 12 reported."
+    assert not any(t.text == "KSLA" for t in find_toponyms(text))
+
+
+def test_a_small_town_abroad_in_a_local_story_loses_its_reading_unless_the_text_names_its_country():
+    text = "An officer fired at a gunman near Bellagio on Saturday, police said."
+    assert next(t for t in find_toponyms(text) if t.text == "Bellagio").chosen.country_code == "IT"
+    dropped = next(t for t in find_toponyms(text, outlet=LAS_VEGAS_STATION) if t.text == "Bellagio")
+    assert dropped.chosen is None
+    named = "An officer fired at a gunman near Bellagio, Italy, on Saturday, police said."
+    kept = next(t for t in find_toponyms(named, outlet=LAS_VEGAS_STATION) if t.text == "Bellagio")
+    assert kept.chosen is not None and kept.chosen.country_code == "IT"
