@@ -177,3 +177,19 @@ def test_a_small_town_abroad_in_a_local_story_loses_its_reading_unless_the_text_
     named = "An officer fired at a gunman near Bellagio, Italy, on Saturday, police said."
     kept = next(t for t in find_toponyms(named, outlet=LAS_VEGAS_STATION) if t.text == "Bellagio")
     assert kept.chosen is not None and kept.chosen.country_code == "IT"
+
+
+def test_a_json_lines_record_carries_its_url_to_the_outlet_prior(tmp_path):
+    import json
+
+    from sitrep.ingest.jsonl import read_jsonl
+    from sitrep.pipeline import extract_document
+
+    body = ("A man was shot and killed in Columbus on Friday night, police said.\n\n"
+            "Officers found the victim lying in the street. No arrests have been made.")
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": body, "url": "http://www.wtvm.com/story/1/man-shot"}) + "\n",
+                    encoding="utf-8")
+    (document,) = list(read_jsonl(path))
+    place = extract_document(document).events[0].location
+    assert place.admin1 == "Georgia" and OUTLET_HOME_RULE in place.rule
