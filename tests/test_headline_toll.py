@@ -24,10 +24,15 @@ def _title(text: str) -> Span:
     ("Teen found shot to death in Riverside park", 1, None),
     ("Bakersfield man charged in shooting death of neighbor", 1, None),
     ("Gunman who killed clerk at gas station sentenced", 1, None),
-    ("Grandmother and grandson dead in apparent murder-suicide", 2, None),
+    ("Grandmother and grandson dead in apparent murder-suicide", 2, 2),  # the dead listed, the killer among them
     ("Deputies investigate double murder-suicide at Elm Court", 3, None),
+    ("Police investigate apparent murder-suicide at Elm Court home", 2, None),
     ("Gunman kills three at warehouse, then turns gun on himself", 4, 4),
     ("Shooting leaves 5 dead before gunman kills himself", 6, 6),
+    ("Toddler, 19-year-old woman killed in Eastside shooting", 2, 2),  # a list of victims: one each
+    ("Parents, 3 children found dead in Elm Court home", 5, 5),  # "parents" are two, "3 children" three
+    ("Police: Man killed his wife, his son, himself", 3, 3),  # the killer listed among them is not added again
+    ("Woman charged in deaths of grandmother, toddler", 2, 2),
 ])
 def test_headline_states_a_toll(headline, low, high):
     figure = headline_deaths(_title(headline))
@@ -54,6 +59,14 @@ def test_headline_states_no_single_toll(headline):
     ("Officer cleared in self-defense shooting that killed 6-year-old", 1),  # "6-year-old" is not a count
 ])
 def test_a_death_of_ones_own_hand_is_not_counted_twice(headline, low):
+    assert headline_deaths(_title(headline)).low == low
+
+
+@pytest.mark.parametrize(("headline", "low"), [
+    ("Drive-by shooting killed one man, injured 3 others", 1),  # the wounded are no part of the list of dead
+    ("Rampage that killed woman, injured 2 officers", 1),
+])
+def test_a_list_stops_at_a_verb_of_wounding(headline, low):
     assert headline_deaths(_title(headline)).low == low
 
 

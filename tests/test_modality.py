@@ -220,3 +220,26 @@ def test_a_call_of_shots_fired_reports_them(parse):
 def test_a_call_for_a_ceasefire_still_wants_it(parse):
     mood = mood_of(parse, "The envoy renewed his call for a ceasefire in the north.", "ceasefire")
     assert mood.hypothetical == "desire"
+
+
+def test_not_going_to_is_a_negated_future(parse):
+    mood = mood_of(parse, "They are not going to attack the town.", "attack")
+    assert mood.negated and mood.hypothetical == "future" and mood.score < 0
+
+
+def test_one_no_read_twice_is_not_a_double_negative(parse):
+    mood = mood_of(parse, "No enforcement action was ever announced by the police.", "action")
+    assert mood.negated and mood.score < 0
+
+
+def test_no_details_about_an_event_does_not_negate_it(parse):
+    mood = mood_of(parse, "Police gave no details about the negotiations with the kidnappers.", "negotiations")
+    assert not mood.negated and mood.score > 2
+    assert mood_of(parse, "There was no response to the request.", "request").score > 2
+    assert mood_of(parse, "The rebels played no part in the attack.", "attack").negated
+
+
+def test_negated_blocker_lets_the_event_happen(parse):
+    mood = mood_of(parse, "The guards did not prevent the attack.", "attack")
+    assert not mood.negated and mood.score > 2
+    assert mood_of(parse, "The guards prevented the attack.", "attack").negated

@@ -135,6 +135,8 @@ def test_parse_never_raises(text):
     ("a 17 y/o girl", (1, 1)),
     ("two 8 yo boys", (2, 2)),
     ("a 5 yr old", (1, 1)),
+    ("a 15-year-girl", (1, 1)),  # a hyphenated span of time with its "old" dropped
+    ("two 16-year boys", (2, 2)),
     ("8 people", (8, 8)),
 ])
 def test_short_forms_of_an_age_are_not_counts(phrase, bounds):

@@ -151,3 +151,45 @@ def test_a_headline_town_dropped_by_the_market_rule_takes_the_bodys_reading():
                                 url="http://www.ktnv.com/news/local/x.html")
     place = extraction.events[0].location
     assert place.admin1 == "Ohio"
+
+
+def test_the_home_state_outranks_the_other_states_of_its_market():
+    station = OutletHome("wdam.com", "US", "Mississippi", "Hattiesburg", also=("Alabama", "Louisiana"))
+    text = "A child was accidentally shot in Marion County on Sunday, the sheriff said."
+    county = next(t.chosen for t in find_toponyms(text, outlet=station) if t.text == "Marion County")
+    assert county.admin1 == "Mississippi"
+
+
+def test_a_call_sign_is_never_a_place():
+    from sitrep.resolve.outlets import is_call_sign
+
+    assert is_call_sign("KSLA") and is_call_sign("WSMV")
+    assert not is_call_sign("Ksla") and not is_call_sign("KSLAX") and not is_call_sign("PARIS")
+    text = "Two people were shot Sunday night, KSLA News 12 reported."
+    assert not any(t.text == "KSLA" for t in find_toponyms(text))
+
+
+def test_a_small_town_abroad_in_a_local_story_loses_its_reading_unless_the_text_names_its_country():
+    text = "An officer fired at a gunman near Bellagio on Saturday, police said."
+    assert next(t for t in find_toponyms(text) if t.text == "Bellagio").chosen.country_code == "IT"
+    dropped = next(t for t in find_toponyms(text, outlet=LAS_VEGAS_STATION) if t.text == "Bellagio")
+    assert dropped.chosen is None
+    named = "An officer fired at a gunman near Bellagio, Italy, on Saturday, police said."
+    kept = next(t for t in find_toponyms(named, outlet=LAS_VEGAS_STATION) if t.text == "Bellagio")
+    assert kept.chosen is not None and kept.chosen.country_code == "IT"
+
+
+def test_a_json_lines_record_carries_its_url_to_the_outlet_prior(tmp_path):
+    import json
+
+    from sitrep.ingest.jsonl import read_jsonl
+    from sitrep.pipeline import extract_document
+
+    body = ("A man was shot and killed in Columbus on Friday night, police said.\n\n"
+            "Officers found the victim lying in the street. No arrests have been made.")
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": body, "url": "http://www.wtvm.com/story/1/man-shot"}) + "\n",
+                    encoding="utf-8")
+    (document,) = list(read_jsonl(path))
+    place = extract_document(document).events[0].location
+    assert place.admin1 == "Georgia" and OUTLET_HOME_RULE in place.rule

@@ -73,6 +73,11 @@ def headline_deaths(title: Span) -> Fatalities | None:
         return None
     figures: dict[int, tuple[int, int]] = {}
     counted = False  # a number counts the dead, not a noun naming one of them ("Man dead after shooting himself")
+    listed = _listed_victims(text)
+    if listed is not None:
+        deaths, span, with_killer = listed
+        figure = _figure(title, deaths, span, HEADLINE_TOLL_RULE + ":listed", high=deaths)
+        return figure if with_killer else _with_killer(title, figure)
     for pattern in _patterns():
         for match in pattern.finditer(text):
             one = "one" in match.groupdict() and match.group("one")
@@ -87,6 +92,54 @@ def headline_deaths(title: Span) -> Fatalities | None:
     deaths, span = next(iter(figures.items()))
     figure = _figure(title, deaths, span, HEADLINE_TOLL_RULE, high=deaths)
     return _with_killer(title, figure) if counted else figure
+
+
+@functools.lru_cache(maxsize=1)
+def _list_patterns() -> tuple[re.Pattern, ...]:
+    words = _words()
+    nouns = "|".join(re.escape(w) for w in sorted(
+        words["one_person_nouns"] + words["list_person_nouns"] + words["list_group_nouns"] + words["pair_nouns"],
+        key=len, reverse=True))
+    # a word before an item's noun describes it ("20-year-old man"); a verb there starts another clause ("killed
+    # one man, injured 3 others")
+    describing = r"(?!(?:injur|wound|hurt|shot|shoot|kill|leav|left|hospitali)\w*\s)[\w'’-]+\s+"
+    item = rf"(?:(?:his|her|their|a|an)\s+)?(?:{describing}){{0,2}}?(?:{nouns})"
+    separator = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)"
+    victims = rf"(?P<list>{item}(?:{separator}{item})+)"
+    deaths, verbs = _alternation("death_words"), _alternation("killing_verbs")
+    return (
+        re.compile(rf"\b{victims}\s+(?:are\s+|were\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{verbs})\s+{victims}\b", re.IGNORECASE),
+        re.compile(rf"\b(?:deaths|killings|slayings|murders)\s+of\s+{victims}\b", re.IGNORECASE),
+    )
+
+
+def _listed_victims(text: str) -> tuple[int, tuple[int, int], bool] | None:
+    """The people a list of victims names ("Baby, 20-year-old man killed": two; "Parents, 2 children dead": four;
+    "killed his son, his daughter, himself": three), its span, and whether the killer is among them."""
+    words = _words()
+    pairs, groups = {w.lower() for w in words["pair_nouns"]}, {w.lower() for w in words["list_group_nouns"]}
+    for pattern in _list_patterns():
+        match = pattern.search(text)
+        if match is None:
+            continue
+        total = 0
+        for item in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", match.group("list")):
+            tokens = item.split()
+            number = next((_count(t) for t in tokens if _count(t) is not None and "-" not in t), None)
+            noun = tokens[-1].lower()
+            if number is not None and noun in groups | pairs:
+                total += number
+            elif noun in pairs:
+                total += 2
+            elif noun in groups:
+                return None  # "children and others killed": a group with no number
+            else:
+                total += 1
+        if 1 < total <= MAX_HEADLINE_COUNT:
+            killer = re.search(r"\b(?:himself|herself|self)\b", match.group("list"), re.IGNORECASE) is not None
+            return total, match.span("list"), killer
+    return None
 
 
 def _implied_deaths(title: Span) -> Fatalities | None:

@@ -120,12 +120,22 @@ class _Found:
             self.hedge, self.hedge_kind = cue, kind
 
     def note_negation(self, kind: str, cue) -> None:
+        if cue is not None and self.negation is not None and cue.i == self.negation.i:
+            return  # one "no" read twice (on the event noun, then as its verb's participant) is one negation
         self.cues.append(kind)
         if self.negation is None:
             self.negation, self.negation_kind = cue, kind
         elif self.negation_kind == "negated" and kind == "negated":
             # a double negative ("not without ...") cancels out
             self.negation, self.negation_kind = None, ""
+        elif self.negation_kind == "negative_implicative" and kind == "negated" and _negates(cue, self.negation):
+            # "did not prevent the attack", "won't delay the launch": the negated blocker lets the event happen
+            self.negation, self.negation_kind = None, ""
+
+
+def _negates(cue, word) -> bool:
+    """``cue`` (a "not") hangs on ``word`` itself."""
+    return cue is not None and word is not None and cue.head.i == word.i and cue.i != word.i
 
 
 def _negation_child(token):
@@ -228,6 +238,9 @@ def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> N
             found.note_irrealis("conditional", child)
     if not governor and _is_going_to(token):
         found.note_irrealis("future", token.head)
+        negator = _negation_child(token.head)
+        if negator is not None:
+            found.note_negation("negated", negator)  # "are not going to attack"
 
 
 def _is_going_to(token) -> bool:
@@ -368,6 +381,9 @@ def _negated_share(prep):
     preposition on the noun or on its verb."""
     holder = prep.head
     if holder.pos_ in NOMINAL_POS:
+        # "no part in", "no sign of" deny the event; "no details about", "no reason for", "no response to" do not
+        if prep.lower_ not in _words("negation", "share_prepositions"):
+            return None
         return _negating_determiner(holder)
     if prep.lower_ == "in" and holder.pos_ == "VERB":
         share = next((c for c in holder.children if c.dep_ == "dobj"), None)

@@ -194,6 +194,9 @@ def parse_quantity(phrase: str) -> tuple[int | None, int | None] | None:
 
 def _is_age(tokens: list[str], position: int) -> bool:
     """The tokens after a number say "-year-old" / "month old": the number is someone's age."""
+    if tokens[position:position + 1] == ["-"] and tokens[position + 1:position + 2] \
+            and tokens[position + 1] in AGE_UNITS:
+        return True  # "a 15-year-girl", "a 10-year sentence": a hyphenated span of time is never a head count
     rest = [t for t in tokens[position:position + 4] if t != "-"]
     if any(tuple(rest[:len(short)]) == short for short in AGE_ABBREVIATIONS):
         return True

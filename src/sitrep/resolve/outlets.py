@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["OUTLET_HOME_RULE", "OutletHome", "outlet_home", "outlet_host"]
+__all__ = ["OUTLET_HOME_RULE", "OutletHome", "is_call_sign", "outlet_home", "outlet_host"]
 
 OUTLETS_PATH = Path(__file__).resolve().parent.parent / "rules" / "outlets.toml"
 OUTLET_HOME_RULE = "outlet home"
@@ -141,3 +141,9 @@ def _by_call_sign(labels: list[str], table: _Table) -> OutletHome | None:
                 and _AFTER_CALL_SIGN.fullmatch(name[size:]):
             return table.by_call_sign[call_sign]
     return None
+
+
+def is_call_sign(word: str) -> bool:
+    """"KSLA", "WSMV": a broadcast station's call sign from the table, written in capitals (never a place name, even
+    where the gazetteer folds it onto one: "KSLA" is not Kassala)."""
+    return bool(_CALL_SIGN.fullmatch(word.lower())) and word.isupper() and word.lower() in _table().by_call_sign

@@ -29,6 +29,7 @@ from .datelines import find_dateline
 from .local_places import (CITY_PARTS, dateline_city_index, ends_as_street, foreign_outliers_dropped, is_facility_run,
                            is_street_run, neighbourhoods_in_town, out_of_market_dropped, state_area, within_state)
 from .gazetteer import KIND_FOLDED, Entry, Gazetteer, load_gazetteer, normalize_name
+from .outlets import is_call_sign
 
 __all__ = ["Toponym", "find_toponyms", "load_demonyms", "resolve_toponyms", "to_place"]
 
@@ -54,6 +55,7 @@ HINT_WEIGHT = 1.5  # outlet country
 # (4.0) and "Dallas, Ga." (9.0), above the population gap of a small namesake to a mid-sized one (0.9 a decade):
 # "Columbus" on an Atlanta station's page is Columbus, Georgia, but "Chicago" stays the big city.
 OUTLET_STATE_WEIGHT = 2.5
+OUTLET_MARKET_WEIGHT = 1.5  # a town in another state the outlet's market reaches ("Newark" on a New York station)
 DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
 ALIAS_UNDER_BIG_CITY_PENALTY = 3.0  # a reading by alias when a big city has the very name
 DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
@@ -278,6 +280,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
+    if n_tokens == 1 and is_call_sign(phrase):
+        return False
     if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS) \
             and not _stop_word_named_as_town(phrase, start, end, entries, context, placed_by_text):
         return False
@@ -424,7 +428,8 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
         end = start + len(surface)
         if not surface or any(s < end and start < e for s, e in taken):
             continue
-        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
+        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS \
+                or is_call_sign(surface):
             continue
         if ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
             continue
@@ -524,8 +529,8 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
            comma_areas: tuple[Entry, ...], anchors: list[tuple[float, float]],
            shadowed_admin1: set[tuple[str, str]] = frozenset(),
            dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False,
-           outlet_state: frozenset[tuple[str, str]] | None = None) -> float:
-    score = _prior(entry) + _outlet_state_bonus(entry, outlet_state)
+           outlet=None) -> float:
+    score = _prior(entry) + _outlet_state_bonus(entry, outlet)
     if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
             and (entry.country_code, entry.admin1) == dateline_state:
         score += DATELINE_STATE_WEIGHT
@@ -549,11 +554,15 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
     return score
 
 
-def _outlet_state_bonus(entry: Entry, outlet_states: frozenset[tuple[str, str]] | None) -> float:
-    """The outlet-home prior: a town (or county) in a state of the outlet's market."""
-    if not outlet_states or entry.feature in ("admin1", "country", "continent", "region", "province", "state"):
+def _outlet_state_bonus(entry: Entry, outlet) -> float:
+    """The outlet-home prior: a town (or county) in the outlet's home state, or less in another state its market
+    reaches."""
+    if outlet is None or not outlet.admin1 or entry.feature in ("admin1", "country", "continent", "region",
+                                                                 "province", "state"):
         return 0.0
-    return OUTLET_STATE_WEIGHT if (entry.country_code, entry.admin1) in outlet_states else 0.0
+    if (entry.country_code, entry.admin1) == outlet.state:
+        return OUTLET_STATE_WEIGHT
+    return OUTLET_MARKET_WEIGHT if (entry.country_code, entry.admin1) in outlet.states else 0.0
 
 
 def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None,
@@ -562,7 +571,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
 
     ``outlet`` (a ``resolve.outlets.OutletHome``) adds its country as a weak country vote and a prior for towns of
     its state; a name whose reading that prior decided carries the rule "outlet home:<domain>"."""
-    outlet_state = outlet.states if outlet is not None else None
+    market_states = outlet.states if outlet is not None else None
     outlet_vote = outlet.country_code if outlet is not None and not country_hint else None
     country_hint = country_hint or outlet_vote
     choices: dict[str, Entry] = {}
@@ -602,7 +611,7 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
             plain_votes = votes - Counter({outlet_vote: HINT_WEIGHT}) if outlet_vote else votes
             for entry in toponym.candidates:
                 score = _score(entry, votes, total, admin1_named, comma.get(index, ()), anchors, shadowed,
-                               dateline_state, _named_big_city(toponym.candidates), outlet_state)
+                               dateline_state, _named_big_city(toponym.candidates), outlet)
                 per_name[key][entry.id] = max(per_name[key][entry.id], score)
                 if outlet is not None:
                     plain = _score(entry, plain_votes, sum(plain_votes.values()), admin1_named, comma.get(index, ()),
@@ -632,11 +641,13 @@ def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | Non
         place = to_place(entry, Span(toponym.start, toponym.end, toponym.text), gazetteer, rule=rule)
         resolved.append(replace(toponym, chosen=place, feature=entry.feature, score=round(score, 3)))
     resolved = foreign_outliers_dropped(resolved)
-    if outlet_state:
-        states_named = {(e.country_code, e.admin1) for e in choices.values() if e.feature == "admin1"} \
-            | {(area.country_code, area.admin1) for areas in comma.values() for area in areas if area.admin1} \
+    if market_states:
+        # states (and countries, as (code, None)) the text names: "Ohio", "Dallas, Ga.", "France", a dateline
+        states_named = {(e.country_code, e.admin1 if e.feature == "admin1" else None) for e in choices.values()
+                        if e.feature in ("admin1", "country")} \
+            | {(area.country_code, area.admin1) for areas in comma.values() for area in areas} \
             | ({dateline.state} if dateline is not None and dateline.state else set())
-        resolved = out_of_market_dropped(resolved, outlet_state, states_named)
+        resolved = out_of_market_dropped(resolved, market_states, states_named)
     return neighbourhoods_in_town(resolved, text, dateline_city)
 
 
