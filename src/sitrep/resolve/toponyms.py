@@ -269,6 +269,12 @@ def _stop_word_named_as_town(phrase: str, start: int, end: int, entries: tuple[E
             and any(e.feature in ("city", "town", "village") and e.kind == 0 for e in entries))
 
 
+def _big_place_of_that_name(entries) -> bool:
+    """A country, state or big city bears exactly this name (not by an alias or a folded spelling)."""
+    return any(e.kind == 0 and (e.feature in ("country", "admin1", "capital") or e.population >= IMPORTANT_POPULATION)
+               for e in entries)
+
+
 def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
                   gazetteer: Gazetteer, n_tokens: int, after_unmatched_name: bool = False) -> bool:
     """Whether a gazetteer match is a toponym here: context for, context against, and the entries' weight."""
@@ -280,8 +286,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
-    if n_tokens == 1 and is_call_sign(phrase):
-        return False
+    if n_tokens == 1 and is_call_sign(phrase) and not _big_place_of_that_name(entries):
+        return False  # "KSLA" is a station (not Kassala by a folded spelling); "KOTA" may still be Kota
     if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS) \
             and not _stop_word_named_as_town(phrase, start, end, entries, context, placed_by_text):
         return False
@@ -428,12 +434,13 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
         end = start + len(surface)
         if not surface or any(s < end and start < e for s, e in taken):
             continue
-        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS \
-                or is_call_sign(surface):
+        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
             continue
         if ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
             continue
         entries = gazetteer.lookup(surface, surface=surface)
+        if is_call_sign(surface) and not _big_place_of_that_name(entries):
+            continue  # a station's call sign tagged as a place ("KSLA reported")
         extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
     return sorted(found + extra, key=lambda toponym: toponym.start)
 
