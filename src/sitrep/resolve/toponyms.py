@@ -51,11 +51,6 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
-# A town in the outlet's home state (resolve/outlets.py): below a dateline's state (4.0), a state the text names
-# (4.0) and "Dallas, Ga." (9.0), above the population gap of a small namesake to a mid-sized one (0.9 a decade):
-# "Columbus" on an Atlanta station's page is Columbus, Georgia, but "Chicago" stays the big city.
-OUTLET_STATE_WEIGHT = 2.5
-OUTLET_MARKET_WEIGHT = 1.5  # a town in another state the outlet's market reaches ("Newark" on a New York station)
 DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
 ALIAS_UNDER_BIG_CITY_PENALTY = 3.0  # a reading by alias when a big city has the very name
 DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
@@ -537,7 +532,7 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
            shadowed_admin1: set[tuple[str, str]] = frozenset(),
            dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False,
            outlet=None) -> float:
-    score = _prior(entry) + _outlet_state_bonus(entry, outlet)
+    score = _prior(entry) + (outlet.prior(entry) if outlet is not None else 0.0)
     if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
             and (entry.country_code, entry.admin1) == dateline_state:
         score += DATELINE_STATE_WEIGHT
@@ -559,17 +554,6 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
         if nearest < NEARBY_KM:
             score += PROXIMITY_WEIGHT * (1 - nearest / NEARBY_KM)
     return score
-
-
-def _outlet_state_bonus(entry: Entry, outlet) -> float:
-    """The outlet-home prior: a town (or county) in the outlet's home state, or less in another state its market
-    reaches."""
-    if outlet is None or not outlet.admin1 or entry.feature in ("admin1", "country", "continent", "region",
-                                                                 "province", "state"):
-        return 0.0
-    if (entry.country_code, entry.admin1) == outlet.state:
-        return OUTLET_STATE_WEIGHT
-    return OUTLET_MARKET_WEIGHT if (entry.country_code, entry.admin1) in outlet.states else 0.0
 
 
 def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None,
