@@ -186,3 +186,11 @@ def test_only_an_incident_named_in_a_later_acts_sentence_takes_the_story_day(nlp
     start = text.index(trigger)
     narrowed = narrowed_to_story_day(nlp(text), act, found, (start, start + len(trigger)))
     assert (narrowed == act) is kept
+
+
+def test_a_sentence_telling_the_incident_happened_is_one_of_the_incident(nlp):
+    from sitrep.resolve.story_dates import in_incident_sentence
+
+    text = "Officers gave no details. It happened around 7:15 p.m. on Friday."
+    (expression,) = find_time_expressions(text, PUBLISHED)
+    assert in_incident_sentence(nlp(text), expression)

@@ -113,12 +113,15 @@ def split_by_act(doc, expressions: list[TimeExpression],
 
 
 def in_incident_sentence(doc, expression: TimeExpression) -> bool:
-    """The phrase's sentence tells of violence ("shot", "shooting", "killed"): a day named there is a story day
+    """The phrase's sentence tells of violence ("shot", "shooting", "killed") or of the incident happening ("It
+    happened around 7 p.m. Friday"): a day named there is a story day
     of the incident, not of the aftermath ("was in critical condition Wednesday")."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return True
     sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
-    return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
+    happening = words()["incident_nouns"]["happening_verbs"]
+    return sentence is None or any(_is_violence(token.lemma_.lower()) or token.lemma_.lower() in happening
+                                   for token in sentence)
 
 
 # Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named inside one where the
