@@ -33,6 +33,8 @@ def _title(text: str) -> Span:
     ("Parents, 3 children found dead in Elm Court home", 5, 5),  # "parents" are two, "3 children" three
     ("Police: Man killed his wife, his son, himself", 3, 3),  # the killer listed among them is not added again
     ("Woman charged in deaths of grandmother, toddler", 2, 2),
+    ("3 found dead at Elm Court home; man arrested", 3, 3),
+    ("Hunter found dead in Lake County woods", 1, 1),
 ])
 def test_headline_states_a_toll(headline, low, high):
     figure = headline_deaths(_title(headline))

@@ -193,3 +193,9 @@ def test_a_json_lines_record_carries_its_url_to_the_outlet_prior(tmp_path):
     (document,) = list(read_jsonl(path))
     place = extract_document(document).events[0].location
     assert place.admin1 == "Georgia" and OUTLET_HOME_RULE in place.rule
+
+
+def test_a_call_sign_that_is_also_a_big_citys_name_stays_a_place():
+    text = "KOTA, India — Two people were shot dead in KOTA on Monday, police said."
+    assert any(t.text == "KOTA" and t.chosen is not None and t.chosen.country_code == "IN"
+               for t in find_toponyms(text))

@@ -163,3 +163,34 @@ def test_a_weekend_is_not_narrowed_to_the_day_of_another_event():
             "Shelling killed two civilians on Sunday, the governor said.")
     event = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background][0]
     assert event.date.start == date(2015, 3, 7) and event.date.precision == "week"
+
+
+def test_an_incident_dated_only_by_an_arrest_takes_the_day_the_story_names_for_it():
+    text = ("Police arrested a man Tuesday in connection with the fatal shooting of a Dayton teenager. "
+            "The shooting happened on Sunday in a parking lot.")
+    events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
+    shooting = next(e for e in events if e.event_type != "Strategic developments")
+    assert shooting.date.start == date(2015, 3, 8)
+
+
+@pytest.mark.parametrize("text, trigger, kept", [
+    ("Police arrested a man Tuesday in the fatal shooting. The shooting happened on Sunday.", "shooting", False),
+    ("On Tuesday soldiers seized grenades in raids. Gunmen shot five men on Sunday.", "grenades", True),
+    ("The agency said Tuesday a ship reported an explosion. Rebels shot down a drone on Sunday.", "explosion", True),
+])
+def test_only_an_incident_named_in_a_later_acts_sentence_takes_the_story_day(nlp, text, trigger, kept):
+    from sitrep.resolve.story_dates import as_fallback, narrowed_to_story_day
+
+    found = find_time_expressions(text, PUBLISHED)
+    act = as_fallback(next(e.value for e in found if e.text == "Tuesday"))
+    start = text.index(trigger)
+    narrowed = narrowed_to_story_day(nlp(text), act, found, (start, start + len(trigger)))
+    assert (narrowed == act) is kept
+
+
+def test_a_sentence_telling_the_incident_happened_is_one_of_the_incident(nlp):
+    from sitrep.resolve.story_dates import in_incident_sentence
+
+    text = "Officers gave no details. It happened around 7:15 p.m. on Friday."
+    (expression,) = find_time_expressions(text, PUBLISHED)
+    assert in_incident_sentence(nlp(text), expression)

@@ -52,10 +52,11 @@ def _patterns() -> tuple[re.Pattern, ...]:
     # "leaves 4 dead" counts the dead, "leaves 4 hurt" does not: a leaving verb needs "dead"
     people = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|men|women|teens|children|others|victims|officers))?"
     return (
-        re.compile(rf"\b{COUNT}{people}\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:{deaths})\b", re.IGNORECASE),
+        re.compile(rf"\b{COUNT}{people}\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b",
+                   re.IGNORECASE),
         re.compile(rf"\b(?:{verbs})\s+{COUNT}(?!-){people}\b", re.IGNORECASE),  # not "kills 6-year-old"
         re.compile(rf"\b(?:{_alternation('leaving_verbs')})\s+{COUNT}(?!-){people}\s+dead\b", re.IGNORECASE),
-        re.compile(rf"\b(?P<one>{nouns})\s+(?:is\s+|was\s+)?(?:{deaths})\b", re.IGNORECASE),
+        re.compile(rf"\b(?P<one>{nouns})\s+(?:is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE),
     )
 
 

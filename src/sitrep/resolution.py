@@ -103,7 +103,8 @@ class Resolver:
         from .resolve.story_dates import narrowed_to_story_day
 
         when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)
-        return _rebase_when(self.article, narrowed_to_story_day(doc, when, list(self.time_expressions)))
+        return _rebase_when(self.article, narrowed_to_story_day(doc, when, list(self.time_expressions),
+                                                                (start_char, end_char)))
 
 
 LEAD_SENTENCES = 2  # the lead of a news story: its first two sentences

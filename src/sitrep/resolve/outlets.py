@@ -30,6 +30,13 @@ _SITE_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|beta|origin)\.")
 # What follows a call sign in a station's own domain: "wsbtv", "kare11", "wmcactionnews5", "wfaa", "wpxi".
 _AFTER_CALL_SIGN = re.compile(r"(?:-?(?:tv|dt|fm|am))?\d{0,2}(?:news|online|now)?|(?:action)?news(?:channel)?\d{0,2}|radio")
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
+# Prior for a town in the outlet's home state, added to a gazetteer entry's score in ``toponyms``: below a dateline's
+# state (4.0), a state the text names (4.0) and "Dallas, Ga." (9.0), above the population gap of a small namesake to
+# a mid-sized one (0.9 a decade): "Columbus" on an Atlanta station's page is Columbus, Georgia, but "Chicago" stays
+# the big city.
+OUTLET_STATE_WEIGHT = 2.5
+OUTLET_MARKET_WEIGHT = 1.5  # a town in another state the outlet's market reaches ("Newark" on a New York station)
+AREA_FEATURES = frozenset({"admin1", "country", "continent", "region", "province", "state"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,15 @@ class OutletHome:
     def state(self) -> tuple[str, str] | None:
         """(country, admin1) in the form the gazetteer's entries carry, or None for a national outlet."""
         return (self.country_code, self.admin1) if self.admin1 else None
+
+    def prior(self, entry) -> float:
+        """The outlet-home prior for a gazetteer entry: a town (or county) in the outlet's home state, or less in
+        another state its market reaches; nothing for states, countries and regions."""
+        if not self.admin1 or entry.feature in AREA_FEATURES:
+            return 0.0
+        if (entry.country_code, entry.admin1) == self.state:
+            return OUTLET_STATE_WEIGHT
+        return OUTLET_MARKET_WEIGHT if (entry.country_code, entry.admin1) in self.states else 0.0
 
     @property
     def states(self) -> frozenset[tuple[str, str]]:

@@ -113,12 +113,15 @@ def split_by_act(doc, expressions: list[TimeExpression],
 
 
 def in_incident_sentence(doc, expression: TimeExpression) -> bool:
-    """The phrase's sentence tells of violence ("shot", "shooting", "killed"): a day named there is a story day
+    """The phrase's sentence tells of violence ("shot", "shooting", "killed") or of the incident happening ("It
+    happened around 7 p.m. Friday"): a day named there is a story day
     of the incident, not of the aftermath ("was in critical condition Wednesday")."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return True
     sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
-    return sentence is None or any(_is_violence(token.lemma_.lower()) for token in sentence)
+    happening = words()["incident_nouns"]["happening_verbs"]
+    return sentence is None or any(_is_violence(token.lemma_.lower()) or token.lemma_.lower() in happening
+                                   for token in sentence)
 
 
 # Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named inside one where the
@@ -133,12 +136,15 @@ CLOCK_SPLIT_RULES = frozenset({"overnight", "weekend"})
 NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
 
 
-def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression]) -> When | None:
+def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression],
+                          trigger: tuple[int, int] | None = None) -> When | None:
     """A coarse date ("in July", "last week") narrowed to the day the story names for its incident inside it
     ("shot July 12 outside a bar"): the first day-precise phrase of the story that falls in the interval, in a
     sentence of violence, and dates no later act nor the page. Otherwise ``when`` unchanged."""
-    if when is None or when.implied or when.start is None or when.end is None or is_fallback_date(when):
+    if when is None or when.implied or when.start is None or when.end is None:
         return when
+    if is_fallback_date(when):
+        return _story_day_before(doc, when, expressions, trigger)
     named_week = when.text is not None and NAMED_WEEK.fullmatch(when.text.text.strip())
     if when.rule.split("/")[0] not in NARROWABLE_RULES and not named_week:
         return when
@@ -199,6 +205,29 @@ def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
         return dataclasses.replace(day, rule=STORY_DAY_RULE)
     return None
 
+
+
+def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
+                      trigger: tuple[int, int] | None) -> When:
+    """An incident named by a noun in a later act's sentence ("arrested a man Wednesday in the fatal shooting")
+    takes the day the story names for its violence (``story_day``: "The shooting happened on Sunday") when that day
+    is not after the act, and the act is no statement. An event told by a verb keeps the act's day: "the army said on Tuesday its fighters had
+    overrun a base" or "on Monday soldiers seized grenades" tell of events of their own, and the first day the story
+    names may be another event's."""
+    if trigger is None or not _names_incident(doc.text[trigger[0]:trigger[1]]):
+        return later_act
+    act = next((e for e in expressions if later_act.text is not None and e.start == later_act.text.start), None)
+    governor = _governor(doc, act) if act is not None else None
+    if governor is None or governor.lemma_.lower() in words()["later_acts"]["statements"]:
+        return later_act  # "UKMTO said a vessel reported an explosion on Sunday": the report may be all the story has
+    day = story_day(doc, expressions, later_act.start)
+    return day if day is not None and day.start <= later_act.start else later_act
+
+
+def _names_incident(trigger_text: str) -> bool:
+    """The trigger ends in a noun of an incident told of as a whole ("fatal shooting", "killing"; time_words.toml)."""
+    last_word = trigger_text.split()[-1].lower() if trigger_text.split() else ""
+    return last_word in words()["incident_nouns"]["words"]
 
 
 def as_fallback(when: When) -> When:

@@ -51,11 +51,6 @@ ADMIN1_CONTEXT_WEIGHT = 4.0  # candidate lies in an admin1 area the document nam
 COMMA_ADMIN_WEIGHT = 9.0  # "Alexandria, Va.": the candidate lies in the area named right after the comma
 PROXIMITY_WEIGHT = 4.0  # candidate within NEARBY_KM of another resolved place
 HINT_WEIGHT = 1.5  # outlet country
-# A town in the outlet's home state (resolve/outlets.py): below a dateline's state (4.0), a state the text names
-# (4.0) and "Dallas, Ga." (9.0), above the population gap of a small namesake to a mid-sized one (0.9 a decade):
-# "Columbus" on an Atlanta station's page is Columbus, Georgia, but "Chicago" stays the big city.
-OUTLET_STATE_WEIGHT = 2.5
-OUTLET_MARKET_WEIGHT = 1.5  # a town in another state the outlet's market reaches ("Newark" on a New York station)
 DATELINE_COUNTRY_VOTES = 3.0  # a dateline naming a state counts as this many of the story's places in its country
 ALIAS_UNDER_BIG_CITY_PENALTY = 3.0  # a reading by alias when a big city has the very name
 DATELINE_STATE_WEIGHT = 4.0  # candidate lies in the state of the story's dateline ("MANASSAS, Va. —")
@@ -269,6 +264,12 @@ def _stop_word_named_as_town(phrase: str, start: int, end: int, entries: tuple[E
             and any(e.feature in ("city", "town", "village") and e.kind == 0 for e in entries))
 
 
+def _big_place_of_that_name(entries) -> bool:
+    """A country, state or big city bears exactly this name (not by an alias or a folded spelling)."""
+    return any(e.kind == 0 and (e.feature in ("country", "admin1", "capital") or e.population >= IMPORTANT_POPULATION)
+               for e in entries)
+
+
 def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...], context: _Context,
                   gazetteer: Gazetteer, n_tokens: int, after_unmatched_name: bool = False) -> bool:
     """Whether a gazetteer match is a toponym here: context for, context against, and the entries' weight."""
@@ -280,8 +281,8 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
-    if n_tokens == 1 and is_call_sign(phrase):
-        return False
+    if n_tokens == 1 and is_call_sign(phrase) and not _big_place_of_that_name(entries):
+        return False  # "KSLA" is a station (not Kassala by a folded spelling); "KOTA" may still be Kota
     if n_tokens == 1 and (lowered in STOP_WORDS or normalize_name(phrase) in STOP_WORDS) \
             and not _stop_word_named_as_town(phrase, start, end, entries, context, placed_by_text):
         return False
@@ -428,12 +429,13 @@ def _add_entity_places(text: str, doc, found: list[Toponym], gazetteer: Gazettee
         end = start + len(surface)
         if not surface or any(s < end and start < e for s, e in taken):
             continue
-        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS \
-                or is_call_sign(surface):
+        if not surface[:1].isupper() or _is_demonym(surface, gazetteer) or surface.lower() in STOP_WORDS:
             continue
         if ends_as_street(surface, text, end) or surface.lower() in CITY_PARTS:
             continue
         entries = gazetteer.lookup(surface, surface=surface)
+        if is_call_sign(surface) and not _big_place_of_that_name(entries):
+            continue  # a station's call sign tagged as a place ("KSLA reported")
         extra.append(Toponym(start, end, surface, entries, source="gazetteer" if entries else "ner"))
     return sorted(found + extra, key=lambda toponym: toponym.start)
 
@@ -530,7 +532,7 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
            shadowed_admin1: set[tuple[str, str]] = frozenset(),
            dateline_state: tuple[str, str] | None = None, alias_of_big_city: bool = False,
            outlet=None) -> float:
-    score = _prior(entry) + _outlet_state_bonus(entry, outlet)
+    score = _prior(entry) + (outlet.prior(entry) if outlet is not None else 0.0)
     if dateline_state is not None and entry.feature not in ("admin1", "country", "continent") \
             and (entry.country_code, entry.admin1) == dateline_state:
         score += DATELINE_STATE_WEIGHT
@@ -552,17 +554,6 @@ def _score(entry: Entry, votes: Counter, total_votes: float, admin1_named: set[t
         if nearest < NEARBY_KM:
             score += PROXIMITY_WEIGHT * (1 - nearest / NEARBY_KM)
     return score
-
-
-def _outlet_state_bonus(entry: Entry, outlet) -> float:
-    """The outlet-home prior: a town (or county) in the outlet's home state, or less in another state its market
-    reaches."""
-    if outlet is None or not outlet.admin1 or entry.feature in ("admin1", "country", "continent", "region",
-                                                                 "province", "state"):
-        return 0.0
-    if (entry.country_code, entry.admin1) == outlet.state:
-        return OUTLET_STATE_WEIGHT
-    return OUTLET_MARKET_WEIGHT if (entry.country_code, entry.admin1) in outlet.states else 0.0
 
 
 def resolve_toponyms(toponyms: list[Toponym], text: str, country_hint: str | None = None,
