@@ -136,3 +136,7 @@ def test_a_victim_wounded_before_she_died_is_not_a_killer_death():
 def test_the_killers_death_after_a_rampage_told_by_a_second_verb_is_one_more():
     assert _toll("In Tulsa on Monday, a gunman ambushed a sergeant and then went on a rampage killing a young woman "
                  "before police shot him to death.") == (2, 2)
+
+
+def test_a_fatal_double_shooting_is_two_shot_and_at_least_one_dead():
+    assert _toll("Police in Tulsa are investigating a fatal double shooting on Elm Street on Monday night.") == (1, None)

@@ -194,3 +194,10 @@ def test_a_sentence_telling_the_incident_happened_is_one_of_the_incident(nlp):
     text = "Officers gave no details. It happened around 7:15 p.m. on Friday."
     (expression,) = find_time_expressions(text, PUBLISHED)
     assert in_incident_sentence(nlp(text), expression)
+
+
+def test_a_story_day_is_found_after_an_update_block():
+    update = " ".join(f"Update {n}: officers are still searching for the gunman." for n in range(14))
+    text = (f"A 10-year-old Dayton boy was killed, and his family is asking for answers. {update} Officers were "
+            "called to the home at about 9 p.m. Sunday after a report of gunfire.")
+    assert _incident_date(text) == date(2015, 3, 8)

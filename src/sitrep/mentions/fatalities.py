@@ -266,8 +266,11 @@ def _implied(token, to_source, deaths: int, name: str) -> Fatalities:
 
 
 def _multiplied(token) -> int:
-    """"a double homicide" is two deaths, "a homicide" one."""
+    """"a double homicide" is two deaths, "a homicide" one; "a fatal double shooting" is two shot, at least one
+    of them dead."""
     multipliers = _death_words()["multiplying_words"]
+    if token.lemma_.lower() in WOUNDING_NOUNS:
+        return 1
     return max((multipliers[c.lower_] for c in token.children if c.lower_ in multipliers), default=1)
 
 

@@ -163,8 +163,9 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
 
 # How many sentences from the top a story day of the incident is looked for when the lead gives none: scraped
 # pages open with furniture and local stories often tell the time of the shooting in their third or fourth
-# paragraph; further down they tell of other incidents ("Thursday night around 8:30, neighbours ...").
-STORY_DAY_SENTENCES = 12
+# paragraph, follow-ups (an arrest, a trial) after their update blocks; further down they tell of other incidents.
+# 20 on the GVA dev pages: 12 missed days told after an "UPDATE" block, 30 found no more.
+STORY_DAY_SENTENCES = 20
 STORY_DAY_RULE = "story day of the incident"
 BARE_CLOCK = re.compile(r"day|tonight", re.IGNORECASE)
 
