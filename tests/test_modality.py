@@ -243,3 +243,9 @@ def test_negated_blocker_lets_the_event_happen(parse):
     mood = mood_of(parse, "The guards did not prevent the attack.", "attack")
     assert not mood.negated and mood.score > 2
     assert mood_of(parse, "The guards prevented the attack.", "attack").negated
+
+
+def test_any_event_under_a_negated_verb_is_negated(parse):
+    assert mood_of(parse, "The army did not launch any attack.", "attack").negated
+    assert mood_of(parse, "The talks did not result in any changes in the offer.", "changes").negated
+    assert not mood_of(parse, "The board did not mention the attack.", "attack").negated

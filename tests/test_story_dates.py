@@ -30,6 +30,7 @@ def _incident_date(text: str) -> date | None:
     ("A vigil was held Sunday night for the victim.", [], ["Sunday night"]),
     ("Two men were still in the hospital, recovering from Tuesday's shooting.", ["Tuesday"], []),
     ("The shooting was reported at 10:15 a.m. Monday.", ["10:15 a.m. Monday"], []),
+    ("The victims showed up at a hospital Friday night.", ["Friday night"], []),
 ])
 def test_a_later_acts_time_is_told_from_the_incidents_own(nlp, text, own, later):
     assert _split(nlp, text) == (own, later)

@@ -312,7 +312,8 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 
 def _clause_irrealis(noun, found: _Found) -> None:
     """An event noun inside a hypothetical clause is hypothetical too ("would open the way to war"); its verb's
-    negation is not its own ("did not mention the attack"), so only irrealis and hedges are copied."""
+    negation is not its own ("did not mention the attack"), so only irrealis and hedges are copied, unless the noun
+    is an "any" one, which only a negation licenses ("did not launch any attack")."""
     verb = noun
     for _step in range(MAX_GOVERNOR_DEPTH):
         if verb.head.i == verb.i:
@@ -324,6 +325,9 @@ def _clause_irrealis(noun, found: _Found) -> None:
         return
     clause = _Found()
     _walk(verb, clause)
+    if clause.negation_kind == "negated" and any(
+            c.dep_ == "det" and c.lower_ in _words("negation", "polarity_determiners") for c in noun.children):
+        found.note_negation("negated", clause.negation)  # "there isn't any plan", "did not result in any change"
     if clause.irrealis is not None and found.weak_irrealis is None:
         found.cues.append("clause:" + clause.irrealis)
         found.weak_irrealis = clause.irrealis

@@ -578,3 +578,17 @@ def resolve_clock(match: re.Match, ctx: Context) -> Resolution | None:
     if base is None:
         return Resolution("time", f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
     return day_res(base, "time", f"T{hour:02d}:{minute:02d}")
+
+
+def resolve_holiday(match: re.Match, ctx: Context) -> Resolution | None:
+    """"on Christmas Eve", "the Fourth of July", "Thanksgiving night": the holiday's day (resolve.holidays); a
+    bare "Christmas" or "Thanksgiving" only after "on" or with a part of day ("Christmas shopping" is no date)."""
+    from .holidays import latest_holiday, needs_cue
+
+    suffix = _part_code(group(match, "part"))
+    if needs_cue(match["hol"]) and not suffix and ctx.preposition != "on":
+        return None
+    if ctx.published is None:
+        return Resolution("time" if suffix else "date", "XXXX-XX-XX" + suffix)
+    day = latest_holiday(match["hol"], ctx.published, ctx.future)
+    return day_res(day, "time" if suffix else "date", suffix) if day else None

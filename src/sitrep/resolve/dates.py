@@ -247,6 +247,10 @@ def _rules() -> tuple[Rule, ...]:
         r"(?:this|last|next|the)|last|this|next|past|previous|coming|current"
         r"|the\s+(?:past|last|previous|coming|next|current|following|same|preceding)|(?:earlier|later)\s+in\s+the|that"
     )
+    from .holidays import holiday_names as _holiday_names
+
+    holiday_names = "|".join(re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+")
+                             for name in sorted(_holiday_names(), key=len, reverse=True))
     table = [
         ("iso_date", r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", R.resolve_iso),
         ("numeric_date", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)\b", R.resolve_numeric),
@@ -272,6 +276,7 @@ def _rules() -> tuple[Rule, ...]:
          r"prior-year|same)\s+)?(?:fiscal\s+)?quarter|(?P<which2>this|last|next)\s+quarter)\b", R.resolve_named_quarter),
         ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|prior-year)(?:\s+(?:period|quarter))?\b",
          R.resolve_year_ago),
+        ("holiday", rf"\b(?P<hol>{holiday_names})(?!\w)(?:(?:['’]s)?\s+(?P<part>{parts})\b)?", R.resolve_holiday),
         ("relative_day", rf"\b(?:(?P<pre>late|early|{parts})\s+)?(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+"
          rf"after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:(?:'s)?\s+(?P<post>{parts})\b)?\b",
          R.resolve_relative_day),

@@ -70,6 +70,8 @@ def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | 
     governor = _governor(doc, expression)
     if governor is None or governor.lemma_.lower() not in later_act_lemmas() or says_now(doc, governor, expression):
         return False
+    if any(child.dep_ == "prt" for child in governor.children):
+        return False  # a phrasal verb is another verb: "showed up at hospitals Friday night", "held up a store"
     if trigger is not None and trigger[0] <= governor.idx < trigger[1]:
         return False
     # "the shooting was reported at 11:42 a.m. Monday": the report of the incident itself dates it
