@@ -35,6 +35,9 @@ def _title(text: str) -> Span:
     ("Woman charged in deaths of grandmother, toddler", 2, 2),
     ("3 found dead at Elm Court home; man arrested", 3, 3),
     ("Hunter found dead in Lake County woods", 1, 1),
+    ("Third person dies after shooting at Elm Street party", 3, 3),  # the third of the incident's dead
+    ("Second victim of Riverside gas station gunman dies", 2, 2),
+    ("Prosecutor charges driver with manslaughter in Oak Avenue shooting", 1, None),
 ])
 def test_headline_states_a_toll(headline, low, high):
     figure = headline_deaths(_title(headline))
@@ -50,6 +53,7 @@ def test_headline_states_a_toll(headline, low, high):
     "Two charged with attempted murder in Elm Street shooting",  # nobody died
     "Non-fatal shooting on Oak Avenue under investigation",
     "Shooting outside party leaves 4 hurt",  # "leaves" counts the dead only with "dead"
+    "Second man shot in Tulsa, police say",  # an ordinal victim with no death
 ])
 def test_headline_states_no_single_toll(headline):
     assert headline_deaths(_title(headline)) is None
@@ -141,3 +145,17 @@ def test_headline_count_beats_a_lower_body_count_of_the_same_incident():
 ])
 def test_a_death_word_after_an_unread_count_implies_nothing(headline):
     assert headline_deaths(_title(headline)) is None
+
+
+def test_a_follow_up_with_its_incident_only_in_background_is_about_that_incident():
+    from types import SimpleNamespace
+
+    from sitrep.headline_toll import followed_incident_index, lead_incident_index
+
+    arrest = SimpleNamespace(event_type="Strategic developments", background=False)
+    earlier_shooting = SimpleNamespace(event_type="Violence against civilians", background=True)
+    shooting = SimpleNamespace(event_type="Violence against civilians", background=False)
+    assert lead_incident_index([arrest, earlier_shooting]) is None
+    assert followed_incident_index([arrest, earlier_shooting]) == 1
+    assert followed_incident_index([arrest, earlier_shooting, shooting]) == 2  # news of its own comes first
+    assert followed_incident_index([arrest]) is None

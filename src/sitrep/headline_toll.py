@@ -19,8 +19,8 @@ from .death_toll import is_partial
 from .mentions.numbers import number_value
 from .model import Fatalities, Span
 
-__all__ = ["INCIDENT_EVENT_TYPES", "HEADLINE_TOLL_RULE", "headline_deaths", "lead_incident_index",
-           "with_headline_toll"]
+__all__ = ["INCIDENT_EVENT_TYPES", "HEADLINE_TOLL_RULE", "headline_deaths", "followed_incident_index",
+           "lead_incident_index", "with_headline_toll"]
 
 # The event types an incident's toll can belong to (a protest or an arrest told first is the story's peg).
 INCIDENT_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
@@ -29,6 +29,9 @@ COUNT = r"(?P<count>\d{1,3}|[A-Za-z]+)"
 # A count above this in a local headline is a year, an age or an address ("1500 block"), not the dead.
 MAX_HEADLINE_COUNT = 50
 KILLER_TOO = "+killer-too"
+# Characters a headline may put between an ordinal's victim and its death word ("Second teen victim of suspected
+# 14-year-old shooter dies"); a clause longer than this is about something else.
+ORDINAL_REACH_CHARS = 60
 # A number a word or two before a death word counts its dead ("two students killed"), though not as a toll this
 # module reads; "6-year-old" and "14," (an age) are no count.
 COUNTED_BEFORE = re.compile(
@@ -49,6 +52,7 @@ def _alternation(key: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
     deaths, verbs, nouns = _alternation("death_words"), _alternation("killing_verbs"), _alternation("one_person_nouns")
+    ordinals = "|".join(_words()["counting_ordinals"])
     # "leaves 4 dead" counts the dead, "leaves 4 hurt" does not: a leaving verb needs "dead"
     people = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|men|women|teens|children|others|victims|officers))?"
     return (
@@ -57,7 +61,16 @@ def _patterns() -> tuple[re.Pattern, ...]:
         re.compile(rf"\b(?:{verbs})\s+{COUNT}(?!-){people}\b", re.IGNORECASE),  # not "kills 6-year-old"
         re.compile(rf"\b(?:{_alternation('leaving_verbs')})\s+{COUNT}(?!-){people}\s+dead\b", re.IGNORECASE),
         re.compile(rf"\b(?P<one>{nouns})\s+(?:is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE),
+        # "Third person dies after shooting", "Second teen victim of the Elm Street shooter dies": that many dead
+        re.compile(rf"\b(?P<ordinal>{ordinals})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{nouns})\b"
+                   rf"(?:\s+[^,;:]{{0,{ORDINAL_REACH_CHARS}}}?)?\s+(?:{deaths})\b", re.IGNORECASE),
     )
+
+
+def _ordinal_count(match: re.Match) -> int | None:
+    """The dead an ordinal victim's death counts ("Third person dies": three), else None."""
+    ordinal = match.groupdict().get("ordinal")
+    return _words()["counting_ordinals"][ordinal.lower()] if ordinal else None
 
 
 def _count(word: str) -> int | None:
@@ -79,13 +92,16 @@ def headline_deaths(title: Span) -> Fatalities | None:
         deaths, span, with_killer = listed
         figure = _figure(title, deaths, span, HEADLINE_TOLL_RULE + ":listed", high=deaths)
         return figure if with_killer else _with_killer(title, figure)
-    for pattern in _patterns():
-        for match in pattern.finditer(text):
-            one = "one" in match.groupdict() and match.group("one")
-            deaths = 1 if one else _count(match.group("count") or "")
-            if deaths is not None:
-                figures.setdefault(deaths, match.span())
-                counted = counted or not one
+    matches = [m for pattern in _patterns() for m in pattern.finditer(text)]
+    ordinal_spans = [m.span() for m in matches if _ordinal_count(m)]
+    for match in matches:
+        one = "one" in match.groupdict() and match.group("one")
+        if one and any(start < match.start() < end for start, end in ordinal_spans):
+            continue  # "Third person dies": the person is the third dead, not the only one
+        deaths = 1 if one else _ordinal_count(match) or _count(match.groupdict().get("count") or "")
+        if deaths is not None:
+            figures.setdefault(deaths, match.span())
+            counted = counted or not one
     if not figures:
         return _implied_deaths(title)
     if len(figures) != 1:
@@ -187,6 +203,16 @@ def _figure(title: Span, deaths: int, span: tuple[int, int], rule: str, *, high:
 def lead_incident_index(events) -> int | None:
     """Index of the story's first foreground violent event: the incident a local story's headline speaks of."""
     return next((i for i, e in enumerate(events) if not e.background and e.event_type in INCIDENT_EVENT_TYPES), None)
+
+
+def followed_incident_index(events) -> int | None:
+    """Index of the incident a follow-up story is about: the lead incident (``lead_incident_index``), else, when the
+    story tells no violence as news of its own ("Police arrested a man Thursday in the shooting death of ..."), the
+    first violent event it tells as background: the news peg is about that incident."""
+    index = lead_incident_index(events)
+    if index is not None:
+        return index
+    return next((i for i, e in enumerate(events) if e.event_type in INCIDENT_EVENT_TYPES), None)
 
 
 def with_headline_toll(events: tuple, title: Span | None) -> tuple:
