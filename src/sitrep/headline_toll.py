@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import replace
 from importlib import resources
 
-from .death_toll import is_partial
+from .death_toll import LATER_MENTION_RULE, is_partial
 from .mentions.numbers import number_value
 from .model import Fatalities, Span
 
@@ -54,7 +54,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     deaths, verbs, nouns = _alternation("death_words"), _alternation("killing_verbs"), _alternation("one_person_nouns")
     ordinals = "|".join(_words()["counting_ordinals"])
     # "leaves 4 dead" counts the dead, "leaves 4 hurt" does not: a leaving verb needs "dead"
-    people = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|men|women|teens|children|others|victims|officers))?"
+    people = rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
     return (
         re.compile(rf"\b{COUNT}{people}\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b",
                    re.IGNORECASE),
@@ -227,7 +227,7 @@ def with_headline_toll(events: tuple, title: Span | None) -> tuple:
     told = events[index].fatalities
     figure = headline_deaths(title)
     if figure is None:
-        return events
+        return _without_later_toll(events, index) if _tells_only_wounded(title) else events
     if told is not None and not is_partial(told) and not _headline_counts_more(figure, told):
         return events
     if any(_tells_toll_elsewhere(events[index], e, figure) for e in events):
@@ -237,6 +237,31 @@ def with_headline_toll(events: tuple, title: Span | None) -> tuple:
     incident = events[index]
     incident = replace(incident, fatalities=figure, rules={**incident.rules, "fatalities": figure.rule},
                        evidence=tuple(dict.fromkeys(incident.evidence + (figure.text,))))
+    return events[:index] + (incident,) + events[index + 1:]
+
+
+def _tells_only_wounded(title: Span) -> bool:
+    """The headline counts the incident's wounded and tells no death ("Five wounded in shooting at night club",
+    "Four men shot near the park"); "Man shot" counts no one."""
+    wounding, implying = _alternation("wounding_words"), _alternation("implying_words")
+    if re.search(rf"(?<![\w-])(?:{implying}|{_alternation('death_words')})\b", title.text, re.IGNORECASE):
+        return False
+    people = rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
+    match = re.search(rf"\b{COUNT}(?!-){people}\s+(?:were\s+|are\s+)?(?:{wounding})\b", title.text, re.IGNORECASE)
+    return match is not None and _count(match.group("count")) is not None
+
+
+def _without_later_toll(events: tuple, index: int) -> tuple:
+    """``events`` with the lead incident's toll dropped when it only took it from a death told later in the body
+    (``death_toll.deaths_to_incident``): under a headline that counts the wounded and tells no death, such a
+    death is another incident's ("We also learned that a man was killed ...") or a report since corrected."""
+    incident = events[index]
+    told = incident.fatalities
+    if told is None or LATER_MENTION_RULE not in told.rule:
+        return events
+    rules = {key: rule for key, rule in incident.rules.items() if key != "fatalities"}
+    incident = replace(incident, fatalities=None, rules=rules,
+                       evidence=tuple(span for span in incident.evidence if span != told.text))
     return events[:index] + (incident,) + events[index + 1:]
 
 
