@@ -40,6 +40,8 @@ def _title(text: str) -> Span:
     ("Third person dies after shooting at Elm Street party", 3, 3),  # the third of the incident's dead
     ("Second victim of Riverside gas station gunman dies", 2, 2),
     ("Prosecutor charges driver with manslaughter in Oak Avenue shooting", 1, None),
+    ("Three men charged in connection with Elm Street teen's death", 1, None),  # a death of one named or told
+    ("Suspect arrested in death of Riverside store clerk", 1, None),
 ])
 def test_headline_states_a_toll(headline, low, high):
     figure = headline_deaths(_title(headline))
