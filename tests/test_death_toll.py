@@ -168,3 +168,19 @@ def test_a_quadruple_murder_told_then_a_single_murder_word_is_four_dead():
     toll = [e.fatalities for e in sitrep.extract(text, published=PUBLISHED).events if e.fatalities][0]
     assert toll.low == 4
 
+
+def test_a_later_count_of_the_dead_beats_one_victim_named_first():
+    events = _events("Todd Webb, 14, was shot and killed outside a store on Elm Street in Tulsa on Monday night, "
+                     "police said. Witnesses said a dark sedan sped away from the parking lot. Officers closed the "
+                     "street for several hours. Neighbors said the store had been robbed before. A gunman opened "
+                     "fire on the group, killing two people, police said.")
+    assert events[0].fatalities.low == 2
+    assert events[0].fatalities.rule.endswith("+later-mention")
+
+
+def test_a_later_count_of_another_kind_of_event_stays_its_own():
+    events = _events("Gunmen kidnapped Rosa Diaz, a teacher, outside a school in Tulsa on Monday; Diaz was killed, "
+                     "police said. Witnesses said a dark sedan sped away from the school. Officers closed the street "
+                     "for several hours. Neighbors said the school had been threatened before. Nine people were "
+                     "killed near the border.")
+    assert (events[0].fatalities.low, events[-1].fatalities.low) == (1, 9)

@@ -35,6 +35,13 @@ def _title(text: str) -> Span:
     ("Woman charged in deaths of grandmother, toddler", 2, 2),
     ("3 found dead at Elm Court home; man arrested", 3, 3),
     ("Hunter found dead in Lake County woods", 1, 1),
+    ("Two deputies killed in Lake County shootout", 2, 2),  # any group noun of the victim lists counts
+    ("Two boys killed, father commits suicide after Elm Court standoff", 3, 3),
+    ("Third person dies after shooting at Elm Street party", 3, 3),  # the third of the incident's dead
+    ("Second victim of Riverside gas station gunman dies", 2, 2),
+    ("Prosecutor charges driver with manslaughter in Oak Avenue shooting", 1, None),
+    ("Three men charged in connection with Elm Street teen's death", 1, None),  # a death of one named or told
+    ("Suspect arrested in death of Riverside store clerk", 1, None),
 ])
 def test_headline_states_a_toll(headline, low, high):
     figure = headline_deaths(_title(headline))
@@ -50,6 +57,7 @@ def test_headline_states_a_toll(headline, low, high):
     "Two charged with attempted murder in Elm Street shooting",  # nobody died
     "Non-fatal shooting on Oak Avenue under investigation",
     "Shooting outside party leaves 4 hurt",  # "leaves" counts the dead only with "dead"
+    "Second man shot in Tulsa, police say",  # an ordinal victim with no death
 ])
 def test_headline_states_no_single_toll(headline):
     assert headline_deaths(_title(headline)) is None
@@ -137,7 +145,35 @@ def test_headline_count_beats_a_lower_body_count_of_the_same_incident():
 
 @pytest.mark.parametrize("headline", [
     "Blast wounds nine; four militants killed in army clash",  # a count of a group the patterns do not read
-    "Two students killed as police fire on blockade",
+    "Two protesters killed as police fire on blockade",
 ])
 def test_a_death_word_after_an_unread_count_implies_nothing(headline):
     assert headline_deaths(_title(headline)) is None
+
+
+def test_a_follow_up_with_its_incident_only_in_background_is_about_that_incident():
+    from types import SimpleNamespace
+
+    from sitrep.headline_toll import followed_incident_index, lead_incident_index
+
+    arrest = SimpleNamespace(event_type="Strategic developments", background=False)
+    earlier_shooting = SimpleNamespace(event_type="Violence against civilians", background=True)
+    shooting = SimpleNamespace(event_type="Violence against civilians", background=False)
+    assert lead_incident_index([arrest, earlier_shooting]) is None
+    assert followed_incident_index([arrest, earlier_shooting]) == 1
+    assert followed_incident_index([arrest, earlier_shooting, shooting]) == 2  # news of its own comes first
+    assert followed_incident_index([arrest]) is None
+
+
+@pytest.mark.model
+def test_a_headline_counting_only_wounded_keeps_no_death_taken_from_later_in_the_body():
+    from sitrep import extract
+
+    body = ("Five men were wounded early Sunday in a shooting outside a club on Elm Street in Springfield, police "
+            "said. Officers found the victims in the parking lot. Witnesses said a car drove off. Detectives "
+            "questioned several people at the scene. The club will stay closed this week. The owner said he would "
+            "add guards. Police later said that a 19-year-old man was shot and killed nearby.")
+    title = "Five wounded in shooting at Springfield club"
+    assert extract(body, published=datetime.date(2016, 3, 6), title=title).events[0].fatalities is None
+    told_dead = extract(body, published=datetime.date(2016, 3, 6), title="Shooting at Springfield club")
+    assert told_dead.events[0].fatalities.low == 1  # without the headline, the later death is the incident's

@@ -73,13 +73,14 @@ def casualty_counts(text: str) -> tuple[int, int]:
 
 
 def incident_event(extraction):
-    """The event a GVA record codes: the story's lead incident (``headline_toll.lead_incident_index``: the first
-    foreground violent event; an arrest or a court hearing told first is the news peg, not the incident), else
-    the article's main event."""
-    from sitrep.headline_toll import lead_incident_index
+    """The event a GVA record codes: the story's lead incident (``headline_toll.followed_incident_index``: the first
+    foreground violent event; an arrest or a court hearing told first is the news peg, not the incident; in a
+    follow-up that tells the incident only as background, the first violent event), else the article's main
+    event."""
+    from sitrep.headline_toll import followed_incident_index
     from sitrep.resolve.story_dates import STORY_DAY_RULE, is_fallback_date
 
-    index = None if extraction is None else lead_incident_index(extraction.events)
+    index = None if extraction is None else followed_incident_index(extraction.events)
     if index is None:
         return main_event(extraction)
     incident, first = extraction.events[index], extraction.events[0]

@@ -121,7 +121,8 @@ def lent_figures(figures: list[tuple[str, Fatalities]]) -> list[tuple[str, Fatal
 
 
 def deaths_to_incident(builders: list, *, compatible: Callable, main_mention: Callable, told_apart: Callable) -> None:
-    """An event told with no deaths takes those of the first later event of the same incident (tells_same_toll),
+    """An event told with no deaths (or only some of them: one named victim, "a homicide") takes those of the first
+    later event of the same incident (tells_same_toll) that has any (a count above its own, ``_counts_more``),
     within its area and dates (``compatible(event, mention)``), not marked as another ("a separate shooting"),
     not told apart as background (``told_apart(later, incident)``: "earlier", a date days before).
 
@@ -131,13 +132,16 @@ def deaths_to_incident(builders: list, *, compatible: Callable, main_mention: Ca
     from .mentions.lexicon import trigger_rank
 
     for index, incident in enumerate(builders):
-        if incident.lent_toll or incident.borrowed_figures or figures_of(incident.mentions()):
+        own = figures_of(incident.mentions())
+        if incident.lent_toll or incident.borrowed_figures or any(not is_partial(f) for _, f in own):
             continue
         own_type = main_mention(incident.mentions()).sub_event_type
         for later in builders[index + 1:]:
             figures = figures_of(later.mentions())
             if not figures or later.lent_toll or later.borrowed_figures:
                 continue
+            if own and not _counts_more(figures, own):
+                continue  # the incident names one of its dead; only a later count of them all says more
             if any(d.distinct for d in later.drafts) or not all(compatible(incident, d) for d in later.drafts):
                 continue
             if _sentences_between(incident, later) > TOLL_REACH_SENTENCES:
@@ -145,10 +149,12 @@ def deaths_to_incident(builders: list, *, compatible: Callable, main_mention: Ca
             if told_apart(later, incident):
                 continue  # "Earlier this year, a suicide bomber killed five policemen": another story's toll
             told_by = main_mention(later.mentions())
+            if own and told_by.sub_event_type != own_type:
+                break  # a count of another kind of event (an attack's dead after a kidnapping's victim)
             if tells_same_toll(own_type, told_by.sub_event_type, all(d.weak for d in later.drafts),
                                trigger_rank(told_by.rule.split(":", 1)[-1])):
                 incident.borrowed_figures = lent_figures(figures)
-                later.lent_toll = True
+                later.lent_toll = not own  # a count above a named victim is told again, not moved
             break
 
 
@@ -170,6 +176,13 @@ def orphan_deaths_to_incident(builders: list, orphans: list, *, compatible: Call
         if orphan.sentence_index - max(d.sentence_index for d in nearest.drafts) > TOLL_REACH_SENTENCES:
             continue
         nearest.borrowed_figures = lent_figures(figures_of([orphan.mention]))
+
+
+def _counts_more(figures: list[tuple[str, Fatalities]], partial: list[tuple[str, Fatalities]]) -> bool:
+    """A count of the dead above every partial figure of the incident ("Todd Webb, 14, was killed ... the shooting
+    that left two students dead"): the incident's toll told later."""
+    most = max((f.low or 0 for _, f in partial), default=0)
+    return any(not is_partial(f) and f.low is not None and f.low > most for _, f in figures)
 
 
 def _sentences_between(earlier, later) -> int:

@@ -15,12 +15,12 @@ import tomllib
 from dataclasses import replace
 from importlib import resources
 
-from .death_toll import is_partial
+from .death_toll import LATER_MENTION_RULE, is_partial
 from .mentions.numbers import number_value
 from .model import Fatalities, Span
 
-__all__ = ["INCIDENT_EVENT_TYPES", "HEADLINE_TOLL_RULE", "headline_deaths", "lead_incident_index",
-           "with_headline_toll"]
+__all__ = ["INCIDENT_EVENT_TYPES", "HEADLINE_TOLL_RULE", "headline_deaths", "followed_incident_index",
+           "lead_incident_index", "with_headline_toll"]
 
 # The event types an incident's toll can belong to (a protest or an arrest told first is the story's peg).
 INCIDENT_EVENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
@@ -29,6 +29,9 @@ COUNT = r"(?P<count>\d{1,3}|[A-Za-z]+)"
 # A count above this in a local headline is a year, an age or an address ("1500 block"), not the dead.
 MAX_HEADLINE_COUNT = 50
 KILLER_TOO = "+killer-too"
+# Characters a headline may put between an ordinal's victim and its death word ("Second teen victim of suspected
+# 14-year-old shooter dies"); a clause longer than this is about something else.
+ORDINAL_REACH_CHARS = 60
 # A number a word or two before a death word counts its dead ("two students killed"), though not as a toll this
 # module reads; "6-year-old" and "14," (an age) are no count.
 COUNTED_BEFORE = re.compile(
@@ -49,15 +52,25 @@ def _alternation(key: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, ...]:
     deaths, verbs, nouns = _alternation("death_words"), _alternation("killing_verbs"), _alternation("one_person_nouns")
+    ordinals = "|".join(_words()["counting_ordinals"])
     # "leaves 4 dead" counts the dead, "leaves 4 hurt" does not: a leaving verb needs "dead"
-    people = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|men|women|teens|children|others|victims|officers))?"
+    people = rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
     return (
         re.compile(rf"\b{COUNT}{people}\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b",
                    re.IGNORECASE),
         re.compile(rf"\b(?:{verbs})\s+{COUNT}(?!-){people}\b", re.IGNORECASE),  # not "kills 6-year-old"
         re.compile(rf"\b(?:{_alternation('leaving_verbs')})\s+{COUNT}(?!-){people}\s+dead\b", re.IGNORECASE),
         re.compile(rf"\b(?P<one>{nouns})\s+(?:is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE),
+        # "Third person dies after shooting", "Second teen victim of the Elm Street shooter dies": that many dead
+        re.compile(rf"\b(?P<ordinal>{ordinals})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{nouns})\b"
+                   rf"(?:\s+[^,;:]{{0,{ORDINAL_REACH_CHARS}}}?)?\s+(?:{deaths})\b", re.IGNORECASE),
     )
+
+
+def _ordinal_count(match: re.Match) -> int | None:
+    """The dead an ordinal victim's death counts ("Third person dies": three), else None."""
+    ordinal = match.groupdict().get("ordinal")
+    return _words()["counting_ordinals"][ordinal.lower()] if ordinal else None
 
 
 def _count(word: str) -> int | None:
@@ -79,13 +92,16 @@ def headline_deaths(title: Span) -> Fatalities | None:
         deaths, span, with_killer = listed
         figure = _figure(title, deaths, span, HEADLINE_TOLL_RULE + ":listed", high=deaths)
         return figure if with_killer else _with_killer(title, figure)
-    for pattern in _patterns():
-        for match in pattern.finditer(text):
-            one = "one" in match.groupdict() and match.group("one")
-            deaths = 1 if one else _count(match.group("count") or "")
-            if deaths is not None:
-                figures.setdefault(deaths, match.span())
-                counted = counted or not one
+    matches = [m for pattern in _patterns() for m in pattern.finditer(text)]
+    ordinal_spans = [m.span() for m in matches if _ordinal_count(m)]
+    for match in matches:
+        one = "one" in match.groupdict() and match.group("one")
+        if one and any(start < match.start() < end for start, end in ordinal_spans):
+            continue  # "Third person dies": the person is the third dead, not the only one
+        deaths = 1 if one else _ordinal_count(match) or _count(match.groupdict().get("count") or "")
+        if deaths is not None:
+            figures.setdefault(deaths, match.span())
+            counted = counted or not one
     if not figures:
         return _implied_deaths(title)
     if len(figures) != 1:
@@ -189,6 +205,16 @@ def lead_incident_index(events) -> int | None:
     return next((i for i, e in enumerate(events) if not e.background and e.event_type in INCIDENT_EVENT_TYPES), None)
 
 
+def followed_incident_index(events) -> int | None:
+    """Index of the incident a follow-up story is about: the lead incident (``lead_incident_index``), else, when the
+    story tells no violence as news of its own ("Police arrested a man Thursday in the shooting death of ..."), the
+    first violent event it tells as background: the news peg is about that incident."""
+    index = lead_incident_index(events)
+    if index is not None:
+        return index
+    return next((i for i, e in enumerate(events) if e.event_type in INCIDENT_EVENT_TYPES), None)
+
+
 def with_headline_toll(events: tuple, title: Span | None) -> tuple:
     """``events`` with the headline's toll given to the lead incident when its body states none, or a figure
     below it: a partial one (one named victim, "a fatal shooting"), or a count of some of the dead when the
@@ -201,7 +227,7 @@ def with_headline_toll(events: tuple, title: Span | None) -> tuple:
     told = events[index].fatalities
     figure = headline_deaths(title)
     if figure is None:
-        return events
+        return _without_later_toll(events, index) if _tells_only_wounded(title) else events
     if told is not None and not is_partial(told) and not _headline_counts_more(figure, told):
         return events
     if any(_tells_toll_elsewhere(events[index], e, figure) for e in events):
@@ -211,6 +237,31 @@ def with_headline_toll(events: tuple, title: Span | None) -> tuple:
     incident = events[index]
     incident = replace(incident, fatalities=figure, rules={**incident.rules, "fatalities": figure.rule},
                        evidence=tuple(dict.fromkeys(incident.evidence + (figure.text,))))
+    return events[:index] + (incident,) + events[index + 1:]
+
+
+def _tells_only_wounded(title: Span) -> bool:
+    """The headline counts the incident's wounded and tells no death ("Five wounded in shooting at night club",
+    "Four men shot near the park"); "Man shot" counts no one."""
+    wounding, implying = _alternation("wounding_words"), _alternation("implying_words")
+    if re.search(rf"(?<![\w-])(?:{implying}|{_alternation('death_words')})\b", title.text, re.IGNORECASE):
+        return False
+    people = rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
+    match = re.search(rf"\b{COUNT}(?!-){people}\s+(?:were\s+|are\s+)?(?:{wounding})\b", title.text, re.IGNORECASE)
+    return match is not None and _count(match.group("count")) is not None
+
+
+def _without_later_toll(events: tuple, index: int) -> tuple:
+    """``events`` with the lead incident's toll dropped when it only took it from a death told later in the body
+    (``death_toll.deaths_to_incident``): under a headline that counts the wounded and tells no death, such a
+    death is another incident's ("We also learned that a man was killed ...") or a report since corrected."""
+    incident = events[index]
+    told = incident.fatalities
+    if told is None or LATER_MENTION_RULE not in told.rule:
+        return events
+    rules = {key: rule for key, rule in incident.rules.items() if key != "fatalities"}
+    incident = replace(incident, fatalities=None, rules=rules,
+                       evidence=tuple(span for span in incident.evidence if span != told.text))
     return events[:index] + (incident,) + events[index + 1:]
 
 
