@@ -32,6 +32,8 @@ KILLER_TOO = "+killer-too"
 # Characters a headline may put between an ordinal's victim and its death word ("Second teen victim of suspected
 # 14-year-old shooter dies"); a clause longer than this is about something else.
 ORDINAL_REACH_CHARS = 60
+# Between the items of a headline's list of victims: "Baby, 20-year-old man", "Mother and son", "A, B, and C".
+LIST_SEPARATOR = r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+"
 # A number a word or two before a death word counts its dead ("two students killed"), though not as a toll this
 # module reads; "6-year-old" and "14," (an age) are no count.
 COUNTED_BEFORE = re.compile(
@@ -54,7 +56,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     deaths, verbs, nouns = _alternation("death_words"), _alternation("killing_verbs"), _alternation("one_person_nouns")
     ordinals = "|".join(_words()["counting_ordinals"])
     # "leaves 4 dead" counts the dead, "leaves 4 hurt" does not: a leaving verb needs "dead"
-    people = rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
+    people = _counted_people()
     return (
         re.compile(rf"\b{COUNT}{people}\s+(?:are\s+|were\s+|is\s+|was\s+)?(?:found\s+)?(?:{deaths})\b",
                    re.IGNORECASE),
@@ -65,6 +67,12 @@ def _patterns() -> tuple[re.Pattern, ...]:
         re.compile(rf"\b(?P<ordinal>{ordinals})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{nouns})\b"
                    rf"(?:\s+[^,;:]{{0,{ORDINAL_REACH_CHARS}}}?)?\s+(?:{deaths})\b", re.IGNORECASE),
     )
+
+
+def _counted_people() -> str:
+    """What a count may count, up to two words before it ("2 young men", "three persons"): the group nouns of
+    rules/death_words.toml."""
+    return rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
 
 
 def _ordinal_count(match: re.Match) -> int | None:
@@ -121,8 +129,7 @@ def _list_patterns() -> tuple[re.Pattern, ...]:
     # one man, injured 3 others")
     describing = r"(?!(?:injur|wound|hurt|shot|shoot|kill|leav|left|hospitali)\w*\s)[\w'’-]+\s+"
     item = rf"(?:(?:his|her|their|a|an)\s+)?(?:{describing}){{0,2}}?(?:{nouns})"
-    separator = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)"
-    victims = rf"(?P<list>{item}(?:{separator}{item})+)"
+    victims = rf"(?P<list>{item}(?:(?:{LIST_SEPARATOR}){item})+)"
     deaths, verbs = _alternation("death_words"), _alternation("killing_verbs")
     return (
         re.compile(rf"\b{victims}\s+(?:are\s+|were\s+)?(?:found\s+)?(?:{deaths})\b", re.IGNORECASE),
@@ -141,7 +148,7 @@ def _listed_victims(text: str) -> tuple[int, tuple[int, int], bool] | None:
         if match is None:
             continue
         total = 0
-        for item in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", match.group("list")):
+        for item in re.split(LIST_SEPARATOR, match.group("list")):
             tokens = item.split()
             number = next((_count(t) for t in tokens if _count(t) is not None and "-" not in t), None)
             noun = tokens[-1].lower()
@@ -246,7 +253,7 @@ def _tells_only_wounded(title: Span) -> bool:
     wounding, implying = _alternation("wounding_words"), _alternation("implying_words")
     if re.search(rf"(?<![\w-])(?:{implying}|{_alternation('death_words')})\b", title.text, re.IGNORECASE):
         return False
-    people = rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{_alternation('list_group_nouns')}|persons))?"
+    people = _counted_people()
     match = re.search(rf"\b{COUNT}(?!-){people}\s+(?:were\s+|are\s+)?(?:{wounding})\b", title.text, re.IGNORECASE)
     return match is not None and _count(match.group("count")) is not None
 

@@ -525,7 +525,8 @@ def is_statement_time(doc, expression: TimeExpression) -> bool:
         governor = governor.head
     from .story_dates import says_now  # builds on this module
 
-    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i and not says_now(doc, governor, expression)
+    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i \
+        and not says_now(doc, governor, expression)
 
 
 def _sentence_of(doc, offset: int):

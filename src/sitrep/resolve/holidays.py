@@ -39,7 +39,8 @@ def _normal(name: str) -> str:
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    days = [day for day in calendar.Calendar().itermonthdates(year, month) if day.month == month and day.weekday() == weekday]
+    days = [day for day in calendar.Calendar().itermonthdates(year, month)
+            if day.month == month and day.weekday() == weekday]
     return days[n - 1] if n > 0 else days[n]
 
 
@@ -68,4 +69,3 @@ def latest_holiday(name: str, published: date, future: bool) -> date | None:
         return min(coming) if coming else None
     past = [d for d in days if d <= published]
     return max(past) if past else None
-

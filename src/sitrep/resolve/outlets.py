@@ -28,7 +28,8 @@ _ARCHIVE_WRAPPER = re.compile(r"^(?:https?://)?(?:web\.)?archive\.org/web/[^/]+/
 # Prefixes that name a version of the same site, not another outlet.
 _SITE_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile|beta|origin)\.")
 # What follows a call sign in a station's own domain: "wsbtv", "kare11", "wmcactionnews5", "wfaa", "wpxi".
-_AFTER_CALL_SIGN = re.compile(r"(?:-?(?:tv|dt|fm|am))?\d{0,2}(?:news|online|now)?|(?:action)?news(?:channel)?\d{0,2}|radio")
+_AFTER_CALL_SIGN = re.compile(
+    r"(?:-?(?:tv|dt|fm|am))?\d{0,2}(?:news|online|now)?|(?:action)?news(?:channel)?\d{0,2}|radio")
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}")
 # Prior for a town in the outlet's home state, added to a gazetteer entry's score in ``toponyms``: below a dateline's
 # state (4.0), a state the text names (4.0) and "Dallas, Ga." (9.0), above the population gap of a small namesake to

@@ -214,9 +214,9 @@ def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
                       trigger: tuple[int, int] | None) -> When:
     """An incident named by a noun in a later act's sentence ("arrested a man Wednesday in the fatal shooting")
     takes the day the story names for its violence (``story_day``: "The shooting happened on Sunday") when that day
-    is not after the act, and the act is no statement. An event told by a verb keeps the act's day: "the army said on Tuesday its fighters had
-    overrun a base" or "on Monday soldiers seized grenades" tell of events of their own, and the first day the story
-    names may be another event's."""
+    is not after the act, and the act is no statement. An event told by a verb keeps the act's day: "the army said
+    on Tuesday its fighters had overrun a base" or "on Monday soldiers seized grenades" tell of events of their own,
+    and the first day the story names may be another event's."""
     if trigger is None or not _names_incident(doc.text[trigger[0]:trigger[1]]):
         return later_act
     act = next((e for e in expressions if later_act.text is not None and e.start == later_act.text.start), None)
