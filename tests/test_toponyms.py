@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep.resolve import toponym_readings as readings
 from sitrep.resolve import toponyms as top
 from sitrep.resolve.toponyms import find_toponyms
 
@@ -117,11 +118,11 @@ def test_parser_mislabels_do_not_hide_places_the_text_places(nlp, text, name):
 
 
 def test_demonyms_stay_out_without_the_rules_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(top, "DEMONYMS_PATH", tmp_path / "missing.csv")
-    top.load_demonyms.cache_clear()
+    monkeypatch.setattr(readings, "DEMONYMS_PATH", tmp_path / "missing.csv")
+    readings.load_demonyms.cache_clear()
     try:
-        assert top.load_demonyms() == {}
+        assert readings.load_demonyms() == {}
         assert find_toponyms("Syrian and Russian jets struck Aleppo.")[0].text == "Aleppo"
         assert len(find_toponyms("Syrian and Russian jets struck Aleppo.")) == 1
     finally:
-        top.load_demonyms.cache_clear()
+        readings.load_demonyms.cache_clear()
