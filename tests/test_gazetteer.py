@@ -8,6 +8,7 @@ import time
 import pytest
 
 from sitrep.resolve import gazetteer as gaz
+from sitrep.resolve import gazetteer_build
 
 
 @pytest.fixture(scope="session")
@@ -116,12 +117,12 @@ def test_cache_dir_follows_the_environment(tmp_path, monkeypatch):
 
 def test_representative_point_ignores_outliers():
     points = [(30.0 + i * 0.1, 10.0) for i in range(40)] + [(80.0, 10.0)]
-    lat, lon = gaz._representative_point(points)
+    lat, lon = gazetteer_build._representative_point(points)
     assert 30 < lat < 35 and lon == 10.0
 
 
 def test_supplement_has_enough_rows():
-    rows = gaz._read_supplement(gaz.SUPPLEMENT_PATH)
+    rows = gazetteer_build._read_supplement(gaz.SUPPLEMENT_PATH)
     assert len(rows) >= 80
     assert all(row["source_note"] for row in rows)
 
