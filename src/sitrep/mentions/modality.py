@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 from ..model import Span
+from .implicatives import is_failed_infinitive, presupposing_verb
+from .negation_scope import is_focus_negation, nor_of_conjunct
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -108,6 +110,8 @@ class _Found:
     # irrealis read from around the event rather than on it (the clause of an event noun, a bare base-form verb):
     # it lowers the score but does not make the event hypothetical ("will investigate the attack")
     weak_irrealis: str | None = None
+    # the event token the walk started from: some cues reach only the event itself, not what hangs below it
+    event: Any = None
 
     def note_irrealis(self, kind: str, cue) -> None:
         self.cues.append(kind)
@@ -122,15 +126,21 @@ class _Found:
     def note_negation(self, kind: str, cue) -> None:
         if cue is not None and self.negation is not None and cue.i == self.negation.i:
             return  # one "no" read twice (on the event noun, then as its verb's participant) is one negation
+        if self.negation_kind == "nor" and kind == "negated":
+            return  # "did not confirm the shooting, nor any arrests": the "not" that "nor" continues
         self.cues.append(kind)
         if self.negation is None:
             self.negation, self.negation_kind = cue, kind
         elif self.negation_kind == "negated" and kind == "negated":
             # a double negative ("not without ...") cancels out
             self.negation, self.negation_kind = None, ""
-        elif self.negation_kind == "negative_implicative" and kind == "negated" and _negates(cue, self.negation):
+        elif self.negation_kind in IMPLICATIVE_NEGATIONS and kind == "negated" and _negates(cue, self.negation):
             # "did not prevent the attack", "won't delay the launch": the negated blocker lets the event happen
             self.negation, self.negation_kind = None, ""
+
+
+# Negations made by a negative implicative verb; a "not" on that verb cancels them ("did not prevent the attack").
+IMPLICATIVE_NEGATIONS = ("negative_implicative", "failed_to")
 
 
 def _negates(cue, word) -> bool:
@@ -143,6 +153,8 @@ def _negation_child(token):
     particles = _words("negation", "particles")
     for child in token.children:
         lower = child.lower_
+        if lower in ("not", "n't") and is_focus_negation(child):
+            continue  # "it was not until Tuesday that ...", "not only attacked": the event happened
         if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in ("never", "not", "n't")):
             return child
         if child.dep_ == "det" and lower in _words("negation", "determiners"):
@@ -266,6 +278,7 @@ def _passive_reporting_hedge(governor) -> bool:
 def _walk(token, found: _Found) -> None:
     """Climb from the event token through complements, conjunctions and noun governors, collecting cues."""
     _local_cues(token, found, own=True)
+    found.event = token if found.event is None else found.event
     current = token
     for _depth in range(MAX_GOVERNOR_DEPTH):
         dep, head = current.dep_, current.head
@@ -278,6 +291,9 @@ def _walk(token, found: _Found) -> None:
                 return
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
                 _local_cues(head, found, own=True)
+            nor = nor_of_conjunct(current, head)
+            if nor is not None and found.negation is None:
+                found.note_negation("nor", nor)  # "nor did they question him", "nor any disagreement"
             current = head
             continue
         if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
@@ -287,6 +303,9 @@ def _walk(token, found: _Found) -> None:
                 _clause_irrealis(current, found)
             return
         if dep in ("dobj", "nsubj", "nsubjpass", "attr") and current.pos_ in ("NOUN", "PROPN", "PRON"):
+            if presupposing_verb(current) is not None:
+                found.cues.append("presupposed")  # "stopped the shelling": it happened, whatever is said of stopping
+                return
             if not _through_noun_governor(current, head, found):
                 _clause_irrealis(current, found)
                 return
@@ -457,6 +476,11 @@ def _through_complement(token, governor, found: _Found) -> bool:
             if found.irrealis is None and found.hedge is None:
                 found.certainty, found.certainty_cue = "governor_negated", governor_negated
         return False
+    elif kind == "negative_implicative" and token is found.event and is_failed_infinitive(token, governor):
+        if governor_negated is None:
+            found.note_negation("failed_to", governor)  # "refused to sign": it firmly did not happen
+        else:
+            found.cues.append("negated_implicative")  # "did not fail to notice": it did
     else:
         _apply_governor(kind, governor, found)
     _local_cues(governor, found, own=False, governor=True)
@@ -507,7 +531,7 @@ def _score(found: _Found) -> float:
     else:
         base_kind = found.certainty
     if found.negation is not None:
-        if found.negation_kind in ("denial", "negative_implicative") and base_kind in ("certain", "reported",
+        if found.negation_kind in ("denial", "failed_to", "negative_implicative") and base_kind in ("certain", "reported",
                                                                                         "factive", "nominal"):
             return float(scores[found.negation_kind])
         if base_kind in ("certain", "factive", "nominal"):

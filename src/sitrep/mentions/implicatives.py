@@ -1,0 +1,74 @@
+"""What a negative implicative says about the event it governs: firmly not ("refused to sign") or already there
+("stopped the shelling").
+
+``modality`` reads every verb of the "fail / refuse / stop / prevent" family as one negative cue. The two places
+where that reading is wrong or too weak are told apart here, from the word lists in ``rules/implicatives.toml``:
+
+- an infinitive under a verb that entails its complement did not happen ("refused to sign the deal", "failed to
+  appear"): a firm negation, not a weak one;
+- an event noun that is the object of a change-of-state verb ("stopped the shelling", "rejected the proposal",
+  "the talks were suspended"): the event is presupposed to have happened, so neither the verb nor anything above
+  it ("failed to stop the attack") negates it.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+__all__ = ["is_failed_infinitive", "presupposing_verb"]
+
+# Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
+# halted").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Determiners that make a noun no particular event ("stopped any attack"); a bare noun ("stopped kidnapping",
+# "rejected proposals") names an activity, not one event, and UW's train split scores it near 0.6, not +3.
+NON_SPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each", "all", "neither"})
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict:
+    with resources.files("sitrep.rules").joinpath("implicatives.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@functools.lru_cache(maxsize=None)
+def _words(section: str, key: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in _rules()[section][key])
+
+
+def _lemma(token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _phrasal_lemma(verb) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{_lemma(verb)} {particle}" if particle else _lemma(verb)
+
+
+def is_failed_infinitive(token, governor) -> bool:
+    """``token`` is the "to" complement of a word that entails it did not happen ("refused to sign")."""
+    if governor.i == token.i or token.head.i != governor.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return _lemma(governor) in _words("infinitive", "words")
+
+
+def presupposing_verb(noun):
+    """The verb that presupposes the event noun ``noun`` happened ("stopped the shelling"), or None."""
+    verb = noun.head
+    if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or verb.i == noun.i or verb.pos_ != "VERB":
+        return None
+    if not _is_particular(noun):
+        return None
+    presupposing = _words("presupposed_object", "verbs")
+    return verb if _phrasal_lemma(verb) in presupposing or _lemma(verb) in presupposing else None
+
+
+def _is_particular(noun) -> bool:
+    """A noun with an article, demonstrative or possessive names one event ("the shelling", "its offensive")."""
+    return any((c.dep_ == "det" and c.lower_ not in NON_SPECIFIC_DETERMINERS) or c.dep_ == "poss"
+               for c in noun.children)

@@ -1,0 +1,67 @@
+"""Negative implicatives: "refused to sign" firmly did not happen; "stopped the shelling" presupposes it did."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.mentions.implicatives import is_failed_infinitive, presupposing_verb
+from sitrep.mentions.modality import is_event_real, modality
+
+pytestmark = pytest.mark.model
+
+
+def _mood(nlp, sentence: str, trigger: str):
+    doc = nlp(sentence)
+    return modality(doc, next(t.i for t in doc if t.text == trigger))
+
+
+def _token(nlp, sentence: str, word: str):
+    doc = nlp(sentence)
+    return next(t for t in doc if t.text == word)
+
+
+def test_refused_infinitive_is_firmly_negated(nlp):
+    refused = _mood(nlp, "The rebels refused to sign the ceasefire agreement.", "sign")
+    prevented = _mood(nlp, "Police prevented the crowd from marching to the square.", "marching")
+    assert refused.negated and "failed_to" in refused.cues
+    assert refused.score < prevented.score  # firmer than a prevented event
+    assert not is_event_real(refused)
+
+
+def test_failed_to_stop_the_attack_the_attack_happened(nlp):
+    attack = _mood(nlp, "Guards failed to stop the attack on the convoy.", "attack")
+    stop = _mood(nlp, "Guards failed to stop the attack on the convoy.", "stop")
+    assert not attack.negated and "presupposed" in attack.cues
+    assert is_event_real(attack)
+    assert stop.negated
+
+
+def test_halted_offensive_is_presupposed(nlp):
+    noun = _token(nlp, "The army halted the offensive near the border.", "offensive")
+    assert presupposing_verb(noun) is not None and presupposing_verb(noun).lemma_ == "halt"
+    assert is_event_real(_mood(nlp, "The army halted the offensive near the border.", "offensive"))
+
+
+def test_prevented_attack_is_not_presupposed(nlp):
+    noun = _token(nlp, "Troops prevented an attack on the airport.", "attack")
+    assert presupposing_verb(noun) is None
+    assert not is_event_real(_mood(nlp, "Troops prevented an attack on the airport.", "attack"))
+
+
+def test_failed_infinitive_reaches_only_its_own_complement(nlp):
+    doc = nlp("The ministry declined to say who ordered the strike.")
+    say = next(t for t in doc if t.text == "say")
+    ordered = next(t for t in doc if t.text == "ordered")
+    assert is_failed_infinitive(say, say.head)
+    assert "failed_to" not in modality(doc, ordered.i).cues
+
+
+def test_did_not_fail_to_is_not_negated(nlp):
+    mood = _mood(nlp, "The patrol did not fail to report the clash.", "report")
+    assert not mood.negated
+
+
+def test_bare_activity_is_not_presupposed(nlp):
+    """Regression: "unless the group stopped kidnapping" named no kidnapping event."""
+    noun = _token(nlp, "Talks will not resume unless the group stopped kidnapping.", "kidnapping")
+    assert presupposing_verb(noun) is None

@@ -1,0 +1,43 @@
+"""Negation scope: "not until" and "not only" leave the event standing; "nor" negates its own conjunct."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.mentions.modality import is_event_real, modality
+from sitrep.mentions.negation_scope import is_focus_negation, nor_of_conjunct
+
+pytestmark = pytest.mark.model
+
+
+def _mood(nlp, sentence: str, trigger: str):
+    doc = nlp(sentence)
+    return modality(doc, next(t.i for t in doc if t.text == trigger))
+
+
+def test_not_until_is_a_focus_negation(nlp):
+    doc = nlp("It was not until Friday that the army confirmed the raid.")
+    assert is_focus_negation(next(t for t in doc if t.lower_ == "not"))
+    assert is_event_real(_mood(nlp, "It was not until Friday that the army confirmed the raid.", "confirmed"))
+
+
+def test_not_only_leaves_the_event_standing(nlp):
+    assert is_event_real(_mood(nlp, "The gunmen did not only loot the shops but also burned the market.", "loot"))
+
+
+def test_plain_not_still_negates(nlp):
+    doc = nlp("The army did not confirm the raid.")
+    assert not is_focus_negation(next(t for t in doc if t.lower_ == "not"))
+    assert _mood(nlp, "The army did not confirm the raid.", "confirm").negated
+
+
+def test_nor_negates_a_conjunct_with_its_own_subject(nlp):
+    doc = nlp("The police did not arrest him, nor did they question him.")
+    question = next(t for t in doc if t.text == "question")
+    assert nor_of_conjunct(question, question.head) is not None
+    assert _mood(nlp, "The police did not arrest him, nor did they question him.", "question").negated
+
+
+def test_nor_continues_the_first_negation_once(nlp):
+    mood = _mood(nlp, "He did not confirm the shooting, nor any arrests.", "arrests")
+    assert mood.negated and mood.score < 0
