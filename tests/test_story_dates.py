@@ -178,6 +178,8 @@ def test_an_incident_dated_only_by_an_arrest_takes_the_day_the_story_names_for_i
     ("Police arrested a man Tuesday in the fatal shooting. The shooting happened on Sunday.", "shooting", False),
     ("On Tuesday soldiers seized grenades in raids. Gunmen shot five men on Sunday.", "grenades", True),
     ("The agency said Tuesday a ship reported an explosion. Rebels shot down a drone on Sunday.", "explosion", True),
+    ("Police said Tuesday a boy shot his uncle. The shooting was reported at 9 a.m. Sunday.", "shot", False),
+    ("The army said Tuesday its fighters had overrun a base. The fighting erupted on Sunday.", "overrun", True),
 ])
 def test_only_an_incident_named_in_a_later_acts_sentence_takes_the_story_day(nlp, text, trigger, kept):
     from sitrep.resolve.story_dates import as_fallback, narrowed_to_story_day
@@ -202,3 +204,23 @@ def test_a_story_day_is_found_after_an_update_block():
     text = (f"A 10-year-old Dayton boy was killed, and his family is asking for answers. {update} Officers were "
             "called to the home at about 9 p.m. Sunday after a report of gunfire.")
     assert _incident_date(text) == date(2015, 3, 8)
+
+
+@pytest.mark.parametrize("text, phrase, named", [
+    ("The shooting was reported at 11:42 a.m. Monday in the 4200 block.", "11:42 a.m. Monday", True),
+    ("He was charged for his role in the Sept. 28 shooting at the club.", "Sept. 28", True),
+    ("It happened around 7:15 p.m. on Friday.", "around 7:15 p.m. on Friday", True),
+    ("Rebels shot down a drone on Sunday.", "Sunday", False),
+    ("The fighting erupted on Sunday after a raid.", "Sunday", False),
+])
+def test_a_day_told_of_the_incident_by_name(nlp, text, phrase, named):
+    from sitrep.resolve.story_dates import dates_named_incident
+
+    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    assert dates_named_incident(nlp(text), expression) is named
+
+
+def test_an_incident_told_under_a_statement_day_takes_the_day_the_shooting_was_reported():
+    text = ("A 4-year-old boy accidentally shot his uncle in the stomach at a Dayton house, police said Tuesday. "
+            "The shooting was reported at 11:42 a.m. Monday in the 4200 block of Elm Street.")
+    assert _incident_date(text) == date(2015, 3, 9)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from datetime import timedelta
 
 from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
@@ -126,16 +127,20 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
                                    for token in sentence)
 
 
-# Coarse dates a story names as one calendar month ("in July", "July 2015"): a day named inside one where the
-# story tells of its violence is that stretch's day. Vaguer spans ("the past week", "recent days", "earlier this
-# year") cover several events in a report.
-NARROWABLE_RULES = frozenset({"month", "month_year", "overnight", "weekend"})
+# Coarse dates a story names as one calendar stretch ("in July", "July 2015", "in 2014", "the 2014 post shooting"):
+# a day named inside one where the story tells of its violence is that stretch's day. Vaguer spans ("the past
+# week", "recent days", "earlier this year") cover several events in a report.
+NARROWABLE_RULES = frozenset({"month", "month_year", "year", "overnight", "weekend"})
 # A night ("overnight") and a weekend are split only by a clock time, which pins one incident ("a weekend shooting
-# ... about 1:30 a.m. Sunday"); a bare day in them is often another event's ("positions recaptured over the
-# weekend ... shelling killed two on Sunday").
+# ... about 1:30 a.m. Sunday"), or by a day told of the incident by name ("The shooting happened early Sunday");
+# a bare day in them is often another event's ("positions recaptured over the weekend ... shelling killed two on
+# Sunday").
 CLOCK_SPLIT_RULES = frozenset({"overnight", "weekend"})
-# "last week" names the previous calendar week as "in July" names a month (unlike the rolling "the past week").
-NAMED_WEEK = re.compile(r"last\s+week", re.IGNORECASE)
+# A weekend in a crime story runs from Friday night to Monday morning ("shot over the weekend ... Friday night").
+WEEKEND_REACH_DAYS = 1
+# "last week", "this week", "earlier this month" name a calendar week or month as "in July" names a month
+# (unlike the rolling "the past week").
+NAMED_PERIOD = re.compile(r"(?:last|this|earlier\s+this)\s+(?:week|month)", re.IGNORECASE)
 
 
 def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression],
@@ -147,17 +152,21 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
         return when
     if is_fallback_date(when):
         return _story_day_before(doc, when, expressions, trigger)
-    named_week = when.text is not None and NAMED_WEEK.fullmatch(when.text.text.strip())
-    if when.rule.split("/")[0] not in NARROWABLE_RULES and not named_week:
+    named_period = when.text is not None and NAMED_PERIOD.fullmatch(when.text.text.strip())
+    kind = when.rule.split("/")[0]
+    if kind not in NARROWABLE_RULES and not named_period:
         return when
-    clock_only = when.rule.split("/")[0] in CLOCK_SPLIT_RULES
+    clock_only = kind in CLOCK_SPLIT_RULES
+    reach = timedelta(days=WEEKEND_REACH_DAYS if kind == "weekend" else 0)
     for expression in expressions:
         day = expression.value
         if day is None or expression.kind not in ("date", "time") or day.precision != "day" \
-                or not when.start <= day.start <= when.end or day.end != day.start:
+                or not when.start - reach <= day.start <= when.end + reach or day.end != day.start:
             continue
         if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
-                or not in_incident_sentence(doc, expression) or (clock_only and expression.rule != "clock"):
+                or not in_incident_sentence(doc, expression):
+            continue
+        if clock_only and expression.rule != "clock" and not dates_named_incident(doc, expression):
             continue
         return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
     return when
@@ -184,10 +193,11 @@ def is_history(when: When | None, published) -> bool:
         and (published - when.end).days > HISTORY_YEARS * 365
 
 
-def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
+def story_day(doc, expressions: list[TimeExpression], published, *, named_incident: bool = False) -> When | None:
     """The first day the story names for its incident in its opening STORY_DAY_SENTENCES sentences: a
     day-precise phrase in a sentence of violence, dating no later act nor the page, not after publication.
-    For an incident its own sentences leave undated; None when the story names no such day."""
+    For an incident its own sentences leave undated; None when the story names no such day. With
+    ``named_incident``, only a day told of the incident named as a whole counts (``dates_named_incident``)."""
     sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
     if not sentences:
         return None
@@ -202,28 +212,70 @@ def story_day(doc, expressions: list[TimeExpression], published) -> When | None:
                 or expression.timex_value == PRESENT_REF \
                 or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
             continue
-        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
-                or not in_incident_sentence(doc, expression):
+        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
+            continue
+        if not (dates_named_incident(doc, expression) if named_incident else in_incident_sentence(doc, expression)):
             continue
         return dataclasses.replace(day, rule=STORY_DAY_RULE)
     return None
 
 
+# Dependencies of the subject of a verb: "The shooting happened ...", "The shooting was reported at ...".
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How far before a time phrase "The shooting was reported" may begin (the parse often splits a sentence at "a.m.").
+NAMED_INCIDENT_WINDOW_CHARS = 80
+
+
+def dates_named_incident(doc, expression: TimeExpression) -> bool:
+    """The phrase dates the incident named as a whole: it hangs from an incident noun ("the Sept. 28 shooting",
+    "a shooting on Sunday"), or from a verb telling that the incident happened or was reported, with such a noun
+    or "it" as its subject ("The shooting was reported at 11:42 a.m. Monday", "It happened Friday night"); the
+    text right before the phrase says so when the parse does not."""
+    window = doc.text[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
+    if _incident_happened().search(window):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    governor = _governor(doc, expression)
+    if governor is None:
+        return False
+    nouns = words()["incident_nouns"]["words"]
+    if governor.lemma_.lower() in nouns or governor.text.lower() in nouns:
+        return True
+    if governor.lemma_.lower() not in (*words()["incident_nouns"]["happening_verbs"], "report"):
+        return False
+    return any(child.dep_ in SUBJECT_DEPS and (child.text.lower() in nouns or child.lemma_.lower() in nouns
+                                               or child.lower_ == "it") for child in governor.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _incident_happened() -> re.Pattern:
+    """"The shooting was reported (at)", "The incident happened (shortly after)", "It occurred", ending where the
+    time phrase begins (up to three small words between)."""
+    nouns = "|".join(map(re.escape, words()["incident_nouns"]["words"]))
+    verbs = r"was\s+reported|were\s+reported|happened|occurred|took\s+place|unfolded"
+    return re.compile(rf"\b(?:it|this|(?:the|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns}))\s+(?:{verbs})\s+"
+                      rf"(?:[\w,]+\s+){{0,3}}$", re.IGNORECASE)
+
 
 def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
                       trigger: tuple[int, int] | None) -> When:
-    """An incident named by a noun in a later act's sentence ("arrested a man Wednesday in the fatal shooting")
-    takes the day the story names for its violence (``story_day``: "The shooting happened on Sunday") when that day
-    is not after the act, and the act is no statement. An event told by a verb keeps the act's day: "the army said
-    on Tuesday its fighters had overrun a base" or "on Monday soldiers seized grenades" tell of events of their own,
-    and the first day the story names may be another event's."""
-    if trigger is None or not _names_incident(doc.text[trigger[0]:trigger[1]]):
+    """An incident dated only by a later act ("arrested a man Wednesday in the fatal shooting", "A boy shot his
+    uncle, police said Friday") takes the day the story names for its violence (``story_day``: "The shooting
+    happened on Sunday") when that day is not after the act. When the act is a statement, only a day told of
+    the incident named as a whole counts: "the army said on Tuesday its fighters had overrun a base" tells an
+    event of its own, and the first day the story names may be another event's ("the fighting erupted on 27
+    August"), while "The shooting was reported at 11:42 a.m. Monday" dates the incident the statement speaks of."""
+    if trigger is None:
         return later_act
     act = next((e for e in expressions if later_act.text is not None and e.start == later_act.text.start), None)
     governor = _governor(doc, act) if act is not None else None
-    if governor is None or governor.lemma_.lower() in words()["later_acts"]["statements"]:
-        return later_act  # "UKMTO said a vessel reported an explosion on Sunday": the report may be all the story has
-    day = story_day(doc, expressions, later_act.start)
+    if governor is None:
+        return later_act
+    statement = governor.lemma_.lower() in words()["later_acts"]["statements"]
+    if not statement and not _names_incident(doc.text[trigger[0]:trigger[1]]):
+        return later_act  # "on Monday soldiers seized grenades": an event told by a verb may be one of its own
+    day = story_day(doc, expressions, later_act.start, named_incident=statement)
     return day if day is not None and day.start <= later_act.start else later_act
 
 
