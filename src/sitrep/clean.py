@@ -17,7 +17,8 @@ How a page is read, line by line:
 3. Rules limited to the page edges (bylines) only fire before the first or after the last body paragraph, and
    short unpunctuated leftovers there (names, section labels, link titles) are swept away.
 4. The first short kept line is the headline (or the line matching the metadata title); the next kept line,
-   when it is a short summary, the standfirst.
+   when it is a short summary, the standfirst. A standfirst written as a report sentence stays in the body as
+   well (``clean_standfirst``): it is often the only place a page dates its incident.
 A headline given apart from the text (metadata, a JSON Lines title) that the page does not already show is put
 in front of it, followed by a blank line, and ``source_text`` is that whole text: spans into the headline are
 evidence like any other. The article id is still the hash of the input's own text.
@@ -40,6 +41,7 @@ from pathlib import Path
 
 from .clean_dates import find_published, parse_date
 from .clean_headline import SENTENCE_END, body_like_lines, find_headline, sweep_edges, with_headline
+from .clean_standfirst import reads_as_report
 # Defined here before the split; still importable from sitrep.clean.
 from .clean_dates import NOT_PUBLICATION_DATES  # noqa: F401
 from .clean_headline import (  # noqa: F401
@@ -445,7 +447,10 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     verdicts = read_page(source_text, outlet=outlet)
     title_at, standfirst_at = find_headline(source_text, verdicts, title_hint, standfirst_hint)
     sweep_edges(source_text, verdicts, title_at, standfirst_at)
-    body, segments = assemble_body(source_text, verdicts, {title_at, standfirst_at} - {None})
+    # a standfirst that is a report sentence is read with the body (clean_standfirst); it stays the standfirst
+    standfirst = _line_span(source_text, verdicts, standfirst_at)
+    standfirst_read = standfirst is not None and reads_as_report(standfirst.text)
+    body, segments = assemble_body(source_text, verdicts, {title_at, None if standfirst_read else standfirst_at} - {None})
     read_from_headline = not body.strip() and bool(title_hint and title_hint.strip()) and title_at is not None
     if read_from_headline:
         # a page that is all furniture under the headline it came with is read from that headline, which stays
@@ -463,7 +468,7 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
             "check that the input is a news article and not an index or error page",
             where,
         )
-    moved_out = (None, None) if read_from_headline else (title_at, standfirst_at)  # out of the body, or in it
+    moved_out = (None, None) if read_from_headline else (title_at, None if standfirst_read else standfirst_at)
     removed = collect_removals(source_text, verdicts, *moved_out)
     metadata_kind = "jsonl" if raw.origin and raw.origin.kind == "jsonl" and raw.published else "metadata"
     published_from = "cli" if published else metadata_kind if meta_published else None
