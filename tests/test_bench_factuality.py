@@ -30,7 +30,7 @@ def test_features_read_governors_modals_and_negation(nlp):
     assert features["neg"] == 1.0
     assert features["anc_lemma=say"] == 1.0 and features["anc_class=reported"] == 1.0
     assert features["subj_person=3"] == 1.0
-    assert features["negated"] == 1.0 and features["irrealis=conditional"] == 1.0
+    assert features["negated"] == 1.0 and features["irrealis=future"] == 1.0  # a reported "would" is a future
     assert features["in_quote=False"] == 1.0 and features["question=False"] == 1.0
 
 

@@ -65,3 +65,8 @@ def test_bare_activity_is_not_presupposed(nlp):
     """Regression: "unless the group stopped kidnapping" named no kidnapping event."""
     noun = _token(nlp, "Talks will not resume unless the group stopped kidnapping.", "kidnapping")
     assert presupposing_verb(noun) is None
+
+
+def test_could_end_the_war_presupposes_the_war(nlp):
+    mood = _mood(nlp, "The talks could end the war.", "war")
+    assert "presupposed" in mood.cues and mood.hypothetical is None

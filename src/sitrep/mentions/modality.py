@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 from ..model import Span
+from .factuality_scale import score
+from .irrealis import settle_irrealis
 from .implicatives import is_failed_infinitive, presupposing_verb
 from .negation_scope import is_focus_negation, nor_of_conjunct
 
@@ -519,34 +521,12 @@ def _is_question(token) -> bool:
     return last.text == "?"
 
 
-def _score(found: _Found) -> float:
-    scores = _rules()["scores"]
-    negated_scores = _rules()["negated_scores"]
-    if found.irrealis is not None:
-        base_kind = found.irrealis
-    elif found.weak_irrealis is not None and found.hedge is None:
-        base_kind = found.weak_irrealis
-    elif found.hedge is not None:
-        base_kind = found.hedge_kind
-    else:
-        base_kind = found.certainty
-    if found.negation is not None:
-        if found.negation_kind in ("denial", "failed_to", "negative_implicative") and base_kind in ("certain", "reported",
-                                                                                        "factive", "nominal"):
-            return float(scores[found.negation_kind])
-        if base_kind in ("certain", "factive", "nominal"):
-            return float(scores["negated"])
-        if base_kind in negated_scores:
-            return float(negated_scores[base_kind])
-        return -float(scores[base_kind]) if scores[base_kind] > 0 else float(scores[base_kind])
-    return float(scores[base_kind])
-
-
 def modality(doc, token_index: int) -> Modality:
     """Read the modality of the event whose trigger is ``doc[token_index]`` from the parse around it."""
     token = doc[token_index]
     found = _Found()
     _walk(token, found)
+    settle_irrealis(found)
     if found.irrealis is None and _is_question(token):
         found.note_irrealis("question", token.sent[-1])
     if found.irrealis is None and found.negation is None and _is_bare_verb(token):
@@ -562,6 +542,6 @@ def modality(doc, token_index: int) -> Modality:
         hedge=_span([found.hedge]) if found.hedge is not None else None,
         hypothetical=found.irrealis,
         hypothetical_cue=_span([found.irrealis_cue]) if found.irrealis_cue is not None else None,
-        score=_score(found),
+        score=score(found),
         cues=tuple(found.cues) + (("negated_irrealis",) if found.negation is not None and not negated else ()),
     )

@@ -1,0 +1,64 @@
+"""The factuality score of one event from the cues ``modality`` found: +3 certainly happened .. -3 certainly not.
+
+The scale is the UW/MEANTIME one; the numbers live in ``rules/modality.toml`` ([scores], [negated_scores]) and were
+set on the corpora's *train* splits. One cue decides the base (an irrealis kind on the event, else an irrealis
+read from around it, else a hedge, else how the event is asserted), and a negation turns it over.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+from .irrealis import is_condition_marker
+
+__all__ = ["score"]
+
+# Assertion kinds a negation turns into its own fixed score (not a sign flip).
+PLAIN_KINDS = ("certain", "reported", "factive", "nominal")
+# Negations whose score is their own ("refused to", "denied", "prevented") when nothing else hedges the event.
+FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative")
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict:
+    with resources.files("sitrep.rules").joinpath("modality.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _clause_score(kind: str) -> float:
+    """An event noun inside an irrealis clause ("would open the way to war"), not itself the clause's verb: the
+    clause's doubt reaches it only in part, so it sits between the kind's score and an uncued noun's."""
+    scores = _rules()["scores"]
+    weight = float(scores["clause_weight"])
+    return weight * float(scores[kind]) + (1.0 - weight) * float(scores["nominal"])
+
+
+def score(found) -> float:
+    """The score for the cues in ``found`` (modality's working record)."""
+    scores = _rules()["scores"]
+    negated_scores = _rules()["negated_scores"]
+    from_clause = False
+    if found.irrealis is not None:
+        base_kind = found.irrealis
+        if base_kind == "conditional" and is_condition_marker(found.irrealis_cue):
+            base_kind = "condition"
+    elif found.weak_irrealis is not None and found.hedge is None:
+        base_kind = found.weak_irrealis
+        from_clause = any(cue.startswith("clause:") for cue in found.cues)
+    elif found.hedge is not None:
+        base_kind = found.hedge_kind
+    else:
+        base_kind = found.certainty
+    if found.negation is not None:
+        if found.negation_kind in FIXED_NEGATIONS and base_kind in PLAIN_KINDS:
+            return float(scores[found.negation_kind])
+        if base_kind in ("certain", "factive", "nominal"):
+            return float(scores["negated"])
+        if base_kind in negated_scores:
+            return float(negated_scores[base_kind])
+        return -float(scores[base_kind]) if scores[base_kind] > 0 else float(scores[base_kind])
+    if from_clause:
+        return _clause_score(base_kind)
+    return float(scores[base_kind])

@@ -1,0 +1,40 @@
+"""Irrealis kinds that depend on more than the cue word: "would" under a reporting verb is a future, not a
+conditional; an "if" clause is more doubtful than a "would" main clause.
+
+``modality`` notes the first irrealis cue it meets on its walk up the parse; whether that cue is a report's
+backshifted "will" ("the army said it would withdraw" = "the army said: we will withdraw") is known only once the
+walk has reached the reporting verb, so the kind is settled here, after the walk.
+"""
+
+from __future__ import annotations
+
+__all__ = ["settle_irrealis", "is_condition_marker"]
+
+# The modals a report backshifts "will" to.
+BACKSHIFTED_WILL = frozenset({"would", "'d"})
+# Cue classes ``modality`` records for a reporting or claiming governor ("said that", "claimed that").
+REPORTING_CUES = frozenset({"reported", "claim"})
+# Subordinators that open a condition ("if", "unless", "whether"); the words are modality.toml's
+# [conditional].markers, repeated here as the part-of-speech check: a marker, not the modal "should".
+CONDITION_DEPS = frozenset({"mark"})
+
+
+def settle_irrealis(found) -> None:
+    """Turn a reported "would" into the future it backshifts (modality's working record ``found``, in place)."""
+    cue = found.irrealis_cue
+    if found.irrealis != "conditional" or cue is None or cue.lower_ not in BACKSHIFTED_WILL:
+        return
+    if any(kind in REPORTING_CUES for kind in found.cues) and not _perfect(cue):
+        found.irrealis = "future"
+        found.cues.append("reported_would")
+
+
+def _perfect(modal) -> bool:
+    """"would have attacked" is a counterfactual whoever reports it."""
+    return any(c.dep_ == "aux" and (c.lemma_ or c.text).lower() == "have" and c.i > modal.i
+               for c in modal.head.children)
+
+
+def is_condition_marker(cue) -> bool:
+    """The conditional cue is a subordinator opening a condition ("if", "unless"), not a "would"."""
+    return cue is not None and cue.dep_ in CONDITION_DEPS

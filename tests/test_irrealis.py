@@ -1,0 +1,44 @@
+"""Irrealis kinds settled after the walk: a reported "would" is a future; an "if" clause is a condition."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.mentions.irrealis import is_condition_marker
+from sitrep.mentions.modality import is_event_real, modality
+
+pytestmark = pytest.mark.model
+
+
+def _mood(nlp, sentence: str, trigger: str):
+    doc = nlp(sentence)
+    return modality(doc, next(t.i for t in doc if t.text == trigger))
+
+
+def test_reported_would_is_a_future(nlp):
+    mood = _mood(nlp, "The army said it would withdraw from the town.", "withdraw")
+    assert mood.hypothetical == "future" and "reported_would" in mood.cues
+    assert not is_event_real(mood)
+
+
+def test_plain_would_stays_conditional(nlp):
+    mood = _mood(nlp, "A withdrawal would weaken the army.", "weaken")
+    assert mood.hypothetical == "conditional"
+
+
+def test_reported_would_have_stays_counterfactual(nlp):
+    mood = _mood(nlp, "The minister said the troops would have attacked the town.", "attacked")
+    assert mood.hypothetical == "counterfactual"
+
+
+def test_if_clause_is_more_doubtful_than_would(nlp):
+    condition = _mood(nlp, "If the rebels attack the town, the army will respond.", "attack")
+    would = _mood(nlp, "A withdrawal would weaken the army.", "weaken")
+    assert condition.hypothetical == "conditional"
+    assert condition.score < would.score
+
+
+def test_condition_marker_is_a_subordinator(nlp):
+    doc = nlp("If the rebels attack the town, the army will respond.")
+    assert is_condition_marker(doc[0])
+    assert not is_condition_marker(None)
