@@ -99,11 +99,33 @@ def test_choose_keeps_the_table_when_features_add_nothing():
     assert factuality_model.choose(examples, min_size=5).method == "calibration"
 
 
-def test_two_stage_predicts_the_top_where_most_tokens_sit_there():
+def test_median_blend_predicts_the_top_where_most_tokens_sit_there():
     examples = [example(3.0, {"lemma=attack": 1.0}) for _ in range(40)]
     examples += [example(2.0, {"lemma=attack": 1.0}) for _ in range(20)]
     examples += [example(-2.0, {"neg": 1.0}) for _ in range(40)]
-    mapping = factuality_model.TwoStageMapping(1.0, 1.0).fit([e.features for e in examples],
-                                                             np.array([e.value for e in examples]))
+    mapping = factuality_model.MedianBlendMapping(1.0, 1.0).fit([e.features for e in examples],
+                                                                np.array([e.value for e in examples]))
     top, negated = mapping.predict([{"score": 3.0, "lemma=attack": 1.0}, {"score": 3.0, "neg": 1.0}])
     assert top == 3.0 and negated < 0
+
+
+def test_value_bins_put_only_the_top_in_the_last_bin():
+    bins = factuality_model.value_bins(np.array([-3.0, -2.0, 0.5, 2.8, 2.95, 3.0]))
+    last = len(factuality_model.VALUE_BIN_EDGES)
+    assert list(bins) == [0, 1, 3, last - 1, last, last]
+
+
+def test_distribution_median_reads_inside_the_crossing_bin():
+    bins = len(factuality_model.VALUE_BIN_EDGES) + 1
+    all_top = np.zeros(bins)
+    all_top[-1] = 1.0
+    # exactly half in the lowest bin [-3, -2): the CDF reaches one half at that bin's top
+    split = np.zeros(bins)
+    split[0], split[6] = 0.5, 0.5
+    # a quarter low, the rest in [2.5, 2.9): the median is a third of the way into that bin
+    inside = np.zeros(bins)
+    inside[0], inside[7] = 0.25, 0.75
+    medians = factuality_model.distribution_median(np.array([all_top, split, inside]))
+    assert medians[0] == 3.0
+    assert abs(medians[1] - -2.0) < 1e-9
+    assert abs(medians[2] - (2.5 + 0.4 / 3)) < 1e-9
