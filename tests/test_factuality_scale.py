@@ -25,3 +25,26 @@ def test_noun_in_a_modal_clause_scores_between_the_modal_and_an_uncued_noun(nlp)
 
 def test_negated_event_scores_below_zero(nlp):
     assert _mood(nlp, "The rebels did not attack the town.", "attack").score < 0
+
+
+def test_event_noun_role_sets_its_commitment(nlp):
+    subject = _mood(nlp, "The attack killed five soldiers.", "attack")
+    modifier = _mood(nlp, "Police guarded the abortion clinic.", "abortion")
+    assert subject.score > modifier.score
+
+
+def test_compound_noun_takes_its_head_nouns_negation(nlp):
+    mood = _mood(nlp, "The group has no takeover bids outstanding.", "takeover")
+    assert mood.negated and mood.score < 0
+
+
+def test_gerund_after_a_prospective_preposition_is_in_prospect(nlp):
+    prospect = _mood(nlp, "There is little chance of rebuilding the bridge.", "rebuilding")
+    done = _mood(nlp, "The army withdrew after shelling the town.", "shelling")
+    assert "prospective" in prospect.cues and prospect.hypothetical is None
+    assert prospect.score < done.score
+
+
+def test_gerund_takes_the_irrealis_of_its_clause(nlp):
+    mood = _mood(nlp, "The rebels could win by attacking the town.", "attacking")
+    assert "clause:possible" in mood.cues

@@ -13,10 +13,15 @@ from importlib import resources
 
 from .irrealis import is_condition_marker
 
-__all__ = ["score"]
+__all__ = ["score", "nominal_kind"]
 
 # Assertion kinds a negation turns into its own fixed score (not a sign flip).
-PLAIN_KINDS = ("certain", "reported", "factive", "nominal")
+PLAIN_KINDS = ("certain", "reported", "factive", "nominal", "nominal_argument", "nominal_modifier")
+# An uncued event noun's role: as a subject or a preposition's object it is what the sentence is about, taken as
+# given ("the attack killed five", "in the attack"); as a modifier of another noun ("abortion clinic", "takeover
+# bid") it names a kind of thing more than an event that happened.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
+MODIFIER_DEPS = frozenset({"compound", "nmod"})
 # Negations whose score is their own ("refused to", "denied", "prevented") when nothing else hedges the event.
 FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative")
 
@@ -33,6 +38,15 @@ def _clause_score(kind: str) -> float:
     scores = _rules()["scores"]
     weight = float(scores["clause_weight"])
     return weight * float(scores[kind]) + (1.0 - weight) * float(scores["nominal"])
+
+
+def nominal_kind(token) -> str:
+    """The assertion kind of an uncued event noun or adjective, by its role in the sentence."""
+    if token.dep_ in MODIFIER_DEPS:
+        return "nominal_modifier"
+    if token.dep_ in ARGUMENT_DEPS and token.pos_ in ("NOUN", "PROPN"):
+        return "nominal_argument"
+    return "nominal"
 
 
 def score(found) -> float:
@@ -54,7 +68,7 @@ def score(found) -> float:
     if found.negation is not None:
         if found.negation_kind in FIXED_NEGATIONS and base_kind in PLAIN_KINDS:
             return float(scores[found.negation_kind])
-        if base_kind in ("certain", "factive", "nominal"):
+        if base_kind in ("certain", "factive") or base_kind.startswith("nominal"):
             return float(scores["negated"])
         if base_kind in negated_scores:
             return float(negated_scores[base_kind])

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Span
-from .factuality_scale import score
+from .factuality_scale import nominal_kind, score
 from .irrealis import settle_irrealis
 from .implicatives import is_failed_infinitive, presupposing_verb
 from .negation_scope import is_focus_negation, nor_of_conjunct
@@ -298,11 +298,19 @@ def _walk(token, found: _Found) -> None:
                 found.note_negation("nor", nor)  # "nor did they question him", "nor any disagreement"
             current = head
             continue
+        if dep == "compound" and head.pos_ in NOMINAL_POS:
+            _local_cues(head, found, own=True)  # "no takeover bids", "an alleged bomb plot": the head noun's cues
+            current = head
+            continue
         if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
             before = len(found.cues)
             _through_preposition(current, head, found)
-            if len(found.cues) == before and current.pos_ in NOMINAL_POS:
+            if len(found.cues) == before and (current.pos_ in NOMINAL_POS or current.tag_ == "VBG"):
                 _clause_irrealis(current, found)
+            if len(found.cues) == before and current.tag_ == "VBG" and head.lower_ in _words(
+                    "gerund", "prospective_prepositions"):
+                found.cues.append("prospective")  # "the chance of rebuilding", "talk about attacking"
+                found.certainty = "prospective"
             return
         if dep in ("dobj", "nsubj", "nsubjpass", "attr") and current.pos_ in ("NOUN", "PROPN", "PRON"):
             if presupposing_verb(current) is not None:
@@ -533,7 +541,7 @@ def modality(doc, token_index: int) -> Modality:
         found.cues.append("bare_verb")
         found.weak_irrealis = found.weak_irrealis or "infinitive"
     if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):
-        found.certainty = "nominal"  # an event noun asserts less than a finite verb ("the talks", "a deal")
+        found.certainty = nominal_kind(token)  # an event noun asserts less than a finite verb ("the talks")
     negated = found.negation is not None and found.irrealis is None
     # a negated modal ("will not attack") is still irrealis; the event is not reported either way
     return Modality(
