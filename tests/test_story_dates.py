@@ -180,6 +180,8 @@ def test_an_incident_dated_only_by_an_arrest_takes_the_day_the_story_names_for_i
     ("The agency said Tuesday a ship reported an explosion. Rebels shot down a drone on Sunday.", "explosion", True),
     ("Police said Tuesday a boy shot his uncle. The shooting was reported at 9 a.m. Sunday.", "shot", False),
     ("The army said Tuesday its fighters had overrun a base. The fighting erupted on Sunday.", "overrun", True),
+    ("The man who shot a teenager was sentenced Tuesday. He was arrested after the March 2 murder.", "shot", False),
+    ("The man who shot a teenager was sentenced Tuesday. Gunmen shot five men on Sunday.", "shot", True),
 ])
 def test_only_an_incident_named_in_a_later_acts_sentence_takes_the_story_day(nlp, text, trigger, kept):
     from sitrep.resolve.story_dates import as_fallback, narrowed_to_story_day
@@ -224,3 +226,56 @@ def test_an_incident_told_under_a_statement_day_takes_the_day_the_shooting_was_r
     text = ("A 4-year-old boy accidentally shot his uncle in the stomach at a Dayton house, police said Tuesday. "
             "The shooting was reported at 11:42 a.m. Monday in the 4200 block of Elm Street.")
     assert _incident_date(text) == date(2015, 3, 9)
+
+
+@pytest.mark.parametrize("text, phrase, trigger, day", [
+    ("Soldiers may face new gun rules after the 2014 post shooting. On Nov. 2, a gunman opened fire on soldiers, "
+     "killing three.", "2014", "shooting", date(2014, 11, 2)),
+    ("A man will stand trial in a shooting earlier this month. He had a hearing today on charges he shot a man in "
+     "Dayton on March 2.", "earlier this month", "shooting", date(2015, 3, 2)),
+    ("A boy was killed in a shooting this month. He died from a gunshot wound around 7 p.m. on March 5, an hour "
+     "after he was shot.", "this month", "shooting", date(2015, 3, 5)),
+    ("Two men were wounded in a shooting over the weekend in Dayton. Officers were called about 9:45 p.m. Friday "
+     "after a report of shots fired.", "the weekend", "shooting", date(2015, 3, 6)),
+    ("A week after a teenager was gunned down in a Dayton parking lot, a man was charged. The boy was shot and "
+     "killed on March 1.", "A week after", "gunned down", date(2015, 3, 1)),
+    ("A man died of an accidental shooting late last week. He was shot on Thursday at his home in Dayton.",
+     "late last week", "shooting", date(2015, 3, 5)),
+])
+def test_a_coarse_date_narrows_to_the_day_the_story_names_inside_it(nlp, text, phrase, trigger, day):
+    from sitrep.resolve.story_dates import narrowed_to_story_day
+
+    found = find_time_expressions(text, PUBLISHED)
+    coarse = next(e.value for e in found if e.text == phrase)
+    start = text.index(trigger)
+    assert narrowed_to_story_day(nlp(text), coarse, found, (start, start + len(trigger))).start == day
+
+
+@pytest.mark.parametrize("text, phrase, later", [
+    ("A teenager wounded in a double shooting that killed his brother died Tuesday.", "Tuesday", True),
+    ("The woman was rushed to a hospital, but died the next day.", "the next day", True),
+    ("He died from a gunshot wound around 7 p.m. on March 5.", "March 5", False),
+    ("A man died Tuesday in a house fire in Dayton.", "Tuesday", False),
+    ("The sheriff said the boy who was injured in an apparent accidental gunshot incident Monday night has died.",
+     "Monday night", False),
+])
+def test_a_death_after_the_wounds_is_a_later_act(nlp, text, phrase, later):
+    from sitrep.resolve.story_dates import dates_later_act
+
+    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    assert dates_later_act(nlp(text), expression) is later
+
+
+def test_an_incident_told_with_a_later_death_takes_the_day_of_the_shooting():
+    text = ("A Dayton teenager wounded in a double shooting that killed his brother died Tuesday, the coroner said. "
+            "The shooting happened about 10 a.m. Sunday at a home on Elm Street.")
+    assert _incident_date(text) == date(2015, 3, 8)
+
+
+def test_a_state_still_so_is_dated_after_the_incident(nlp):
+    from sitrep.resolve.story_dates import dates_later_act
+
+    text = "The gunman, who was still at large Monday, opened fire outside a Dayton hall on Sunday night."
+    found = {e.text: e for e in find_time_expressions(text, PUBLISHED)}
+    doc = nlp(text)
+    assert dates_later_act(doc, found["Monday"]) and not dates_later_act(doc, found["Sunday night"])

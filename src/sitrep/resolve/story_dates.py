@@ -69,7 +69,11 @@ def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | 
     if not doc.has_annotation("DEP"):
         return False
     governor = _governor(doc, expression)
-    if governor is None or governor.lemma_.lower() not in later_act_lemmas() or says_now(doc, governor, expression):
+    if governor is None:
+        return False
+    if (_death_after_wounds(governor) and not _follows_incident_noun(doc, expression)) or _still_so(governor):
+        return trigger is None or not trigger[0] <= governor.idx < trigger[1]
+    if governor.lemma_.lower() not in later_act_lemmas() or says_now(doc, governor, expression):
         return False
     if any(child.dep_ == "prt" for child in governor.children):
         return False  # a phrasal verb is another verb: "showed up at hospitals Friday night", "held up a store"
@@ -77,6 +81,22 @@ def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | 
         return False
     # "the shooting was reported at 11:42 a.m. Monday": the report of the incident itself dates it
     return not any(child.dep_ == "nsubjpass" and _is_violence(child.lemma_.lower()) for child in governor.children)
+
+
+def _death_after_wounds(governor) -> bool:
+    """"died Tuesday" where the sentence tells of the wounds that came first ("A teenager wounded in a double
+    shooting died Tuesday", "was rushed to a hospital, but died the next day"): the day of the death, a later act
+    of the incident (time_words.toml, [later_acts_cues])."""
+    if governor.lemma_.lower() != "die":
+        return False
+    cues = words()["later_acts_cues"]["wounds_before_death"]
+    return any(token.lower_ in cues for token in governor.sent)
+
+
+def _still_so(governor) -> bool:
+    """"was still at large Monday", "were still on the scene Sunday morning", "was still in grave condition on
+    Saturday": a state that goes on after the incident, dated where the story catches it."""
+    return any(child.dep_ == "advmod" and child.lower_ == "still" for child in governor.children)
 
 
 # Present-tense verb tags: "police say", "the sheriff says" speak at publication, so a past day hanging from one
@@ -138,9 +158,13 @@ NARROWABLE_RULES = frozenset({"month", "month_year", "year", "overnight", "weeke
 CLOCK_SPLIT_RULES = frozenset({"overnight", "weekend"})
 # A weekend in a crime story runs from Friday night to Monday morning ("shot over the weekend ... Friday night").
 WEEKEND_REACH_DAYS = 1
-# "last week", "this week", "earlier this month" name a calendar week or month as "in July" names a month
-# (unlike the rolling "the past week").
-NAMED_PERIOD = re.compile(r"(?:last|this|earlier\s+this)\s+(?:week|month)", re.IGNORECASE)
+# "last week", "late last week", "this week", "last month", "earlier this month" name a calendar week or month as
+# "in July" names a month (unlike the rolling "the past week"); a year is too long ("Earlier this year, a bomber
+# killed five" is background of another day's news).
+NAMED_PERIOD = re.compile(r"(?:(?:late|early)\s+)?(?:last|this|earlier\s+this)\s+(?:week|month)", re.IGNORECASE)
+# "a week after the shooting", "more than two weeks after", "a month ago": a count of weeks or months is a round
+# figure; a day the story names this many days either side of it is the incident's.
+COUNTED_REACH_DAYS = {"week": 7, "month": 15}
 
 
 def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression],
@@ -154,15 +178,21 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
         return _story_day_before(doc, when, expressions, trigger)
     named_period = when.text is not None and NAMED_PERIOD.fullmatch(when.text.text.strip())
     kind = when.rule.split("/")[0]
-    if kind not in NARROWABLE_RULES and not named_period:
+    counted_reach = _counted_reach_days(when) if kind == "counted_relative" else 0
+    if kind not in NARROWABLE_RULES and not named_period and not counted_reach:
         return when
     clock_only = kind in CLOCK_SPLIT_RULES
-    reach = timedelta(days=WEEKEND_REACH_DAYS if kind == "weekend" else 0)
+    reach = timedelta(days=WEEKEND_REACH_DAYS if kind == "weekend" else counted_reach)
+    # "earlier this month" ends before the day of writing: a day on it is the news peg ("a hearing today")
+    earlier = when.text is not None and when.text.text.lower().startswith("earlier")
+    last = when.end - timedelta(days=1) if earlier else when.end
     for expression in expressions:
         day = expression.value
         if day is None or expression.kind not in ("date", "time") or day.precision != "day" \
-                or not when.start - reach <= day.start <= when.end + reach or day.end != day.start:
+                or not when.start - reach <= day.start <= last + reach or day.end != day.start:
             continue
+        if not clock_only and expression.rule == "clock" and not BARE_CLOCK.search(expression.text):
+            continue  # "around 7 p.m. on Nov. 10": a bare clock time takes its day from the phrase that names it
         if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
                 or not in_incident_sentence(doc, expression):
             continue
@@ -170,6 +200,13 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
             continue
         return dataclasses.replace(day, rule=f"{day.rule}/story-day-within-{when.precision}")
     return when
+
+
+def _counted_reach_days(when: When) -> int:
+    """How far a counted stretch ("two weeks after", "a month ago") may miss the day it counts to (COUNTED_REACH_DAYS,
+    by the unit its phrase names); 0 for a count of days or hours, which is exact."""
+    unit = re.search(r"(week|month)s?\b", when.text.text, re.IGNORECASE) if when.text is not None else None
+    return COUNTED_REACH_DAYS[unit.group(1).lower()] if unit else 0
 
 
 # How many sentences from the top a story day of the incident is looked for when the lead gives none: scraped
@@ -232,7 +269,7 @@ def dates_named_incident(doc, expression: TimeExpression) -> bool:
     or "it" as its subject ("The shooting was reported at 11:42 a.m. Monday", "It happened Friday night"); the
     text right before the phrase says so when the parse does not."""
     window = doc.text[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
-    if _incident_happened().search(window):
+    if _incident_happened().search(window) or _follows_incident_noun(doc, expression):
         return True
     if not doc.has_annotation("DEP"):
         return False
@@ -246,6 +283,19 @@ def dates_named_incident(doc, expression: TimeExpression) -> bool:
         return False
     return any(child.dep_ in SUBJECT_DEPS and (child.text.lower() in nouns or child.lemma_.lower() in nouns
                                                or child.lower_ == "it") for child in governor.children)
+
+
+def _follows_incident_noun(doc, expression: TimeExpression) -> bool:
+    """The phrase comes right after an incident noun: "an accidental gunshot incident Monday night", "a drive-by
+    shooting on Wednesday" (whatever verb the parse hangs it from)."""
+    window = doc.text[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
+    return bool(_incident_noun_before().search(window))
+
+
+@functools.lru_cache(maxsize=1)
+def _incident_noun_before() -> re.Pattern:
+    nouns = "|".join(map(re.escape, words()["incident_nouns"]["words"]))
+    return re.compile(rf"\b(?:{nouns})\s+(?:on\s+|at\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,20 +312,22 @@ def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
                       trigger: tuple[int, int] | None) -> When:
     """An incident dated only by a later act ("arrested a man Wednesday in the fatal shooting", "A boy shot his
     uncle, police said Friday") takes the day the story names for its violence (``story_day``: "The shooting
-    happened on Sunday") when that day is not after the act. When the act is a statement, only a day told of
-    the incident named as a whole counts: "the army said on Tuesday its fighters had overrun a base" tells an
-    event of its own, and the first day the story names may be another event's ("the fighting erupted on 27
-    August"), while "The shooting was reported at 11:42 a.m. Monday" dates the incident the statement speaks of."""
+    happened on Sunday") when that day is not after the act. When the act is a statement, or the event is told by
+    a verb ("The man who shot a teenager was sentenced Friday"), only a day told of the incident named as a whole
+    counts: "the army said on Tuesday its fighters had overrun a base" tells an event of its own, and the first
+    day the story names may be another event's ("the fighting erupted on 27 August"), while "The shooting was
+    reported at 11:42 a.m. Monday" dates the incident the statement speaks of."""
     if trigger is None:
         return later_act
     act = next((e for e in expressions if later_act.text is not None and e.start == later_act.text.start), None)
     governor = _governor(doc, act) if act is not None else None
     if governor is None:
         return later_act
-    statement = governor.lemma_.lower() in words()["later_acts"]["statements"]
-    if not statement and not _names_incident(doc.text[trigger[0]:trigger[1]]):
-        return later_act  # "on Monday soldiers seized grenades": an event told by a verb may be one of its own
-    day = story_day(doc, expressions, later_act.start, named_incident=statement)
+    # "the army said on Tuesday", "on Monday soldiers seized grenades": an event told by a verb, or under a
+    # statement, may be one of the story's several; only a day told of the incident by name is surely its own
+    named_only = governor.lemma_.lower() in words()["later_acts"]["statements"] \
+        or not _names_incident(doc.text[trigger[0]:trigger[1]])
+    day = story_day(doc, expressions, later_act.start, named_incident=named_only)
     return day if day is not None and day.start <= later_act.start else later_act
 
 
