@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .irrealis import settle_irrealis
+from .irrealis import is_finite, settle_irrealis
 from .implicatives import is_failed_infinitive, presupposing_verb
 from .negation_scope import is_focus_negation, nor_of_conjunct
 
@@ -448,6 +448,8 @@ def _through_noun_governor(noun, verb, found: _Found) -> bool:
 def _through_complement(token, governor, found: _Found) -> bool:
     """Apply the governing word's class to its complement; returns whether to keep climbing."""
     kind = _governor_class(governor)
+    if kind == "directive" and is_finite(token) and _lemma(governor) in _words("governors", "reported"):
+        kind = "reported"  # "told reporters that troops had left" reports; "told them to leave" directs
     governor_negated = _negation_child(governor)
     if kind is None:
         lemma = _lemma(governor)
