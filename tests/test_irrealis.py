@@ -56,3 +56,10 @@ def test_prevented_event_is_not_real_and_left_open(nlp):
     mood = _mood(nlp, "Police prevented the crowd from marching to the square.", "marching")
     assert mood.negated and not is_event_real(mood)
     assert mood.score < 0
+
+
+def test_event_noun_asked_for_is_in_prospect(nlp):
+    asked = _mood(nlp, "The families asked for the release of the hostages.", "release")
+    ruled = _mood(nlp, "The court ruled on the release of the hostages.", "release")
+    assert asked.hypothetical == "directive" and not is_event_real(asked)
+    assert ruled.hypothetical is None

@@ -407,6 +407,11 @@ def _through_preposition(token, prep, found: _Found) -> None:
             found.note_negation("denial", governor)
         else:
             found.note_irrealis(kind, governor)
+    elif lower in _words("prospect", "prepositions") and kind in ("threat", "plan", "desire", "directive"):
+        found.note_irrealis(kind, governor)  # "asked for his return", "a reward for his capture", "pushed for talks"
+    elif lower in _words("prospect", "prepositions") and kind == "attempt":
+        found.cues.append("attempt")  # "attempts at seizure", "efforts toward a settlement"
+        found.certainty, found.certainty_cue = "attempt", governor
 
 
 def _negated_share(prep):
