@@ -19,7 +19,7 @@ from ..model import Span
 from .factuality_scale import nominal_kind, score
 from .irrealis import is_finite, settle_irrealis
 from .implicatives import is_failed_infinitive, presupposing_verb
-from .negation_scope import is_focus_negation, nor_of_conjunct
+from .negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -227,9 +227,9 @@ def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> N
     the event; its negation is handled by the caller.
     """
     if not governor:
-        negator = _negation_child(token)
+        negator = _negation_child(token) or neither_subject(token) or (no_of_modified_noun(token) if own else None)
         if negator is not None:
-            found.note_negation("negated", negator)
+            found.note_negation("negated", negator)  # also "Neither he nor ... could be reached", "no shots fired"
     modal, perfect = _modal_child(token)
     if modal is not None:
         kind = _modal_class(modal)
