@@ -63,3 +63,9 @@ def test_event_noun_asked_for_is_in_prospect(nlp):
     ruled = _mood(nlp, "The court ruled on the release of the hostages.", "release")
     assert asked.hypothetical == "directive" and not is_event_real(asked)
     assert ruled.hypothetical is None
+
+
+def test_no_plans_to_attack_leans_to_not_happening(nlp):
+    mood = _mood(nlp, "The rebels have no plans to attack the town.", "attack")
+    assert mood.hypothetical == "plan" and mood.negated
+    assert mood.score < 0 < _mood(nlp, "The rebels plan to attack the town.", "attack").score
