@@ -9,7 +9,9 @@ walk has reached the reporting verb, so the kind is settled here, after the walk
 
 from __future__ import annotations
 
-__all__ = ["settle_irrealis", "is_condition_marker", "is_finite"]
+from .modality_words import lemma
+
+__all__ = ["settle_irrealis", "is_condition_marker", "is_finite", "is_bare_verb", "is_question"]
 
 # The modals a report backshifts "will" to.
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
@@ -50,3 +52,17 @@ def is_finite(verb) -> bool:
     if verb.tag_ in FINITE_TAGS:
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def is_bare_verb(token) -> bool:
+    """A base-form verb with no "do" support and no modal: imperative, subjunctive or a bare infinitive."""
+    if token.tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (lemma(c) == "do" or c.tag_ == "MD") for c in token.children)
+
+
+def is_question(token) -> bool:
+    """The event's sentence asks (its last word, before a closing quote, is "?")."""
+    sent = token.sent
+    last = sent[-1] if sent[-1].text not in ("'", '"', "''", "”") or len(sent) < 2 else sent[-2]
+    return last.text == "?"
