@@ -42,3 +42,30 @@ def test_condition_marker_is_a_subordinator(nlp):
     doc = nlp("If the rebels attack the town, the army will respond.")
     assert is_condition_marker(doc[0])
     assert not is_condition_marker(None)
+
+
+def test_told_with_a_finite_clause_reports(nlp):
+    reported = _mood(nlp, "The commander told reporters that troops had left the town.", "left")
+    directed = _mood(nlp, "The commander told the troops to leave the town.", "leave")
+    assert reported.hypothetical is None and "reported" in reported.cues
+    assert is_event_real(reported)
+    assert directed.hypothetical == "directive"
+
+
+def test_prevented_event_is_not_real_and_left_open(nlp):
+    mood = _mood(nlp, "Police prevented the crowd from marching to the square.", "marching")
+    assert mood.negated and not is_event_real(mood)
+    assert mood.score < 0
+
+
+def test_event_noun_asked_for_is_in_prospect(nlp):
+    asked = _mood(nlp, "The families asked for the release of the hostages.", "release")
+    ruled = _mood(nlp, "The court ruled on the release of the hostages.", "release")
+    assert asked.hypothetical == "directive" and not is_event_real(asked)
+    assert ruled.hypothetical is None
+
+
+def test_no_plans_to_attack_leans_to_not_happening(nlp):
+    mood = _mood(nlp, "The rebels have no plans to attack the town.", "attack")
+    assert mood.hypothetical == "plan" and mood.negated
+    assert mood.score < 0 < _mood(nlp, "The rebels plan to attack the town.", "attack").score

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.mentions.modality import is_event_real, modality
-from sitrep.mentions.negation_scope import is_focus_negation, nor_of_conjunct
+from sitrep.mentions.negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
 
 pytestmark = pytest.mark.model
 
@@ -41,3 +41,18 @@ def test_nor_negates_a_conjunct_with_its_own_subject(nlp):
 def test_nor_continues_the_first_negation_once(nlp):
     mood = _mood(nlp, "He did not confirm the shooting, nor any arrests.", "arrests")
     assert mood.negated and mood.score < 0
+
+
+def test_neither_subject_negates_its_verb(nlp):
+    doc = nlp("Neither the army nor the rebels could be reached for comment.")
+    reached = next(t for t in doc if t.text == "reached")
+    assert neither_subject(reached) is not None
+    assert _mood(nlp, "Neither the army nor the rebels could be reached for comment.", "reached").negated
+
+
+def test_no_on_the_described_noun_negates_the_participle(nlp):
+    doc = nlp("Witnesses said there were no shots fired.")
+    fired = next(t for t in doc if t.text == "fired")
+    assert no_of_modified_noun(fired) is not None
+    assert _mood(nlp, "Witnesses said there were no shots fired.", "fired").negated
+    assert not _mood(nlp, "Witnesses said there were shots fired.", "fired").negated

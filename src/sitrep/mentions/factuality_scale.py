@@ -7,11 +7,8 @@ read from around it, else a hedge, else how the event is asserted), and a negati
 
 from __future__ import annotations
 
-import functools
-import tomllib
-from importlib import resources
-
 from .irrealis import is_condition_marker
+from .modality_words import rules as _rules
 
 __all__ = ["score", "nominal_kind"]
 
@@ -24,12 +21,6 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 MODIFIER_DEPS = frozenset({"compound", "nmod"})
 # Negations whose score is their own ("refused to", "denied", "prevented") when nothing else hedges the event.
 FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative")
-
-
-@functools.lru_cache(maxsize=1)
-def _rules() -> dict:
-    with resources.files("sitrep.rules").joinpath("modality.toml").open("rb") as handle:
-        return tomllib.load(handle)
 
 
 def _clause_score(kind: str) -> float:

@@ -1,5 +1,6 @@
 """Irrealis kinds that depend on more than the cue word: "would" under a reporting verb is a future, not a
-conditional; an "if" clause is more doubtful than a "would" main clause.
+conditional; an "if" clause is more doubtful than a "would" main clause; "told them to leave" directs but "told
+reporters that troops had left" reports (a finite complement is a report, not an order).
 
 ``modality`` notes the first irrealis cue it meets on its walk up the parse; whether that cue is a report's
 backshifted "will" ("the army said it would withdraw" = "the army said: we will withdraw") is known only once the
@@ -8,7 +9,9 @@ walk has reached the reporting verb, so the kind is settled here, after the walk
 
 from __future__ import annotations
 
-__all__ = ["settle_irrealis", "is_condition_marker"]
+from .modality_words import lemma
+
+__all__ = ["settle_irrealis", "is_condition_marker", "is_finite", "is_bare_verb", "is_question"]
 
 # The modals a report backshifts "will" to.
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
@@ -38,3 +41,28 @@ def _perfect(modal) -> bool:
 def is_condition_marker(cue) -> bool:
     """The conditional cue is a subordinator opening a condition ("if", "unless"), not a "would"."""
     return cue is not None and cue.dep_ in CONDITION_DEPS
+
+
+# Tags of a verb form that carries tense (a finite clause: "that troops left", "that they are fighting").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_finite(verb) -> bool:
+    """``verb`` heads a tensed clause (by its own tag or a tensed auxiliary), not an infinitive or bare verb."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def is_bare_verb(token) -> bool:
+    """A base-form verb with no "do" support and no modal: imperative, subjunctive or a bare infinitive."""
+    if token.tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (lemma(c) == "do" or c.tag_ == "MD") for c in token.children)
+
+
+def is_question(token) -> bool:
+    """The event's sentence asks (its last word, before a closing quote, is "?")."""
+    sent = token.sent
+    last = sent[-1] if sent[-1].text not in ("'", '"', "''", "”") or len(sent) < 2 else sent[-2]
+    return last.text == "?"

@@ -9,17 +9,17 @@ extractor needs. The cue words and the scores live in ``rules/modality.toml``.
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .irrealis import settle_irrealis
 from .implicatives import is_failed_infinitive, presupposing_verb
-from .negation_scope import is_focus_negation, nor_of_conjunct
+from .irrealis import is_bare_verb, is_finite, is_question, settle_irrealis
+from .modality_words import governor_class as _governor_class
+from .modality_words import lemma as _lemma
+from .modality_words import words as _words
+from .negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -61,27 +61,6 @@ def is_event_real(mood: Modality) -> bool:
     return not mood.negated and mood.hypothetical is None and mood.score >= REAL_SCORE_FLOOR
 
 
-@functools.lru_cache(maxsize=1)
-def _rules() -> dict[str, Any]:
-    with resources.files("sitrep.rules").joinpath("modality.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@functools.lru_cache(maxsize=1)
-def _governor_classes() -> tuple[tuple[str, frozenset[str]], ...]:
-    """Governing-word classes in the order they win when a word is listed twice."""
-    order = ("negative_implicative", "denial", "threat", "plan", "desire", "directive", "attempt", "claim",
-             "factive", "reported")
-    table = _rules()["governors"]
-    return tuple((name, frozenset(table[name])) for name in order)
-
-
-@functools.lru_cache(maxsize=None)
-def _words(section: str, key: str) -> frozenset[str]:
-    """One word list from modality.toml, lower-cased."""
-    return frozenset(word.lower() for word in _rules()[section][key])
-
-
 def _span(tokens) -> Span | None:
     tokens = [t for t in tokens if t is not None]
     if not tokens:
@@ -90,10 +69,6 @@ def _span(tokens) -> Span | None:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return Span(start, end, doc.text[start:end])
-
-
-def _lemma(token) -> str:
-    return (token.lemma_ or token.text).lower()
 
 
 @dataclass
@@ -208,18 +183,6 @@ def _modal_class(modal) -> str | None:
     return None
 
 
-def _governor_class(token) -> str | None:
-    """The class of a governing word; a phrasal verb ("called off") is looked up whole before its verb."""
-    lemma = _lemma(token)
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    keys = ([f"{lemma} {particle}"] if particle else []) + [lemma, token.lower_]
-    for key in keys:
-        for name, words in _governor_classes():
-            if key in words:
-                return name
-    return None
-
-
 def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> None:
     """Cues sitting directly on ``token``: negation, modal auxiliaries, hedging adverbs/adjectives, "if".
 
@@ -227,9 +190,9 @@ def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> N
     the event; its negation is handled by the caller.
     """
     if not governor:
-        negator = _negation_child(token)
+        negator = _negation_child(token) or neither_subject(token) or (no_of_modified_noun(token) if own else None)
         if negator is not None:
-            found.note_negation("negated", negator)
+            found.note_negation("negated", negator)  # also "Neither he nor ... could be reached", "no shots fired"
     modal, perfect = _modal_child(token)
     if modal is not None:
         kind = _modal_class(modal)
@@ -407,6 +370,11 @@ def _through_preposition(token, prep, found: _Found) -> None:
             found.note_negation("denial", governor)
         else:
             found.note_irrealis(kind, governor)
+    elif lower in _words("prospect", "prepositions") and kind in ("threat", "plan", "desire", "directive"):
+        found.note_irrealis(kind, governor)  # "asked for his return", "a reward for his capture", "pushed for talks"
+    elif lower in _words("prospect", "prepositions") and kind == "attempt":
+        found.cues.append("attempt")  # "attempts at seizure", "efforts toward a settlement"
+        found.certainty, found.certainty_cue = "attempt", governor
 
 
 def _negated_share(prep):
@@ -448,6 +416,8 @@ def _through_noun_governor(noun, verb, found: _Found) -> bool:
 def _through_complement(token, governor, found: _Found) -> bool:
     """Apply the governing word's class to its complement; returns whether to keep climbing."""
     kind = _governor_class(governor)
+    if kind == "directive" and is_finite(token) and _lemma(governor) in _words("governors", "reported"):
+        kind = "reported"  # "told reporters that troops had left" reports; "told them to leave" directs
     governor_negated = _negation_child(governor)
     if kind is None:
         lemma = _lemma(governor)
@@ -516,28 +486,15 @@ def _apply_governor(kind: str, governor, found: _Found) -> None:
         found.note_irrealis(kind, governor)
 
 
-def _is_bare_verb(token) -> bool:
-    """A base-form verb with no "do" support and no modal: imperative, subjunctive or a bare infinitive."""
-    if token.tag_ != "VB":
-        return False
-    return not any(c.dep_ in ("aux", "auxpass") and (_lemma(c) == "do" or c.tag_ == "MD") for c in token.children)
-
-
-def _is_question(token) -> bool:
-    sent = token.sent
-    last = sent[-1] if sent[-1].text not in ("'", '"', "''", "”") or len(sent) < 2 else sent[-2]
-    return last.text == "?"
-
-
 def modality(doc, token_index: int) -> Modality:
     """Read the modality of the event whose trigger is ``doc[token_index]`` from the parse around it."""
     token = doc[token_index]
     found = _Found()
     _walk(token, found)
     settle_irrealis(found)
-    if found.irrealis is None and _is_question(token):
+    if found.irrealis is None and is_question(token):
         found.note_irrealis("question", token.sent[-1])
-    if found.irrealis is None and found.negation is None and _is_bare_verb(token):
+    if found.irrealis is None and found.negation is None and is_bare_verb(token):
         found.cues.append("bare_verb")
         found.weak_irrealis = found.weak_irrealis or "infinitive"
     if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):

@@ -4,12 +4,13 @@ spaCy hangs "not" on the verb, so "It was not until Tuesday that the ministry re
 not only attack the base" read as negated events, although the negation only denies an earlier time ("not
 until") or an exclusive reading ("not only"): the event happened. And "nor" negates the conjunct it introduces
 ("did not arrest him, nor did they question him"; "no protest, nor any disagreement") even when that conjunct has
-its own subject. The words are in ``rules/modality.toml`` [negation].
+its own subject. Two more places the parse hides a negation: a "neither ... nor" subject ("Neither he nor his
+lawyer could be reached") and a "no" on the noun a participle describes ("no shots fired", "no trip planned").
 """
 
 from __future__ import annotations
 
-__all__ = ["is_focus_negation", "nor_of_conjunct"]
+__all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun"]
 
 # The words the "not" of a focus negation is followed by ("not until", "not only", "not just").
 FOCUS_WORDS = frozenset({"until", "till", "only", "just", "merely", "simply", "solely"})
@@ -29,3 +30,25 @@ def nor_of_conjunct(conjunct, first):
             if child.dep_ in ("cc", "preconj") and child.lower_ == NOR and (holder is first) == (child.i < conjunct.i):
                 return child
     return None
+
+
+NEITHER = "neither"
+NO_DETERMINERS = frozenset({"no", "neither"})
+PARTICIPLE_DEPS = frozenset({"acl", "amod"})
+
+
+def neither_subject(verb):
+    """The "neither" of ``verb``'s subject ("Neither he nor his lawyer could be reached"), or None."""
+    for subject in verb.children:
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            for child in subject.children:
+                if child.dep_ == "preconj" and child.lower_ == NEITHER:
+                    return child
+    return None
+
+
+def no_of_modified_noun(participle):
+    """The "no" on the noun a past participle describes ("no shots fired", "no casualties reported"), or None."""
+    if participle.tag_ != "VBN" or participle.dep_ not in PARTICIPLE_DEPS or participle.head.i == participle.i:
+        return None
+    return next((c for c in participle.head.children if c.dep_ == "det" and c.lower_ in NO_DETERMINERS), None)
