@@ -60,3 +60,10 @@ def test_early_before_a_month_and_day_is_that_day():
 def test_a_weekday_with_a_yearless_date_goes_with_that_date_and_names_its_year():
     found = find_time_expressions("It happened at 2:30 a.m. Saturday, Sept. 12, near the bar.", date(2017, 3, 20))
     assert [e.timex_value for e in found if e.rule == "month_day"] == ["2015-09-12"]
+
+
+def test_a_count_of_hours_after_counts_whole_days_back():
+    found = find_time_expressions("Nearly 48 hours after a gunman opened fire, police are digging.", date(2016, 9, 17))
+    assert [e.value.start for e in found] == [date(2016, 9, 15)]
+    found = find_time_expressions("He circled the block for nearly an hour before the shooting.", date(2016, 9, 17))
+    assert [e.value.start for e in found] == [date(2016, 9, 17)]

@@ -279,3 +279,34 @@ def test_a_state_still_so_is_dated_after_the_incident(nlp):
     found = {e.text: e for e in find_time_expressions(text, PUBLISHED)}
     doc = nlp(text)
     assert dates_later_act(doc, found["Monday"]) and not dates_later_act(doc, found["Sunday night"])
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("His trial was set for January 21 in Dayton.", "January 21"),
+    ("Police said during a news conference Thursday that a Dayton man is one of four suspects in last week's shooting.",
+     "Thursday"),
+])
+def test_a_court_date_and_a_news_conference_are_later_acts(nlp, text, phrase):
+    from sitrep.resolve.story_dates import dates_later_act
+
+    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    assert dates_later_act(nlp(text), expression)
+
+
+def test_the_story_day_is_the_one_hanging_from_the_violence_in_its_sentence(nlp):
+    from sitrep.resolve.story_dates import story_day
+
+    text = ("Deputies blanketed a Dayton neighborhood Tuesday and found a gun they believe was used to shoot a "
+            "7-year-old boy Monday night.")
+    day = story_day(nlp(text), find_time_expressions(text, PUBLISHED), PUBLISHED)
+    assert day.start == date(2015, 3, 9)
+
+
+def test_an_incident_dated_by_an_arrest_this_week_takes_a_day_of_that_week(nlp):
+    from sitrep.resolve.story_dates import as_fallback, narrowed_to_story_day
+
+    text = "Police arrested a man this week in the fatal shooting of a girl. The shooting happened on Tuesday."
+    found = find_time_expressions(text, PUBLISHED)
+    act = as_fallback(next(e.value for e in found if e.text == "this week"))
+    start = text.index("shooting")
+    assert narrowed_to_story_day(nlp(text), act, found, (start, start + len("shooting"))).start == date(2015, 3, 10)

@@ -54,6 +54,7 @@ WEEKDAY_YEARS_BACK = 3
 NEAR_FUTURE_DAYS = 60  # "on 7 December" up to two months ahead of publication is that coming date (TimeBank)
 FUTURE_CUE_MAX_DAYS = 183  # a future cue moves a yearless date forward by at most half a year
 RECENT_DAYS = 30  # "recently": an event within the month before publication (sitrep's reading of "recent")
+HOURS_PER_DAY = 24
 
 
 # --- resolver helpers ----------------------------------------------------------------------------------------
@@ -492,7 +493,13 @@ def resolve_counted_relative(match: re.Match, ctx: Context) -> Resolution | None
     quarter = re.fullmatch(r"(\d{4})-Q([1-4])", ctx.previous_timex)
     if unit == "year" and backwards and quarter and kind == "date":
         return quarter_res(int(quarter.group(1)) - count, int(quarter.group(2)))
-    target = base if unit in ("hour", "minute", "second") else shift(base, -count if backwards else count, unit)
+    if unit == "hour":  # "48 hours after": whole days back or forth; "an hour before" stays on its day
+        days = count // HOURS_PER_DAY
+        target = base - timedelta(days=days) if backwards else base + timedelta(days=days)
+    elif unit in ("minute", "second"):
+        target = base
+    else:
+        target = shift(base, -count if backwards else count, unit)
     if not backwards and not from_publication:
         target = min(target, pub)
     when = period_res(target, unit)

@@ -73,7 +73,9 @@ def dates_later_act(doc, expression: TimeExpression, trigger: tuple[int, int] | 
         return False
     if (_death_after_wounds(governor) and not _follows_incident_noun(doc, expression)) or _still_so(governor):
         return trigger is None or not trigger[0] <= governor.idx < trigger[1]
-    if governor.lemma_.lower() not in later_act_lemmas() or says_now(doc, governor, expression):
+    if governor.lemma_.lower() not in later_act_lemmas() and not _act_as_subject(governor):
+        return False
+    if says_now(doc, governor, expression):
         return False
     if any(child.dep_ == "prt" for child in governor.children):
         return False  # a phrasal verb is another verb: "showed up at hospitals Friday night", "held up a store"
@@ -91,6 +93,12 @@ def _death_after_wounds(governor) -> bool:
         return False
     cues = words()["later_acts_cues"]["wounds_before_death"]
     return any(token.lower_ in cues for token in governor.sent)
+
+
+def _act_as_subject(governor) -> bool:
+    """"Holt's trial was set for January 21", "The funeral took place Saturday": the verb's subject names a later
+    act."""
+    return any(child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in later_act_lemmas() for child in governor.children)
 
 
 def _still_so(governor) -> bool:
@@ -162,9 +170,9 @@ WEEKEND_REACH_DAYS = 1
 # "in July" names a month (unlike the rolling "the past week"); a year is too long ("Earlier this year, a bomber
 # killed five" is background of another day's news).
 NAMED_PERIOD = re.compile(r"(?:(?:late|early)\s+)?(?:last|this|earlier\s+this)\s+(?:week|month)", re.IGNORECASE)
-# "a week after the shooting", "more than two weeks after", "a month ago": a count of weeks or months is a round
-# figure; a day the story names this many days either side of it is the incident's.
-COUNTED_REACH_DAYS = {"week": 7, "month": 15}
+# "a week after the shooting", "more than two weeks after", "a month ago", "nearly 48 hours after": a count of hours,
+# weeks or months is a round figure; a day the story names this many days either side of it is the incident's.
+COUNTED_REACH_DAYS = {"hour": 1, "week": 7, "month": 15}
 
 
 def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpression],
@@ -204,8 +212,8 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
 
 def _counted_reach_days(when: When) -> int:
     """How far a counted stretch ("two weeks after", "a month ago") may miss the day it counts to (COUNTED_REACH_DAYS,
-    by the unit its phrase names); 0 for a count of days or hours, which is exact."""
-    unit = re.search(r"(week|month)s?\b", when.text.text, re.IGNORECASE) if when.text is not None else None
+    by the unit its phrase names); 0 for a count of days, which is exact."""
+    unit = re.search(r"(hour|week|month)s?\b", when.text.text, re.IGNORECASE) if when.text is not None else None
     return COUNTED_REACH_DAYS[unit.group(1).lower()] if unit else 0
 
 
@@ -239,22 +247,39 @@ def story_day(doc, expressions: list[TimeExpression], published, *, named_incide
     if not sentences:
         return None
     limit = sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
+    first = None
     for expression in expressions:
-        day = expression.value
-        if expression.start >= limit:
+        if expression.start >= limit or (first is not None and expression.start >= first[1]):
             break
-        if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
+        if not _may_be_story_day(doc, expression, published, named_incident):
             continue
-        if (published is not None and day.start > published) or is_history(day, published) \
-                or expression.timex_value == PRESENT_REF \
-                or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
-            continue
-        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
-            continue
-        if not (dates_named_incident(doc, expression) if named_incident else in_incident_sentence(doc, expression)):
-            continue
-        return dataclasses.replace(day, rule=STORY_DAY_RULE)
-    return None
+        if first is None:
+            sentence = next((s for s in sentences if s.start_char <= expression.start < s.end_char), None)
+            first = (expression, sentence.end_char if sentence is not None else expression.end)
+        elif _hangs_from_violence(doc, expression) and not _hangs_from_violence(doc, first[0]):
+            # "deputies searched a neighborhood Wednesday and found a gun used to shoot a boy Tuesday night"
+            return dataclasses.replace(expression.value, rule=STORY_DAY_RULE)
+    return None if first is None else dataclasses.replace(first[0].value, rule=STORY_DAY_RULE)
+
+
+def _may_be_story_day(doc, expression: TimeExpression, published, named_incident: bool) -> bool:
+    """A day-precise phrase not after publication nor history, dating no later act nor the page, in a sentence
+    of violence (or told of the incident by name, with ``named_incident``)."""
+    day = expression.value
+    if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
+        return False
+    if (published is not None and day.start > published) or is_history(day, published) \
+            or expression.timex_value == PRESENT_REF \
+            or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
+        return False
+    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
+        return False
+    return dates_named_incident(doc, expression) if named_incident else in_incident_sentence(doc, expression)
+
+
+def _hangs_from_violence(doc, expression: TimeExpression) -> bool:
+    governor = _governor(doc, expression) if doc.has_annotation("DEP") else None
+    return governor is not None and _is_violence(governor.lemma_.lower())
 
 
 # Dependencies of the subject of a verb: "The shooting happened ...", "The shooting was reported at ...".
@@ -327,8 +352,9 @@ def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
     # statement, may be one of the story's several; only a day told of the incident by name is surely its own
     named_only = governor.lemma_.lower() in words()["later_acts"]["statements"] \
         or not _names_incident(doc.text[trigger[0]:trigger[1]])
-    day = story_day(doc, expressions, later_act.start, named_incident=named_only)
-    return day if day is not None and day.start <= later_act.start else later_act
+    last = later_act.end or later_act.start  # "arrested this week": any day of that week up to the act's end
+    day = story_day(doc, expressions, last, named_incident=named_only)
+    return day if day is not None and day.start <= last else later_act
 
 
 def _names_incident(trigger_text: str) -> bool:
