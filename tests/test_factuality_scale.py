@@ -48,3 +48,11 @@ def test_gerund_after_a_prospective_preposition_is_in_prospect(nlp):
 def test_gerund_takes_the_irrealis_of_its_clause(nlp):
     mood = _mood(nlp, "The rebels could win by attacking the town.", "attacking")
     assert "clause:possible" in mood.cues
+
+
+def test_plan_shades_score_apart(nlp):
+    agreed = _mood(nlp, "The rebels agreed to withdraw from the town.", "withdraw")
+    able = _mood(nlp, "The rebels were able to withdraw from the town.", "withdraw")
+    planned = _mood(nlp, "The rebels plan to withdraw from the town.", "withdraw")
+    assert agreed.hypothetical == planned.hypothetical == "plan"
+    assert able.score < planned.score < agreed.score

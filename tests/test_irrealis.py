@@ -69,3 +69,11 @@ def test_no_plans_to_attack_leans_to_not_happening(nlp):
     mood = _mood(nlp, "The rebels have no plans to attack the town.", "attack")
     assert mood.hypothetical == "plan" and mood.negated
     assert mood.score < 0 < _mood(nlp, "The rebels plan to attack the town.", "attack").score
+
+
+def test_naming_verb_states_but_call_for_wants(nlp):
+    named = _mood(nlp, "The minister called the raid a massacre.", "raid")
+    wanted = _mood(nlp, "The union called for a general strike on Monday.", "strike")
+    urged = _mood(nlp, "The opposition called on supporters to protest outside parliament.", "protest")
+    assert named.hypothetical is None and is_event_real(named)
+    assert wanted.hypothetical == "desire" and urged.hypothetical == "desire"

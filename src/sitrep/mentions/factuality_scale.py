@@ -66,4 +66,17 @@ def score(found) -> float:
         return -float(scores[base_kind]) if scores[base_kind] > 0 else float(scores[base_kind])
     if from_clause:
         return _clause_score(base_kind)
+    if base_kind == "plan":
+        return _plan_score(found.irrealis_cue)
     return float(scores[base_kind])
+
+
+def _plan_score(cue) -> float:
+    """The plan class spans an expectation ("expected to"), a commitment ("agreed to") and a capacity ("able to",
+    "willing to"); each has its own score in modality.toml [plan_shades]."""
+    shades = _rules()["plan_shades"]
+    lemma = (cue.lemma_ or cue.text).lower() if cue is not None else ""
+    for shade, listed in shades["words"].items():
+        if lemma in listed:
+            return float(shades["scores"][shade])
+    return float(_rules()["scores"]["plan"])

@@ -300,6 +300,8 @@ def _walk(token, found: _Found) -> None:
 
 
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
+# Complements by which a naming verb says what its object is ("called it a setback"), not what it wants.
+NAMING_DEPS = frozenset({"oprd", "ccomp", "attr"})
 
 
 def _clause_irrealis(noun, found: _Found) -> None:
@@ -418,6 +420,8 @@ def _through_complement(token, governor, found: _Found) -> bool:
     kind = _governor_class(governor)
     if kind == "directive" and is_finite(token) and _lemma(governor) in _words("governors", "reported"):
         kind = "reported"  # "told reporters that troops had left" reports; "told them to leave" directs
+    elif kind is not None and token.dep_ in NAMING_DEPS and _lemma(governor) in _words("naming", "verbs"):
+        kind = "reported"  # "called the move a setback", "called them occupiers" name; they do not want
     governor_negated = _negation_child(governor)
     if kind is None:
         lemma = _lemma(governor)
