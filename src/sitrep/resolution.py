@@ -75,7 +75,8 @@ class Resolver:
         the first day-precise one of the story's opening sentences (a page often opens with furniture, and a
         story often dates its event only in its second paragraph: "The shooting happened about 9 p.m. Friday").
         A time that dates a statement ("police said Monday") is not the event's. Failing both, the day the story
-        names for its violence further down (``story_dates.story_day``)."""
+        names for its violence further down (``story_dates.story_day``), else the first day its opening names for
+        anything but a later act, a statement or the page (``opening_day``)."""
         from .resolve.dates import PRESENT_REF, is_statement_time
         from .resolve.story_dates import in_incident_sentence, is_history
 
@@ -94,9 +95,12 @@ class Resolver:
                         or expression.timex_value == PRESENT_REF or _dates_nothing_of_the_event(doc, expression):
                     continue
                 return replace(when, text=_rebase(self.article, when.text), rule="lead-paragraph date")
+        from .resolve.opening_day import opening_day
         from .resolve.story_dates import story_day
 
-        return _rebase_when(self.article, story_day(doc, list(self.time_expressions), published))
+        expressions = list(self.time_expressions)
+        day = story_day(doc, expressions, published) or opening_day(doc, expressions, published)
+        return _rebase_when(self.article, day)
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
         from .resolve.dates import event_date

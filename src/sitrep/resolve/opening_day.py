@@ -1,0 +1,51 @@
+"""The day a story's opening names when no sentence of its violence names one, for ``Resolver.lead_date``.
+
+A follow-up story often tells its incident's day in a sentence that has no word of violence: "Thursday night
+around 8:30, neighbors rushed to try to save Mitchell using CPR", "On Thursday, at around 11 p.m., the two
+officers were on duty", "It was 10:20 p.m. on May 5, a Thursday night". ``story_dates.story_day`` looks for a
+day only where the story tells of violence, so such a page was dated by the week before publication. When
+neither the lead nor ``story_day`` dates the incident, the first day the story's opening names is taken, unless
+it dates something else: a later act ("was arraigned Tuesday"), a statement ("police said Monday"), the page
+itself ("Published Saturday, July 30"), the day of writing, or history.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from ..model import When
+from .dates import PRESENT_REF, TimeExpression, is_statement_time
+from .story_dates import (BARE_CLOCK, STORY_DAY_RULE, STORY_DAY_SENTENCES, dates_later_act, is_history,
+                          is_page_stamp)
+
+__all__ = ["opening_day"]
+
+
+def opening_day(doc, expressions: list[TimeExpression], published: date | None) -> When | None:
+    """The first day-precise phrase in the story's opening STORY_DAY_SENTENCES sentences that dates no later act,
+    statement or page, is before the day of publication and not history; None when there is none. It is read as
+    the story's day of its incident (``STORY_DAY_RULE``), the weakest such reading: callers try it last."""
+    sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
+    if not sentences:
+        return None
+    limit = sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
+    for expression in expressions:
+        if expression.start >= limit:
+            break
+        if _names_the_incident_day(doc, expression, published):
+            return dataclasses.replace(expression.value, rule=STORY_DAY_RULE)
+    return None
+
+
+def _names_the_incident_day(doc, expression: TimeExpression, published: date | None) -> bool:
+    day = expression.value
+    if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
+        return False
+    # the day of writing is when statements and later acts happen ("remained unclear Monday"), not a told day
+    if published is not None and day.start >= published or is_history(day, published):
+        return False
+    if expression.timex_value == PRESENT_REF or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
+        return False
+    return not (is_page_stamp(doc.text, expression) or dates_later_act(doc, expression)
+                or is_statement_time(doc, expression))
