@@ -10,8 +10,7 @@ import pytest
 import sitrep
 from sitrep.nlp import parse
 from sitrep.resolve.dates import find_time_expressions
-from sitrep.resolve.opening_day import opening_day
-from sitrep.resolve.story_dates import STORY_DAY_RULE
+from sitrep.resolve.opening_day import OPENING_DAY_RULE, opening_day
 
 pytestmark = pytest.mark.model
 
@@ -25,7 +24,7 @@ def _opening_day(text: str):
 
 def test_a_day_told_without_a_word_of_violence_is_the_opening_day():
     when = _opening_day(LEAD + "Thursday night around 8:30, neighbors rushed to try to save him using CPR.")
-    assert when.start == date(2015, 7, 30) and when.rule == STORY_DAY_RULE
+    assert when.start == date(2015, 7, 30) and when.rule == OPENING_DAY_RULE
     assert when.text.text == "Thursday night"
 
 
@@ -49,5 +48,5 @@ def test_an_otherwise_undated_incident_takes_the_opening_day():
                                                                            "his sisters", "fishing"))
     text = LEAD + memories + "Thursday night around 8:30, neighbors rushed to try to save him using CPR.\n"
     event = next(e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background)
-    assert event.date.start == date(2015, 7, 30) and event.rules["date"] == STORY_DAY_RULE
+    assert event.date.start == date(2015, 7, 30) and event.rules["date"] == OPENING_DAY_RULE
     assert text[event.date.text.start:event.date.text.end] == "Thursday night"

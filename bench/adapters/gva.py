@@ -78,6 +78,7 @@ def incident_event(extraction):
     follow-up that tells the incident only as background, the first violent event), else the article's main
     event. An incident dated only by a later act takes the day of another telling of it (``_retold_day``)."""
     from sitrep.headline_toll import followed_incident_index
+    from sitrep.resolve.opening_day import OPENING_DAY_RULE
     from sitrep.resolve.story_dates import STORY_DAY_RULE, is_fallback_date
 
     index = None if extraction is None else followed_incident_index(extraction.events)
@@ -95,7 +96,7 @@ def incident_event(extraction):
     if incident.location is None:
         incident = replace(incident, location=first.location)
     if (incident.date is None or incident.date.implied or is_fallback_date(incident.date)) \
-            and first.rules.get("date") in ("lead-paragraph date", STORY_DAY_RULE):
+            and first.rules.get("date") in ("lead-paragraph date", STORY_DAY_RULE, OPENING_DAY_RULE):
         incident = replace(incident, date=first.date)
     return incident
 

@@ -16,16 +16,17 @@ from datetime import date
 
 from ..model import When
 from .dates import PRESENT_REF, TimeExpression, is_statement_time
-from .story_dates import (BARE_CLOCK, STORY_DAY_RULE, STORY_DAY_SENTENCES, dates_later_act, is_history,
-                          is_page_stamp)
+from .story_dates import BARE_CLOCK, STORY_DAY_SENTENCES, dates_later_act, is_history, is_page_stamp
 
-__all__ = ["opening_day"]
+__all__ = ["OPENING_DAY_RULE", "opening_day"]
+
+OPENING_DAY_RULE = "opening day of the story"  # the weakest reading of the incident's day, told apart in outputs
 
 
 def opening_day(doc, expressions: list[TimeExpression], published: date | None) -> When | None:
     """The first day-precise phrase in the story's opening STORY_DAY_SENTENCES sentences that dates no later act,
     statement or page, is before the day of publication and not history; None when there is none. It is read as
-    the story's day of its incident (``STORY_DAY_RULE``), the weakest such reading: callers try it last."""
+    the story's day of its incident, the weakest such reading (``OPENING_DAY_RULE``): callers try it last."""
     sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
     if not sentences:
         return None
@@ -34,7 +35,7 @@ def opening_day(doc, expressions: list[TimeExpression], published: date | None) 
         if expression.start >= limit:
             break
         if _names_the_incident_day(doc, expression, published):
-            return dataclasses.replace(expression.value, rule=STORY_DAY_RULE)
+            return dataclasses.replace(expression.value, rule=OPENING_DAY_RULE)
     return None
 
 
