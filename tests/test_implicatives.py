@@ -70,3 +70,12 @@ def test_bare_activity_is_not_presupposed(nlp):
 def test_could_end_the_war_presupposes_the_war(nlp):
     mood = _mood(nlp, "The talks could end the war.", "war")
     assert "presupposed" in mood.cues and mood.hypothetical is None
+
+
+def test_helped_or_allowed_complement_happened(nlp):
+    helped = _mood(nlp, "Villagers helped the wounded soldiers escape.", "escape")
+    allowed = _mood(nlp, "The army allowed the convoy to pass the checkpoint.", "pass")
+    will_allow = _mood(nlp, "The army will allow the convoy to pass the checkpoint.", "pass")
+    assert "enabled" in helped.cues and is_event_real(helped)
+    assert is_event_real(allowed)
+    assert will_allow.hypothetical == "directive"

@@ -8,7 +8,9 @@ where that reading is wrong or too weak are told apart here, from the word lists
   appear"): a firm negation, not a weak one;
 - an event noun that is the object of a change-of-state verb ("stopped the shelling", "rejected the proposal",
   "the talks were suspended"): the event is presupposed to have happened, so neither the verb nor anything above
-  it ("failed to stop the attack") negates it.
+  it ("failed to stop the attack") negates it;
+- a complement of a verb of letting or helping that did its work ("helped them escape", "allowed the convoy to
+  pass"): it happened, where "will help them escape" only permits it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import functools
 import tomllib
 from importlib import resources
 
-__all__ = ["is_failed_infinitive", "presupposing_verb"]
+__all__ = ["is_failed_infinitive", "presupposing_verb", "is_enabling"]
 
 # Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
 # halted").
@@ -72,3 +74,23 @@ def _is_particular(noun) -> bool:
     """A noun with an article, demonstrative or possessive names one event ("the shelling", "its offensive")."""
     return any((c.dep_ == "det" and c.lower_ not in NON_SPECIFIC_DETERMINERS) or c.dep_ == "poss"
                for c in noun.children)
+
+
+def is_enabling(governor) -> bool:
+    """``governor`` lets or helps its complement happen and did so ("helped", "allows", "was allowed"); not a
+    modal, infinitive or headline one ("will help", "are to be allowed", "Boeing allowed to bid")."""
+    if _lemma(governor) not in _words("enabling", "verbs") or governor.tag_.lower() not in _words("enabling", "tags"):
+        return False
+    auxiliaries = [c for c in governor.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxiliaries):
+        return False
+    if governor.tag_ == "VBN":
+        return any(c.tag_ in FINITE_AUX_TAGS for c in auxiliaries)  # "was allowed to leave"
+    # an active one names whom it lets ("allowed the convoy to pass", "helped them escape"); without that it is
+    # a headline's passive ("Boeing allowed to bid")
+    return any(c.dep_ in ("dobj", "dative") for c in governor.children) or any(
+        g.dep_ in ("nsubj", "nsubjpass") for c in governor.children if c.dep_ in ("ccomp", "xcomp") for g in c.children)
+
+
+# Tags of a tensed auxiliary ("was allowed", "has helped").
+FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .implicatives import is_failed_infinitive, presupposing_verb
+from .implicatives import is_enabling, is_failed_infinitive, presupposing_verb
 from .irrealis import is_bare_verb, is_finite, is_question, settle_irrealis
 from .modality_words import governor_class as _governor_class
 from .modality_words import lemma as _lemma
@@ -422,6 +422,8 @@ def _through_complement(token, governor, found: _Found) -> bool:
         kind = "reported"  # "told reporters that troops had left" reports; "told them to leave" directs
     elif kind is not None and token.dep_ in NAMING_DEPS and _lemma(governor) in _words("naming", "verbs"):
         kind = "reported"  # "called the move a setback", "called them occupiers" name; they do not want
+    elif kind == "directive" and is_enabling(governor):
+        kind = "enabled"  # "helped them escape", "allowed the convoy to pass": it happened
     governor_negated = _negation_child(governor)
     if kind is None:
         lemma = _lemma(governor)
@@ -472,7 +474,11 @@ def _through_complement(token, governor, found: _Found) -> bool:
 
 
 def _apply_governor(kind: str, governor, found: _Found) -> None:
-    if kind == "negative_implicative":
+    if kind == "enabled":
+        found.cues.append(kind)
+        if found.certainty in ("certain", "reported", "factive"):
+            found.certainty, found.certainty_cue = kind, governor
+    elif kind == "negative_implicative":
         found.note_negation("negative_implicative", governor)
     elif kind == "denial":
         found.note_negation("denial", governor)
@@ -498,7 +504,7 @@ def modality(doc, token_index: int) -> Modality:
     settle_irrealis(found)
     if found.irrealis is None and is_question(token):
         found.note_irrealis("question", token.sent[-1])
-    if found.irrealis is None and found.negation is None and is_bare_verb(token):
+    if found.irrealis is None and found.negation is None and found.certainty != "enabled" and is_bare_verb(token):
         found.cues.append("bare_verb")
         found.weak_irrealis = found.weak_irrealis or "infinitive"
     if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):
