@@ -336,3 +336,14 @@ def test_a_state_as_of_a_day_and_a_condition_on_a_day_date_no_incident(nlp):
     text = "All four victims were taken to a Dayton hospital and were in stable condition Friday night."
     (expression,) = find_time_expressions(text, PUBLISHED)
     assert dates_later_act(nlp(text), expression)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The man smiled at cameras as he made his first court appearance Monday.", "Monday"),
+    ("Police apprehended a suspect early Saturday in a shooting that left a man dead.", "early Saturday"),
+])
+def test_a_later_act_named_by_the_verbs_object_or_an_apprehension(nlp, text, phrase):
+    from sitrep.resolve.story_dates import dates_later_act
+
+    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    assert dates_later_act(nlp(text), expression)

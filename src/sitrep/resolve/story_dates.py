@@ -103,10 +103,17 @@ def _death_after_wounds(governor) -> bool:
     return any(token.lower_ in cues for token in governor.sent)
 
 
+# The verb's subject or object: "Holt's trial was set for ...", "made his first court appearance Monday".
+ACT_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def _act_as_subject(governor) -> bool:
-    """"Holt's trial was set for January 21", "The funeral took place Saturday": the verb's subject names a later
-    act."""
-    return any(child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in later_act_lemmas() for child in governor.children)
+    """"Holt's trial was set for January 21", "The funeral took place Saturday", "made his first court appearance
+    Monday", "went into court Friday": the verb's subject or object (or what it goes into) names a later act."""
+    return any(child.dep_ in ACT_ARGUMENT_DEPS and child.lemma_.lower() in later_act_lemmas()
+               or (child.dep_ == "prep" and any(grand.dep_ == "pobj" and grand.lemma_.lower() in later_act_lemmas()
+                                                 for grand in child.children))
+               for child in governor.children if child.dep_ in ACT_ARGUMENT_DEPS or child.lower_ == "into")
 
 
 def _still_so(governor) -> bool:
