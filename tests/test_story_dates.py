@@ -212,6 +212,8 @@ def test_a_story_day_is_found_after_an_update_block():
     ("The shooting was reported at 11:42 a.m. Monday in the 4200 block.", "11:42 a.m. Monday", True),
     ("He was charged for his role in the Sept. 28 shooting at the club.", "Sept. 28", True),
     ("It happened around 7:15 p.m. on Friday.", "around 7:15 p.m. on Friday", True),
+    ("This happened around 8 o'clock Monday night on Elm Street.", "Monday night", True),
+    ("The shooting started early Sunday in the East Flatbush neighborhood.", "early Sunday", True),
     ("Rebels shot down a drone on Sunday.", "Sunday", False),
     ("The fighting erupted on Sunday after a raid.", "Sunday", False),
 ])
@@ -310,3 +312,38 @@ def test_an_incident_dated_by_an_arrest_this_week_takes_a_day_of_that_week(nlp):
     act = as_fallback(next(e.value for e in found if e.text == "this week"))
     start = text.index("shooting")
     assert narrowed_to_story_day(nlp(text), act, found, (start, start + len("shooting"))).start == date(2015, 3, 10)
+
+
+@pytest.mark.parametrize("text, phrase, furniture", [
+    ("Enjoy home delivery plus digital access. Sign up for our best value today!", "today", True),
+    ("Cloudy early with isolated thunderstorms developing this afternoon.", "this afternoon", True),
+    ("A man was shot this afternoon outside a Dayton store.", "this afternoon", False),
+    ("Police arrested a man today, a spokesman said.", "today", False),
+])
+def test_a_present_day_in_an_offer_or_the_weather_is_page_furniture(nlp, text, phrase, furniture):
+    from sitrep.resolve.story_dates import is_page_furniture
+
+    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    assert is_page_furniture(nlp(text), expression) is furniture
+
+
+def test_a_state_as_of_a_day_and_a_condition_on_a_day_date_no_incident(nlp):
+    from sitrep.resolve.story_dates import dates_later_act, is_page_stamp
+
+    text = "As of late Tuesday morning, the boy had received 50,000 cards."
+    (expression,) = find_time_expressions(text, PUBLISHED)
+    assert is_page_stamp(text, expression)
+    text = "All four victims were taken to a Dayton hospital and were in stable condition Friday night."
+    (expression,) = find_time_expressions(text, PUBLISHED)
+    assert dates_later_act(nlp(text), expression)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The man smiled at cameras as he made his first court appearance Monday.", "Monday"),
+    ("Police apprehended a suspect early Saturday in a shooting that left a man dead.", "early Saturday"),
+])
+def test_a_later_act_named_by_the_verbs_object_or_an_apprehension(nlp, text, phrase):
+    from sitrep.resolve.story_dates import dates_later_act
+
+    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    assert dates_later_act(nlp(text), expression)

@@ -134,12 +134,13 @@ CLOCK_DAY_WORDS = re.compile(r"day|tonight", re.IGNORECASE)
 
 def _dates_nothing_of_the_event(doc, expression) -> bool:
     """A time phrase that cannot date the story's incident: a bare clock time ("around 6:30 p.m.": the day is said
-    elsewhere), the page's own stamp ("Published Saturday, July 30"), or a court or arrest step."""
+    elsewhere), the page's own stamp ("Published Saturday, July 30") or furniture ("Sign up today!"), or a court
+    or arrest step."""
     if expression.rule == "clock" and not CLOCK_DAY_WORDS.search(expression.text):
         return True
-    from .resolve.story_dates import dates_later_act, is_page_stamp
+    from .resolve.story_dates import dates_later_act, is_page_furniture, is_page_stamp
 
-    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
+    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) or is_page_furniture(doc, expression):
         return True
     sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
     if sentence is None:

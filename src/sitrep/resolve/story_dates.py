@@ -4,12 +4,15 @@ A crime story is written after the fact: police "said Saturday", a suspect "was 
 "was held Sunday night", the page was "Updated 3:45 PM Monday". Those days are the story's news pegs, not the
 day the incident happened (CODING.md, Time: the event's date). This module sorts a time phrase into:
 
-- the incident's own time ("shot Friday night", "the shooting happened about 9 p.m. Sunday");
-- a later act's time (a statement, an arrest, a court step, a funeral or vigil, an aftermath report), which
-  may date the incident only when the story gives nothing better (``LATER_ACT_RULE`` marks such a date);
-- a page stamp ("Posted: Monday, March 31, 2014"), which never dates an event.
+- the incident's own time ("shot Friday night", "the shooting happened about 9 p.m. Sunday"), and among those
+  a day told of the incident by name ("the Sept. 28 shooting", "The shooting was reported at 11:42 a.m. Monday");
+- a later act's time (a statement, an arrest, a court step, a funeral or vigil, an aftermath report, a death
+  after the wounds, a state "still" so), which may date the incident only when the story gives nothing better
+  (``LATER_ACT_RULE`` marks such a date);
+- a page stamp ("Posted: Monday, March 31, 2014", "As of Tuesday") or page furniture ("Sign up today!"), which
+  never dates an event.
 
-The words for later acts are data: rules/time_words.toml, section [later_acts].
+The words for later acts are data: rules/time_words.toml, sections [later_acts] and [later_acts_cues].
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from datetime import timedelta
 from ..model import When
 from .dates import PRESENT_REF, TimeExpression, words
 
-__all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "in_incident_sentence",
-           "is_fallback_date", "is_history", "is_page_stamp", "narrowed_to_story_day", "says_now", "split_by_act",
-           "story_day"]
+__all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "dates_named_incident",
+           "in_incident_sentence", "is_fallback_date", "is_history", "is_page_furniture", "is_page_stamp",
+           "narrowed_to_story_day", "says_now", "split_by_act", "story_day"]
 
 # Rule suffix on a date read from a later act's time phrase: the event builder prefers another stated date of the
 # same precision, and the lead's day when it lies just before (assemble).
@@ -45,9 +48,14 @@ def later_act_lemmas() -> frozenset[str]:
     return frozenset(word for group in section.values() for word in group)
 
 
+AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+
+
 def is_page_stamp(text: str, expression: TimeExpression) -> bool:
-    """"Posted: Monday, March 31, 2014", "Updated 3:45 PM": the page's own stamp, never an event's date."""
-    return bool(PAGE_STAMP.search(text[max(0, expression.start - PAGE_STAMP_WINDOW_CHARS):expression.start]))
+    """"Posted: Monday, March 31, 2014", "Updated 3:45 PM", "As of late Tuesday morning": the page's own stamp
+    (the time the story stands at), never an event's date."""
+    before = text[max(0, expression.start - PAGE_STAMP_WINDOW_CHARS):expression.start]
+    return bool(PAGE_STAMP.search(before) or AS_OF.search(before))
 
 
 def _governor(doc, expression: TimeExpression):
@@ -95,16 +103,45 @@ def _death_after_wounds(governor) -> bool:
     return any(token.lower_ in cues for token in governor.sent)
 
 
+# The verb's subject or object: "Holt's trial was set for ...", "made his first court appearance Monday".
+ACT_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def _act_as_subject(governor) -> bool:
-    """"Holt's trial was set for January 21", "The funeral took place Saturday": the verb's subject names a later
-    act."""
-    return any(child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in later_act_lemmas() for child in governor.children)
+    """"Holt's trial was set for January 21", "The funeral took place Saturday", "made his first court appearance
+    Monday", "went into court Friday": the verb's subject or object (or what it goes into) names a later act."""
+    return any(child.dep_ in ACT_ARGUMENT_DEPS and child.lemma_.lower() in later_act_lemmas()
+               or (child.dep_ == "prep" and any(grand.dep_ == "pobj" and grand.lemma_.lower() in later_act_lemmas()
+                                                 for grand in child.children))
+               for child in governor.children if child.dep_ in ACT_ARGUMENT_DEPS or child.lower_ == "into")
 
 
 def _still_so(governor) -> bool:
     """"was still at large Monday", "were still on the scene Sunday morning", "was still in grave condition on
-    Saturday": a state that goes on after the incident, dated where the story catches it."""
-    return any(child.dep_ == "advmod" and child.lower_ == "still" for child in governor.children)
+    Saturday", "were in stable condition Friday night": a state that goes on after the incident, dated where the
+    story catches it."""
+    if any(child.dep_ == "advmod" and child.lower_ == "still" for child in governor.children):
+        return True
+    return governor.lemma_ == "be" and any(
+        child.dep_ == "prep" and any(grand.dep_ == "pobj" and grand.lemma_.lower() == "condition"
+                                     for grand in child.children) for child in governor.children)
+
+
+# Time phrases of the page's own present: "today", "this afternoon", "overnight".
+PRESENT_DAY_RULES = frozenset({"relative_day", "part_of_day", "overnight"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def is_page_furniture(doc, expression: TimeExpression) -> bool:
+    """"Sign up for our BEST VALUE today!", "Cloudy early with isolated thunderstorms developing this afternoon",
+    "the choice for an overnight stay": a day of the page's present in a sentence that tells nothing past and no
+    violence (a subscription offer, the weather, an advert), never an event's date."""
+    if expression.rule not in PRESENT_DAY_RULES or not doc.has_annotation("DEP"):
+        return False
+    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    if sentence is None or in_incident_sentence(doc, expression):
+        return False
+    return not any(token.tag_ in PAST_TAGS for token in sentence)
 
 
 # Present-tense verb tags: "police say", "the sheriff says" speak at publication, so a past day hanging from one
@@ -325,12 +362,12 @@ def _incident_noun_before() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _incident_happened() -> re.Pattern:
-    """"The shooting was reported (at)", "The incident happened (shortly after)", "It occurred", ending where the
-    time phrase begins (up to three small words between)."""
+    """"The shooting was reported (at)", "The incident happened (shortly after)", "It occurred", "The shooting
+    started", ending where the time phrase begins (up to three small words between: "around 8 o'clock")."""
     nouns = "|".join(map(re.escape, words()["incident_nouns"]["words"]))
-    verbs = r"was\s+reported|were\s+reported|happened|occurred|took\s+place|unfolded"
+    verbs = r"was\s+reported|were\s+reported|happened|occurred|took\s+place|unfolded|started|began|broke\s+out"
     return re.compile(rf"\b(?:it|this|(?:the|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns}))\s+(?:{verbs})\s+"
-                      rf"(?:[\w,]+\s+){{0,3}}$", re.IGNORECASE)
+                      rf"(?:[\w,.'’]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
