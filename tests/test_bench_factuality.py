@@ -89,6 +89,10 @@ def test_choose_prefers_the_candidate_with_lower_train_error():
     choice = factuality_model.choose(examples, min_size=5)
     assert choice.method != "calibration"
     assert choice.cv_mae[choice.method] < choice.cv_mae["calibration"]
+    # within the chosen kind of mapping, the strength that cross-validates best
+    kind = choice.method.split()[0]
+    same_kind = [method for method in choice.cv_mae if method.split()[0] == kind]
+    assert choice.cv_mae[choice.method] == min(choice.cv_mae[method] for method in same_kind)
 
 
 def test_choose_keeps_the_table_when_features_add_nothing():
