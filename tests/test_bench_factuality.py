@@ -89,6 +89,10 @@ def test_choose_prefers_the_candidate_with_lower_train_error():
     choice = factuality_model.choose(examples, min_size=5)
     assert choice.method != "calibration"
     assert choice.cv_mae[choice.method] < choice.cv_mae["calibration"]
+    # within the chosen kind of mapping, the strength that cross-validates best
+    kind = choice.method.split()[0]
+    same_kind = [method for method in choice.cv_mae if method.split()[0] == kind]
+    assert choice.cv_mae[choice.method] == min(choice.cv_mae[method] for method in same_kind)
 
 
 def test_choose_keeps_the_table_when_features_add_nothing():
@@ -129,3 +133,12 @@ def test_distribution_median_reads_inside_the_crossing_bin():
     assert medians[0] == 3.0
     assert abs(medians[1] - -2.0) < 1e-9
     assert abs(medians[2] - (2.5 + 0.4 / 3)) < 1e-9
+
+
+def test_candidates_come_simplest_first_with_a_blend_per_linear_strength():
+    examples = [example(3.0 if n % 2 else 1.0, {"neg": 1.0} if n % 2 == 0 else {}, sentence=n) for n in range(60)]
+    predictions = factuality_model._candidate_predictions(examples[:40], examples[40:], min_size=5)
+    grid = factuality_model.C_GRID
+    assert list(predictions) == (["calibration"] + [f"linear C={c}" for c in grid]
+                                 + [f"median-blend C={c} classes_C={factuality_model.CLASSES_C}" for c in grid])
+    assert all(len(values) == 20 for values in predictions.values())
