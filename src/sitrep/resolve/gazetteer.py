@@ -263,13 +263,24 @@ def remove_unused_builds(current: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
+_OPENED: dict[Path, Gazetteer] = {}  # one open index per compiled file and process, with its lookup cache
+
+
 def load_gazetteer() -> Gazetteer:
-    """Open the compiled gazetteer for the current inputs, compiling it first if it is missing or stale."""
+    """The compiled gazetteer for the current inputs, compiling it first if it is missing or stale.
+
+    Opened once per process and file: every stage asks for it (about three times an article), and a fresh handle
+    each time cost a connection and an empty lookup cache. A change of inputs or cache folder names a new file."""
     path = gazetteer_path()
+    opened = _OPENED.get(path)
+    if opened is not None:
+        return opened
     if not path.exists():
         build_gazetteer(path)
         remove_unused_builds(path)
     try:
-        return Gazetteer(path)
+        opened = Gazetteer(path)
     except sqlite3.Error as error:
         raise ResourceError(f"cannot open gazetteer {path}: {error}; delete it to rebuild") from error
+    _OPENED[path] = opened
+    return opened
