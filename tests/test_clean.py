@@ -122,6 +122,8 @@ FURNITURE = [
     ("byline_block", ["Jane Doe is a crime reporter for The Daily Ledger and has worked there since 2009."]),
     ("weather_widget", ["Cloudy early with isolated thunderstorms developing this afternoon. High around 80F. "
                         "Winds ESE at 10 to 15 mph. Chance of rain 30%."]),
+    ("weather_widget", ["Mostly sunny. Winds NW at 10 mph."]),
+    ("weather_widget", ["Highs in the upper 80s. Lows near 55°."]),
 ]
 
 
@@ -165,7 +167,9 @@ def test_body_sentences_that_mention_furniture_words_are_kept():
         "Officials said the group had used a newsletter and social media to recruit fighters.\n"
         "By Tuesday, the army said it had retaken the town, and residents began to return.\n"
         "Advertisement boards in the main square were burned during the riot, witnesses said.\n"
-        "Winds at 40 mph fanned the fire, and highs around 100 degrees slowed the firefighters, the chief said."
+        "Winds at 40 mph fanned the fire, and highs around 100 degrees slowed the firefighters, the chief said.\n"
+        "Firefighters battled winds NW at 30 mph as the blaze spread toward the town, officials said.\n"
+        "The victim is a reporter for the Ledger who was detained in 2019, her family said."
     )
     article = clean(raw(f"{TITLE}\n{body}"))
     assert article.body == body

@@ -108,7 +108,7 @@ def test_unused_old_builds_are_removed_and_recent_ones_kept(tmp_path):
     unrelated = tmp_path / "notes.txt"
     unrelated.write_text("kept")
     now = time.time()
-    month_ago = now - (gaz.UNUSED_BUILD_DAYS + 1) * 86_400
+    month_ago = now - (gaz.UNUSED_BUILD_DAYS + 1) * gaz.SECONDS_PER_DAY
     os.utime(old, (month_ago, month_ago))
     os.utime(current, (month_ago, month_ago))  # the build in use is never removed, however old
     assert gaz.remove_unused_builds(current, now=now) == [old]

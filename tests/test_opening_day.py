@@ -33,6 +33,7 @@ def test_a_day_told_without_a_word_of_violence_is_the_opening_day():
     "Police said Wednesday that the two boys had been friends.",  # a statement
     "(Published Thursday, July 30, 2015)",  # the page's own stamp
     "Neighbors gathered at the house Friday to remember him.",  # the day of publication
+    "Hotel deals: the choice for an overnight stay.",  # page furniture (an advert)
 ])
 def test_a_day_of_something_else_is_not(later):
     assert _opening_day(LEAD + later) is None

@@ -258,6 +258,7 @@ def test_a_coarse_date_narrows_to_the_day_the_story_names_inside_it(nlp, text, p
     ("The woman was rushed to a hospital, but died the next day.", "the next day", True),
     ("He died from a gunshot wound around 7 p.m. on March 5.", "March 5", False),
     ("A man died Tuesday in a house fire in Dayton.", "Tuesday", False),
+    ("A man who was found slumped next to his car died Tuesday in Dayton.", "Tuesday", False),  # "next to"
     ("The sheriff said the boy who was injured in an apparent accidental gunshot incident Monday night has died.",
      "Monday night", False),
 ])

@@ -17,8 +17,8 @@ __all__ = ["settle_irrealis", "is_condition_marker", "is_finite", "is_bare_verb"
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
 # Cue classes ``modality`` records for a reporting or claiming governor ("said that", "claimed that").
 REPORTING_CUES = frozenset({"reported", "claim"})
-# Subordinators that open a condition ("if", "unless", "whether"); the words are modality.toml's
-# [conditional].markers, repeated here as the part-of-speech check: a marker, not the modal "should".
+# The dependency label of a subordinator opening a condition ("if", "unless", "whether": modality.toml's
+# [conditional].markers): a conditional cue with this label is a marker, not a modal ("should", "would").
 CONDITION_DEPS = frozenset({"mark"})
 
 

@@ -462,7 +462,8 @@ def _through_complement(token, governor, found: _Found) -> bool:
             if found.irrealis is None and found.hedge is None:
                 found.certainty, found.certainty_cue = "governor_negated", governor_negated
         return False
-    elif kind == "negative_implicative" and token is found.event and is_failed_infinitive(token, governor):
+    elif kind == "negative_implicative" and found.event is not None and token.i == found.event.i \
+            and is_failed_infinitive(token, governor):
         if governor_negated is None:
             found.note_negation("failed_to", governor)  # "refused to sign": it firmly did not happen
         else:

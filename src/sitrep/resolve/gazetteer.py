@@ -44,6 +44,7 @@ CANDIDATE_LIMIT = 80  # most-populous candidates kept per name; the 80th "San Jo
 SHORT_KEY_LENGTH = 3  # keys this short ("us", "ga") only match the exact surface form stored for them
 ABBREVIATION_KEY_LENGTH = 5  # dotted abbreviations up to this length ("Miss.", "Tenn.") need their dot too
 UNUSED_BUILD_DAYS = 30  # an older build not opened for this long belongs to an old install: its 50 MB go
+SECONDS_PER_DAY = 86_400
 
 # Kinds of name rows, best first: a lookup that hits a better kind outranks one that hits a worse kind.
 KIND_NAME, KIND_ALIAS, KIND_FOLDED, KIND_BASE = 0, 1, 2, 3
@@ -250,7 +251,7 @@ def remove_unused_builds(current: Path, now: float | None = None) -> list[Path]:
 
     The last access time says whether another install still opens a build (Linux refreshes it at least daily),
     so a second checkout's build in use is kept; a file that cannot be deleted is left."""
-    cutoff = (time.time() if now is None else now) - UNUSED_BUILD_DAYS * 86_400
+    cutoff = (time.time() if now is None else now) - UNUSED_BUILD_DAYS * SECONDS_PER_DAY
     removed = []
     for build in current.parent.glob("gazetteer-*.sqlite"):
         try:

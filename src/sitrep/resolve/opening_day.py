@@ -6,7 +6,7 @@ officers were on duty", "It was 10:20 p.m. on May 5, a Thursday night". ``story_
 day only where the story tells of violence, so such a page was dated by the week before publication. When
 neither the lead nor ``story_day`` dates the incident, the first day the story's opening names is taken, unless
 it dates something else: a later act ("was arraigned Tuesday"), a statement ("police said Monday"), the page
-itself ("Published Saturday, July 30"), the day of writing, or history.
+itself ("Published Saturday, July 30", "Sign up today!"), the day of writing, or history.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from datetime import date
 
 from ..model import When
 from .dates import PRESENT_REF, TimeExpression, is_statement_time
-from .story_dates import BARE_CLOCK, STORY_DAY_SENTENCES, dates_later_act, is_history, is_page_stamp
+from .story_dates import (BARE_CLOCK, STORY_DAY_SENTENCES, dates_later_act, is_history, is_page_furniture,
+                          is_page_stamp)
 
 __all__ = ["OPENING_DAY_RULE", "opening_day"]
 
@@ -48,5 +49,6 @@ def _names_the_incident_day(doc, expression: TimeExpression, published: date | N
         return False
     if expression.timex_value == PRESENT_REF or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
         return False
-    return not (is_page_stamp(doc.text, expression) or dates_later_act(doc, expression)
+    return not (is_page_stamp(doc.text, expression) or is_page_furniture(doc, expression)
+                or dates_later_act(doc, expression)
                 or is_statement_time(doc, expression))

@@ -100,7 +100,9 @@ def _death_after_wounds(governor) -> bool:
     if governor.lemma_.lower() != "die":
         return False
     cues = words()["later_acts_cues"]["wounds_before_death"]
-    return any(token.lower_ in cues for token in governor.sent)
+    sentence = governor.sent
+    return any(token.lower_ in cues for token in sentence) \
+        or any(" " in cue and cue in sentence.text.lower() for cue in cues)  # "the next day", not "next to"
 
 
 # The verb's subject or object: "Holt's trial was set for ...", "made his first court appearance Monday".
@@ -277,8 +279,9 @@ def is_history(when: When | None, published) -> bool:
 
 def story_day(doc, expressions: list[TimeExpression], published, *, named_incident: bool = False) -> When | None:
     """The first day the story names for its incident in its opening STORY_DAY_SENTENCES sentences: a
-    day-precise phrase in a sentence of violence, dating no later act nor the page, not after publication.
-    For an incident its own sentences leave undated; None when the story names no such day. With
+    day-precise phrase in a sentence of violence, dating no later act nor the page, not after publication (within
+    that first sentence, a later phrase hanging from the violence wins over one that does not). For an incident
+    its own sentences leave undated; None when the story names no such day. With
     ``named_incident``, only a day told of the incident named as a whole counts (``dates_named_incident``)."""
     sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
     if not sentences:
@@ -391,7 +394,7 @@ def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
         or not _names_incident(doc.text[trigger[0]:trigger[1]])
     last = later_act.end or later_act.start  # "arrested this week": any day of that week up to the act's end
     day = story_day(doc, expressions, last, named_incident=named_only)
-    return day if day is not None and day.start <= last else later_act
+    return later_act if day is None else day  # story_day keeps days up to ``last`` only
 
 
 def _names_incident(trigger_text: str) -> bool:
