@@ -41,7 +41,8 @@ from pathlib import Path
 
 from .clean_dates import find_published, parse_date
 from .clean_headline import SENTENCE_END, body_like_lines, find_headline, sweep_edges, with_headline
-from .clean_standfirst import reads_as_report
+from .clean_standfirst import MAX_CAPITALISED_SHARE as REPORT_MAX_CAPITALISED_SHARE
+from .clean_standfirst import REPORT_MIN_WORDS, reads_as_report
 # Defined here before the split; still importable from sitrep.clean.
 from .clean_dates import NOT_PUBLICATION_DATES  # noqa: F401
 from .clean_headline import (  # noqa: F401
@@ -495,8 +496,8 @@ def clean(raw: RawDocument, *, published: date | None = None) -> Article:
     )
 
 
-# Words a lone headline-like line needs to be read as a report sentence instead (headlines run 5-12 words).
-REPORT_MIN_WORDS = 14
+# A lone headline-like line is read as a report sentence instead from REPORT_MIN_WORDS words on (headlines run
+# 5-12 words; the bound the standfirst test uses too, ``clean_standfirst``).
 # Words a lone line ending like a sentence (a full stop, not a headline's bare end) needs to be a report.
 SENTENCE_MIN_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
@@ -513,7 +514,7 @@ def _reads_as_report(text: str, verdicts: list[LineVerdict], title_at: int | Non
         return True
     capitalised = sum(1 for word in words if word[:1].isupper())
     return (len(words) >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(line.text) is not None
-            and capitalised < len(words) / 2)
+            and capitalised < REPORT_MAX_CAPITALISED_SHARE * len(words))
 
 
 def _line_span(text: str, verdicts: list[LineVerdict], index: int | None) -> Span | None:

@@ -20,7 +20,7 @@ from importlib import resources
 __all__ = ["MAX_CAPITALISED_SHARE", "REPORT_MIN_WORDS", "own_words", "reads_as_report"]
 
 # Words a standfirst (before any stamp or credit) needs to read as a report sentence: headlines run 5-12 words
-# (the same bound the cleaner uses for a lone line that is a report, ``clean.REPORT_MIN_WORDS``).
+# (the cleaner uses the same bound for a lone line that is a report).
 REPORT_MIN_WORDS = 14
 # A report sentence is in sentence case: fewer than this share of its words are capitalised (headlines in title
 # case have more).

@@ -67,6 +67,14 @@ def parse(text: str):
     return doc
 
 
+def sentence_of(doc, offset: int):
+    """The sentence of ``doc`` holding character ``offset``, or None (offset outside, or a Doc with no sentence
+    boundaries: a bare tokenisation)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return None
+    return next((sentence for sentence in doc.sents if sentence.start_char <= offset < sentence.end_char), None)
+
+
 def paragraph_starts(doc) -> list:
     """The first token after each blank line in ``doc`` (none for a text without one)."""
     if "\n" not in doc.text:

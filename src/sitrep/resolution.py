@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .model import Article, Place, Span, When
+from .nlp import sentence_of
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _dates_nothing_of_the_event(doc, expression) -> bool:
 
     if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) or is_page_furniture(doc, expression):
         return True
-    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    sentence = sentence_of(doc, expression.start)
     if sentence is None:
         return False
     lemmas = {token.lemma_.lower() for token in sentence}

@@ -37,6 +37,7 @@ from importlib import resources
 
 from ..mentions.numbers import number_words
 from ..model import Span, When
+from ..nlp import sentence_of
 
 __all__ = ["TimeExpression", "event_date", "find_time_expressions", "implied_date", "normalise"]
 
@@ -465,7 +466,7 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     """The date tied to an event trigger: a dated time expression in the trigger's sentence, the one the
     parse attaches to the trigger if any, else the nearest. None when the sentence has none (the caller
     falls back to ``implied_date``). ``doc`` is the spaCy Doc of the text the offsets point into."""
-    sentence = _sentence_of(doc, trigger_start)
+    sentence = sentence_of(doc, trigger_start)
     low, high = (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))
     usable = [
         e for e in expressions
@@ -527,13 +528,3 @@ def is_statement_time(doc, expression: TimeExpression) -> bool:
 
     return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i \
         and not says_now(doc, governor, expression)
-
-
-def _sentence_of(doc, offset: int):
-    """The sentence holding character ``offset``, or None when the Doc has no sentence boundaries."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return None
-    for sentence in doc.sents:
-        if sentence.start_char <= offset < sentence.end_char:
-            return sentence
-    return None

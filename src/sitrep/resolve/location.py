@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from ..model import Place, Span
+from ..nlp import sentence_of
 from .toponyms import Toponym
 
 __all__ = ["event_place", "precision_for"]
@@ -75,13 +76,6 @@ def precision_for(place: Place | None, cue_before: str = "") -> int | None:
     if NEARBY_CUE.search(cue_before):
         return max(base, 2)
     return base
-
-
-def _sentence_of(doc, char_index: int):
-    for sentence in doc.sents:
-        if sentence.start_char <= char_index < sentence.end_char:
-            return sentence
-    return None
 
 
 def _token_at(doc, start: int, end: int):
@@ -209,7 +203,7 @@ def event_place(doc, trigger_start: int, trigger_end: int, toponyms: list[Topony
     :func:`sitrep.resolve.toponyms.find_toponyms` returns them). None when the sentence names no place tied to
     the trigger.
     """
-    sentence = _sentence_of(doc, trigger_start)
+    sentence = sentence_of(doc, trigger_start)
     trigger = _token_at(doc, trigger_start, trigger_end)
     if sentence is None or trigger is None:
         return None

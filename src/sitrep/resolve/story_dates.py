@@ -23,6 +23,7 @@ import re
 from datetime import timedelta
 
 from ..model import When
+from ..nlp import sentence_of
 from .dates import PRESENT_REF, TimeExpression, words
 
 __all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "dates_named_incident",
@@ -140,7 +141,7 @@ def is_page_furniture(doc, expression: TimeExpression) -> bool:
     violence (a subscription offer, the weather, an advert), never an event's date."""
     if expression.rule not in PRESENT_DAY_RULES or not doc.has_annotation("DEP"):
         return False
-    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    sentence = sentence_of(doc, expression.start)
     if sentence is None or in_incident_sentence(doc, expression):
         return False
     return not any(token.tag_ in PAST_TAGS for token in sentence)
@@ -188,7 +189,7 @@ def in_incident_sentence(doc, expression: TimeExpression) -> bool:
     of the incident, not of the aftermath ("was in critical condition Wednesday")."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
         return True
-    sentence = next((s for s in doc.sents if s.start_char <= expression.start < s.end_char), None)
+    sentence = sentence_of(doc, expression.start)
     happening = words()["incident_nouns"]["happening_verbs"]
     return sentence is None or any(_is_violence(token.lemma_.lower()) or token.lemma_.lower() in happening
                                    for token in sentence)
