@@ -6,21 +6,22 @@ until") or an exclusive reading ("not only"): the event happened. And "nor" nega
 ("did not arrest him, nor did they question him"; "no protest, nor any disagreement") even when that conjunct has
 its own subject. Two more places the parse hides a negation: a "neither ... nor" subject ("Neither he nor his
 lawyer could be reached") and a "no" on the noun a participle describes ("no shots fired", "no trip planned").
+The focus words and negative determiners are modality.toml's [negation] lists.
 """
 
 from __future__ import annotations
 
+from .modality_words import words
+
 __all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun"]
 
-# The words the "not" of a focus negation is followed by ("not until", "not only", "not just").
-FOCUS_WORDS = frozenset({"until", "till", "only", "just", "merely", "simply", "solely"})
 NOR = "nor"
 
 
 def is_focus_negation(negator) -> bool:
     """``negator`` ("not") denies the word after it, not the event: "not until Tuesday", "not only attacked"."""
     following = negator.nbor(1) if negator.i + 1 < len(negator.doc) else None
-    return following is not None and following.lower_ in FOCUS_WORDS
+    return following is not None and following.lower_ in words("negation", "focus_words")
 
 
 def nor_of_conjunct(conjunct, first):
@@ -33,7 +34,6 @@ def nor_of_conjunct(conjunct, first):
 
 
 NEITHER = "neither"
-NO_DETERMINERS = frozenset({"no", "neither"})
 PARTICIPLE_DEPS = frozenset({"acl", "amod"})
 
 
@@ -51,4 +51,4 @@ def no_of_modified_noun(participle):
     """The "no" on the noun a past participle describes ("no shots fired", "no casualties reported"), or None."""
     if participle.tag_ != "VBN" or participle.dep_ not in PARTICIPLE_DEPS or participle.head.i == participle.i:
         return None
-    return next((c for c in participle.head.children if c.dep_ == "det" and c.lower_ in NO_DETERMINERS), None)
+    return next((c for c in participle.head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
