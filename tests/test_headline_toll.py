@@ -120,26 +120,20 @@ def test_headline_toll_told_of_another_event_in_the_body_stays_there():
 
 
 @pytest.mark.model
-def test_headline_count_beats_one_named_victim_in_the_body():
+@pytest.mark.parametrize("body, title, deaths", [
+    # one named victim in the body
+    ("Shots were fired at a house on Elm Street in Springfield on Saturday night, police said. "
+     "John Miller, 24, died at the scene.", "3 dead in Springfield shooting", 3),
+    # a lower body count of the same incident
+    ("One man was killed when gunfire erupted outside a bar on Elm Street in Springfield early Sunday, "
+     "police said. Officers found three other people wounded in the parking lot.",
+     "2 dead, 3 hurt in Springfield bar shooting", 2),
+])
+def test_headline_count_beats_a_lower_count_in_the_body(body, title, deaths):
     from sitrep import extract
 
-    body = ("Shots were fired at a house on Elm Street in Springfield on Saturday night, police said. "
-            "John Miller, 24, died at the scene.")
-    result = extract(body, published=datetime.date(2016, 3, 6), title="3 dead in Springfield shooting")
-    incident = result.events[0]
-    assert incident.fatalities.low == 3
-    assert incident.rules["fatalities"] == "fatalities:headline-toll"
-
-
-@pytest.mark.model
-def test_headline_count_beats_a_lower_body_count_of_the_same_incident():
-    from sitrep import extract
-
-    body = ("One man was killed when gunfire erupted outside a bar on Elm Street in Springfield early Sunday, "
-            "police said. Officers found three other people wounded in the parking lot.")
-    result = extract(body, published=datetime.date(2016, 3, 6), title="2 dead, 3 hurt in Springfield bar shooting")
-    incident = result.events[0]
-    assert incident.fatalities.low == 2
+    incident = extract(body, published=datetime.date(2016, 3, 6), title=title).events[0]
+    assert incident.fatalities.low == deaths
     assert incident.rules["fatalities"] == "fatalities:headline-toll"
 
 

@@ -7,12 +7,9 @@ import pytest
 from sitrep.mentions.implicatives import is_failed_infinitive, presupposing_verb
 from sitrep.mentions.modality import is_event_real, modality
 
+from modality_helpers import modality_of
+
 pytestmark = pytest.mark.model
-
-
-def _mood(nlp, sentence: str, trigger: str):
-    doc = nlp(sentence)
-    return modality(doc, next(t.i for t in doc if t.text == trigger))
 
 
 def _token(nlp, sentence: str, word: str):
@@ -21,16 +18,16 @@ def _token(nlp, sentence: str, word: str):
 
 
 def test_refused_infinitive_is_firmly_negated(nlp):
-    refused = _mood(nlp, "The rebels refused to sign the ceasefire agreement.", "sign")
-    prevented = _mood(nlp, "Police prevented the crowd from marching to the square.", "marching")
+    refused = modality_of(nlp, "The rebels refused to sign the ceasefire agreement.", "sign")
+    prevented = modality_of(nlp, "Police prevented the crowd from marching to the square.", "marching")
     assert refused.negated and "failed_to" in refused.cues
     assert refused.score < prevented.score  # firmer than a prevented event
     assert not is_event_real(refused)
 
 
 def test_failed_to_stop_the_attack_the_attack_happened(nlp):
-    attack = _mood(nlp, "Guards failed to stop the attack on the convoy.", "attack")
-    stop = _mood(nlp, "Guards failed to stop the attack on the convoy.", "stop")
+    attack = modality_of(nlp, "Guards failed to stop the attack on the convoy.", "attack")
+    stop = modality_of(nlp, "Guards failed to stop the attack on the convoy.", "stop")
     assert not attack.negated and "presupposed" in attack.cues
     assert is_event_real(attack)
     assert stop.negated
@@ -39,13 +36,13 @@ def test_failed_to_stop_the_attack_the_attack_happened(nlp):
 def test_halted_offensive_is_presupposed(nlp):
     noun = _token(nlp, "The army halted the offensive near the border.", "offensive")
     assert presupposing_verb(noun) is not None and presupposing_verb(noun).lemma_ == "halt"
-    assert is_event_real(_mood(nlp, "The army halted the offensive near the border.", "offensive"))
+    assert is_event_real(modality_of(nlp, "The army halted the offensive near the border.", "offensive"))
 
 
 def test_prevented_attack_is_not_presupposed(nlp):
     noun = _token(nlp, "Troops prevented an attack on the airport.", "attack")
     assert presupposing_verb(noun) is None
-    assert not is_event_real(_mood(nlp, "Troops prevented an attack on the airport.", "attack"))
+    assert not is_event_real(modality_of(nlp, "Troops prevented an attack on the airport.", "attack"))
 
 
 def test_failed_infinitive_reaches_only_its_own_complement(nlp):
@@ -57,7 +54,7 @@ def test_failed_infinitive_reaches_only_its_own_complement(nlp):
 
 
 def test_did_not_fail_to_is_not_negated(nlp):
-    mood = _mood(nlp, "The patrol did not fail to report the clash.", "report")
+    mood = modality_of(nlp, "The patrol did not fail to report the clash.", "report")
     assert not mood.negated
 
 
@@ -68,14 +65,14 @@ def test_bare_activity_is_not_presupposed(nlp):
 
 
 def test_could_end_the_war_presupposes_the_war(nlp):
-    mood = _mood(nlp, "The talks could end the war.", "war")
+    mood = modality_of(nlp, "The talks could end the war.", "war")
     assert "presupposed" in mood.cues and mood.hypothetical is None
 
 
 def test_helped_or_allowed_complement_happened(nlp):
-    helped = _mood(nlp, "Villagers helped the wounded soldiers escape.", "escape")
-    allowed = _mood(nlp, "The army allowed the convoy to pass the checkpoint.", "pass")
-    will_allow = _mood(nlp, "The army will allow the convoy to pass the checkpoint.", "pass")
+    helped = modality_of(nlp, "Villagers helped the wounded soldiers escape.", "escape")
+    allowed = modality_of(nlp, "The army allowed the convoy to pass the checkpoint.", "pass")
+    will_allow = modality_of(nlp, "The army will allow the convoy to pass the checkpoint.", "pass")
     assert "enabled" in helped.cues and is_event_real(helped)
     assert is_event_real(allowed)
     assert will_allow.hypothetical == "directive"

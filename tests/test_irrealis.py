@@ -5,35 +5,32 @@ from __future__ import annotations
 import pytest
 
 from sitrep.mentions.irrealis import is_condition_marker
-from sitrep.mentions.modality import is_event_real, modality
+from sitrep.mentions.modality import is_event_real
+
+from modality_helpers import modality_of
 
 pytestmark = pytest.mark.model
 
 
-def _mood(nlp, sentence: str, trigger: str):
-    doc = nlp(sentence)
-    return modality(doc, next(t.i for t in doc if t.text == trigger))
-
-
 def test_reported_would_is_a_future(nlp):
-    mood = _mood(nlp, "The army said it would withdraw from the town.", "withdraw")
+    mood = modality_of(nlp, "The army said it would withdraw from the town.", "withdraw")
     assert mood.hypothetical == "future" and "reported_would" in mood.cues
     assert not is_event_real(mood)
 
 
 def test_plain_would_stays_conditional(nlp):
-    mood = _mood(nlp, "A withdrawal would weaken the army.", "weaken")
+    mood = modality_of(nlp, "A withdrawal would weaken the army.", "weaken")
     assert mood.hypothetical == "conditional"
 
 
 def test_reported_would_have_stays_counterfactual(nlp):
-    mood = _mood(nlp, "The minister said the troops would have attacked the town.", "attacked")
+    mood = modality_of(nlp, "The minister said the troops would have attacked the town.", "attacked")
     assert mood.hypothetical == "counterfactual"
 
 
 def test_if_clause_is_more_doubtful_than_would(nlp):
-    condition = _mood(nlp, "If the rebels attack the town, the army will respond.", "attack")
-    would = _mood(nlp, "A withdrawal would weaken the army.", "weaken")
+    condition = modality_of(nlp, "If the rebels attack the town, the army will respond.", "attack")
+    would = modality_of(nlp, "A withdrawal would weaken the army.", "weaken")
     assert condition.hypothetical == "conditional"
     assert condition.score < would.score
 
@@ -45,35 +42,35 @@ def test_condition_marker_is_a_subordinator(nlp):
 
 
 def test_told_with_a_finite_clause_reports(nlp):
-    reported = _mood(nlp, "The commander told reporters that troops had left the town.", "left")
-    directed = _mood(nlp, "The commander told the troops to leave the town.", "leave")
+    reported = modality_of(nlp, "The commander told reporters that troops had left the town.", "left")
+    directed = modality_of(nlp, "The commander told the troops to leave the town.", "leave")
     assert reported.hypothetical is None and "reported" in reported.cues
     assert is_event_real(reported)
     assert directed.hypothetical == "directive"
 
 
 def test_prevented_event_is_not_real_and_left_open(nlp):
-    mood = _mood(nlp, "Police prevented the crowd from marching to the square.", "marching")
+    mood = modality_of(nlp, "Police prevented the crowd from marching to the square.", "marching")
     assert mood.negated and not is_event_real(mood)
     assert mood.score < 0
 
 
 def test_event_noun_asked_for_is_in_prospect(nlp):
-    asked = _mood(nlp, "The families asked for the release of the hostages.", "release")
-    ruled = _mood(nlp, "The court ruled on the release of the hostages.", "release")
+    asked = modality_of(nlp, "The families asked for the release of the hostages.", "release")
+    ruled = modality_of(nlp, "The court ruled on the release of the hostages.", "release")
     assert asked.hypothetical == "directive" and not is_event_real(asked)
     assert ruled.hypothetical is None
 
 
 def test_no_plans_to_attack_leans_to_not_happening(nlp):
-    mood = _mood(nlp, "The rebels have no plans to attack the town.", "attack")
+    mood = modality_of(nlp, "The rebels have no plans to attack the town.", "attack")
     assert mood.hypothetical == "plan" and mood.negated
-    assert mood.score < 0 < _mood(nlp, "The rebels plan to attack the town.", "attack").score
+    assert mood.score < 0 < modality_of(nlp, "The rebels plan to attack the town.", "attack").score
 
 
 def test_naming_verb_states_but_call_for_wants(nlp):
-    named = _mood(nlp, "The minister called the raid a massacre.", "raid")
-    wanted = _mood(nlp, "The union called for a general strike on Monday.", "strike")
-    urged = _mood(nlp, "The opposition called on supporters to protest outside parliament.", "protest")
+    named = modality_of(nlp, "The minister called the raid a massacre.", "raid")
+    wanted = modality_of(nlp, "The union called for a general strike on Monday.", "strike")
+    urged = modality_of(nlp, "The opposition called on supporters to protest outside parliament.", "protest")
     assert named.hypothetical is None and is_event_real(named)
     assert wanted.hypothetical == "desire" and urged.hypothetical == "desire"

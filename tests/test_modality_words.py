@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.modality import modality
 from sitrep.mentions.modality_words import governor_class, words
 
+from modality_helpers import modality_of
+
 pytestmark = pytest.mark.model
-
-
-def _mood(nlp, sentence: str, trigger: str):
-    doc = nlp(sentence)
-    return modality(doc, next(t.i for t in doc if t.text == trigger))
 
 
 def test_phrasal_verb_is_looked_up_whole(nlp):
@@ -23,7 +19,7 @@ def test_phrasal_verb_is_looked_up_whole(nlp):
 
 
 def test_reported_as_a_verb_reports_but_reports_as_a_noun_claims(nlp):
-    verb = _mood(nlp, "Local media reported that gunmen attacked the village.", "attacked")
-    noun = _mood(nlp, "There were reports that gunmen attacked the village.", "attacked")
+    verb = modality_of(nlp, "Local media reported that gunmen attacked the village.", "attacked")
+    noun = modality_of(nlp, "There were reports that gunmen attacked the village.", "attacked")
     assert verb.hedge is None and "reported" in verb.cues
     assert noun.hedge is not None

@@ -4,42 +4,39 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.modality import is_event_real, modality
+from sitrep.mentions.modality import is_event_real
 from sitrep.mentions.negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
 
+from modality_helpers import modality_of
+
 pytestmark = pytest.mark.model
-
-
-def _mood(nlp, sentence: str, trigger: str):
-    doc = nlp(sentence)
-    return modality(doc, next(t.i for t in doc if t.text == trigger))
 
 
 def test_not_until_is_a_focus_negation(nlp):
     doc = nlp("It was not until Friday that the army confirmed the raid.")
     assert is_focus_negation(next(t for t in doc if t.lower_ == "not"))
-    assert is_event_real(_mood(nlp, "It was not until Friday that the army confirmed the raid.", "confirmed"))
+    assert is_event_real(modality_of(nlp, "It was not until Friday that the army confirmed the raid.", "confirmed"))
 
 
 def test_not_only_leaves_the_event_standing(nlp):
-    assert is_event_real(_mood(nlp, "The gunmen did not only loot the shops but also burned the market.", "loot"))
+    assert is_event_real(modality_of(nlp, "The gunmen did not only loot the shops but also burned the market.", "loot"))
 
 
 def test_plain_not_still_negates(nlp):
     doc = nlp("The army did not confirm the raid.")
     assert not is_focus_negation(next(t for t in doc if t.lower_ == "not"))
-    assert _mood(nlp, "The army did not confirm the raid.", "confirm").negated
+    assert modality_of(nlp, "The army did not confirm the raid.", "confirm").negated
 
 
 def test_nor_negates_a_conjunct_with_its_own_subject(nlp):
     doc = nlp("The police did not arrest him, nor did they question him.")
     question = next(t for t in doc if t.text == "question")
     assert nor_of_conjunct(question, question.head) is not None
-    assert _mood(nlp, "The police did not arrest him, nor did they question him.", "question").negated
+    assert modality_of(nlp, "The police did not arrest him, nor did they question him.", "question").negated
 
 
 def test_nor_continues_the_first_negation_once(nlp):
-    mood = _mood(nlp, "He did not confirm the shooting, nor any arrests.", "arrests")
+    mood = modality_of(nlp, "He did not confirm the shooting, nor any arrests.", "arrests")
     assert mood.negated and mood.score < 0
 
 
@@ -47,12 +44,12 @@ def test_neither_subject_negates_its_verb(nlp):
     doc = nlp("Neither the army nor the rebels could be reached for comment.")
     reached = next(t for t in doc if t.text == "reached")
     assert neither_subject(reached) is not None
-    assert _mood(nlp, "Neither the army nor the rebels could be reached for comment.", "reached").negated
+    assert modality_of(nlp, "Neither the army nor the rebels could be reached for comment.", "reached").negated
 
 
 def test_no_on_the_described_noun_negates_the_participle(nlp):
     doc = nlp("Witnesses said there were no shots fired.")
     fired = next(t for t in doc if t.text == "fired")
     assert no_of_modified_noun(fired) is not None
-    assert _mood(nlp, "Witnesses said there were no shots fired.", "fired").negated
-    assert not _mood(nlp, "Witnesses said there were shots fired.", "fired").negated
+    assert modality_of(nlp, "Witnesses said there were no shots fired.", "fired").negated
+    assert not modality_of(nlp, "Witnesses said there were shots fired.", "fired").negated

@@ -19,6 +19,11 @@ def _split(nlp, text: str) -> tuple[list[str], list[str]]:
     return [e.text for e in own], [e.text for e in later]
 
 
+def _expression(text: str, phrase: str):
+    """The time expression of ``text`` written ``phrase``."""
+    return next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+
+
 def _incident_date(text: str) -> date | None:
     events = [e for e in sitrep.extract(text, published=PUBLISHED).events if not e.background]
     return events[0].date.start if events and events[0].date else None
@@ -220,7 +225,7 @@ def test_a_story_day_is_found_after_an_update_block():
 def test_a_day_told_of_the_incident_by_name(nlp, text, phrase, named):
     from sitrep.resolve.story_dates import dates_named_incident
 
-    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    expression = _expression(text, phrase)
     assert dates_named_incident(nlp(text), expression) is named
 
 
@@ -265,7 +270,7 @@ def test_a_coarse_date_narrows_to_the_day_the_story_names_inside_it(nlp, text, p
 def test_a_death_after_the_wounds_is_a_later_act(nlp, text, phrase, later):
     from sitrep.resolve.story_dates import dates_later_act
 
-    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    expression = _expression(text, phrase)
     assert dates_later_act(nlp(text), expression) is later
 
 
@@ -292,7 +297,7 @@ def test_a_state_still_so_is_dated_after_the_incident(nlp):
 def test_a_court_date_and_a_news_conference_are_later_acts(nlp, text, phrase):
     from sitrep.resolve.story_dates import dates_later_act
 
-    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    expression = _expression(text, phrase)
     assert dates_later_act(nlp(text), expression)
 
 
@@ -324,7 +329,7 @@ def test_an_incident_dated_by_an_arrest_this_week_takes_a_day_of_that_week(nlp):
 def test_a_present_day_in_an_offer_or_the_weather_is_page_furniture(nlp, text, phrase, furniture):
     from sitrep.resolve.story_dates import is_page_furniture
 
-    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    expression = _expression(text, phrase)
     assert is_page_furniture(nlp(text), expression) is furniture
 
 
@@ -346,5 +351,5 @@ def test_a_state_as_of_a_day_and_a_condition_on_a_day_date_no_incident(nlp):
 def test_a_later_act_named_by_the_verbs_object_or_an_apprehension(nlp, text, phrase):
     from sitrep.resolve.story_dates import dates_later_act
 
-    expression = next(e for e in find_time_expressions(text, PUBLISHED) if e.text == phrase)
+    expression = _expression(text, phrase)
     assert dates_later_act(nlp(text), expression)

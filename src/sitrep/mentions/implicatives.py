@@ -19,6 +19,8 @@ import functools
 import tomllib
 from importlib import resources
 
+from .modality_words import lemma, phrasal_lemma
+
 __all__ = ["is_failed_infinitive", "presupposing_verb", "is_enabling"]
 
 # Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
@@ -28,6 +30,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # Determiners that make a noun no particular event ("stopped any attack"); a bare noun ("stopped kidnapping",
 # "rejected proposals") names an activity, not one event, and UW's train split scores it near 0.6, not +3.
 NON_SPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each", "all", "neither"})
+# Tags of a tensed auxiliary ("was allowed", "has helped"); a modal one ("will help") is ruled out before.
+FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,22 +45,13 @@ def _words(section: str, key: str) -> frozenset[str]:
     return frozenset(word.lower() for word in _rules()[section][key])
 
 
-def _lemma(token) -> str:
-    return (token.lemma_ or token.text).lower()
-
-
-def _phrasal_lemma(verb) -> str:
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{_lemma(verb)} {particle}" if particle else _lemma(verb)
-
-
 def is_failed_infinitive(token, governor) -> bool:
     """``token`` is the "to" complement of a word that entails it did not happen ("refused to sign")."""
     if governor.i == token.i or token.head.i != governor.i:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
-    return _lemma(governor) in _words("infinitive", "words")
+    return lemma(governor) in _words("infinitive", "words")
 
 
 def presupposing_verb(noun):
@@ -67,7 +62,7 @@ def presupposing_verb(noun):
     if not _is_particular(noun):
         return None
     presupposing = _words("presupposed_object", "verbs")
-    return verb if _phrasal_lemma(verb) in presupposing or _lemma(verb) in presupposing else None
+    return verb if phrasal_lemma(verb) in presupposing or lemma(verb) in presupposing else None
 
 
 def _is_particular(noun) -> bool:
@@ -79,7 +74,7 @@ def _is_particular(noun) -> bool:
 def is_enabling(governor) -> bool:
     """``governor`` lets or helps its complement happen and did so ("helped", "allows", "was allowed"); not a
     modal, infinitive or headline one ("will help", "are to be allowed", "Boeing allowed to bid")."""
-    if _lemma(governor) not in _words("enabling", "verbs") or governor.tag_.lower() not in _words("enabling", "tags"):
+    if lemma(governor) not in _words("enabling", "verbs") or governor.tag_.lower() not in _words("enabling", "tags"):
         return False
     auxiliaries = [c for c in governor.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxiliaries):
@@ -90,7 +85,3 @@ def is_enabling(governor) -> bool:
     # a headline's passive ("Boeing allowed to bid")
     return any(c.dep_ in ("dobj", "dative") for c in governor.children) or any(
         g.dep_ in ("nsubj", "nsubjpass") for c in governor.children if c.dep_ in ("ccomp", "xcomp") for g in c.children)
-
-
-# Tags of a tensed auxiliary ("was allowed", "has helped").
-FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -10,7 +10,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-__all__ = ["rules", "words", "lemma", "governor_class"]
+__all__ = ["rules", "words", "lemma", "phrasal_lemma", "governor_class"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,11 +39,16 @@ def lemma(token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+def phrasal_lemma(token) -> str:
+    """The lemma with the verb's particle, if it has one ("call off"); else the lemma."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma(token)} {particle}" if particle else lemma(token)
+
+
 def governor_class(token) -> str | None:
     """The class of a governing word; a phrasal verb ("called off") is looked up whole before its verb."""
-    base = lemma(token)
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    keys = ([f"{base} {particle}"] if particle else []) + [base, token.lower_]
+    base, phrasal = lemma(token), phrasal_lemma(token)
+    keys = ([phrasal] if phrasal != base else []) + [base, token.lower_]
     for key in keys:
         for name, listed in _governor_classes():
             if key in listed:
