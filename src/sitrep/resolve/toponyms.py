@@ -50,9 +50,10 @@ STOP_WORDS = frozenset(
     hospital church street road avenue court city county district island river lake mount north south east west
     republican democrat democrats republicans christian christmas easter islam islamic muslim god lord home
     best good man young royal union liberty victoria hope paradise eagle mission centre center media reuters
-    ap afp bbc cnn twitter facebook google obama trump bush clinton may chad jordan georgia northeast northwest
+    ap afp bbc cnn twitter facebook google obama trump bush clinton chad jordan georgia northeast northwest
     southeast southwest northern southern eastern western central gulf coast capital area airport market route
-    valley ridge big sri hamas superior commerce metro spring forest park bank gold green drug day city hall toyota honda swat titan no more so most since from at some all many even just
+    valley ridge big sri hamas superior commerce metro spring forest park bank gold green drug day hall toyota
+    honda swat titan no more so most since from at some all many even just
     still then now here there also however meanwhile despite although during under over each every both other
     one first last next new old great little""".split()
 ) - {"chad", "jordan", "georgia"}  # countries that are also first names: handled by context, not stop-listed
