@@ -142,3 +142,21 @@ def test_candidates_come_simplest_first_with_a_blend_per_linear_strength():
     assert list(predictions) == (["calibration"] + [f"linear C={c}" for c in grid]
                                  + [f"median-blend C={c} classes_C={factuality_model.CLASSES_C}" for c in grid])
     assert all(len(values) == 20 for values in predictions.values())
+
+
+def test_ordinal_distribution_gives_bins_that_sum_to_one_and_orders_the_values():
+    # low values with "neg", high with "lemma=attack"; no training value below -2, so the lowest edge has one side
+    examples = [example(3.0, {"lemma=attack": 1.0}) for _ in range(30)]
+    examples += [example(1.2, {"lemma=attack": 1.0}) for _ in range(10)]
+    examples += [example(-1.5, {"neg": 1.0}) for _ in range(30)]
+    from sklearn.feature_extraction import DictVectorizer
+
+    vectorizer = DictVectorizer()
+    matrix = factuality_model._int32(vectorizer.fit_transform([e.features for e in examples]))
+    distribution = factuality_model.ValueDistribution(1.0).fit(matrix, np.array([e.value for e in examples]))
+    assert distribution.above[0] == 1.0  # every value lies above -2: a constant, not a classifier
+    probabilities = distribution.probabilities(factuality_model._int32(vectorizer.transform(
+        [{"lemma=attack": 1.0}, {"neg": 1.0}])))
+    assert np.all(probabilities >= 0) and np.allclose(probabilities.sum(axis=1), 1.0)
+    attack, negated = factuality_model.distribution_median(probabilities)
+    assert attack == 3.0 and -2.0 <= negated < 0.0
