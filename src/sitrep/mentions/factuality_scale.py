@@ -19,8 +19,9 @@ PLAIN_KINDS = ("certain", "reported", "factive", "nominal", "nominal_argument", 
 # bid") it names a kind of thing more than an event that happened.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 MODIFIER_DEPS = frozenset({"compound", "nmod"})
-# Negations whose score is their own ("refused to", "denied", "prevented") when nothing else hedges the event.
-FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative")
+# Negations whose score is their own ("refused to", "denied", "prevented", "took no money") when nothing else
+# hedges the event.
+FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative", "negated_object")
 
 
 def _clause_score(kind: str) -> float:

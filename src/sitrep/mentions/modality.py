@@ -19,7 +19,7 @@ from .irrealis import is_bare_verb, is_finite, is_question, settle_irrealis
 from .modality_words import governor_class as _governor_class
 from .modality_words import lemma as _lemma
 from .modality_words import words as _words
-from .negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
+from .negation_scope import is_focus_negation, negated_object, neither_subject, no_of_modified_noun, nor_of_conjunct
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -243,6 +243,10 @@ def _passive_reporting_hedge(governor) -> bool:
 def _walk(token, found: _Found) -> None:
     """Climb from the event token through complements, conjunctions and noun governors, collecting cues."""
     _local_cues(token, found, own=True)
+    if found.event is None and found.negation is None:
+        emptied = negated_object(token)
+        if emptied is not None:
+            found.note_negation("negated_object", emptied)  # "took no money", "heard nothing"
     found.event = token if found.event is None else found.event
     current = token
     for _depth in range(MAX_GOVERNOR_DEPTH):
