@@ -2,8 +2,9 @@
 
 ``modality`` reads the parse for negation, hedges and irrealis; this module adds what makes a mention
 generic rather than one event ("any attack", "a battle ... would be catastrophic", "fled fighting",
-"has been fighting rival groups") and narrows negation to the trigger's own: "did not confirm the claim to
-have shot down" negates the confirmation, not the shooting.
+"has been fighting rival groups") and narrows negation to the trigger's own (on it, or on its subject or object:
+"No one was kidnapped", "took no hostages"): "did not confirm the claim to have shot down" negates the
+confirmation, not the shooting.
 """
 
 from __future__ import annotations
@@ -30,13 +31,24 @@ def is_reported_event(doc, token_index: int) -> bool:
     mood = modality(doc, token_index)
     if mood.hypothetical is not None and not _reporting_not_directive(token, mood):
         return False
-    if mood.negated and mood.negation is not None:
-        own = [token, *token.children]
-        if any(t.idx == mood.negation.start for t in own):
-            return False
+    if mood.negated and mood.negation is not None and _negates_trigger(token, mood.negation):
+        return False
     if token.pos_ in ("NOUN", "PROPN"):
         return not _generic_noun(token)
     return not _habitual_verb(token) and not _aggregate_subject(token)
+
+
+# The participants whose "no" empties the trigger's own event: "No one was kidnapped", "no shots were fired",
+# "took no hostages" (modality reads these; negation_scope.negated_object for the object).
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+
+
+def _negates_trigger(token, negation) -> bool:
+    """The negation modality found sits on the trigger, on one of its dependents, or on its subject or object
+    ("No one was kidnapped"), not on a verb above it ("did not confirm the claim to have shot down")."""
+    participants = [c for c in token.children if c.dep_ in PARTICIPANT_DEPS]
+    own = [token, *token.children, *(g for p in participants for g in p.children)]
+    return any(t.idx == negation.start for t in own)
 
 
 def _reporting_not_directive(token, mood) -> bool:
