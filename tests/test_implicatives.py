@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.implicatives import is_failed_infinitive, presupposing_verb
+from sitrep.mentions.implicatives import incapacity_cue, is_failed_infinitive, presupposing_verb
 from sitrep.mentions.modality import is_event_real, modality
 
 from modality_helpers import modality_of
@@ -76,3 +76,32 @@ def test_helped_or_allowed_complement_happened(nlp):
     assert "enabled" in helped.cues and is_event_real(helped)
     assert is_event_real(allowed)
     assert will_allow.hypothetical == "directive"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The villagers were unable to reach the town.", "reach"),
+    ("The rescue teams were not able to enter the building.", "enter"),
+    ("The soldiers were too afraid to return to the base.", "return"),
+    ("The shelling made it impossible for the convoy to leave the city.", "leave"),
+])
+def test_a_negated_or_excessive_capacity_did_not_let_it_happen(nlp, sentence, trigger):
+    event = _token(nlp, sentence, trigger)
+    assert incapacity_cue(event, event.head) is not None
+    mood = modality_of(nlp, sentence, trigger)
+    assert mood.negated and "unable" in mood.cues and mood.score < 0
+    assert not is_event_real(mood)
+
+
+def test_a_plain_capacity_is_no_negation(nlp):
+    mood = modality_of(nlp, "The rescue teams were able to enter the building.", "enter")
+    assert not mood.negated
+
+
+def test_an_impersonal_too_early_is_a_judgement_not_an_outcome(nlp):
+    mood = modality_of(nlp, "It is too early to say who carried out the bombing.", "say")
+    assert not mood.negated
+
+
+def test_incapacity_reaches_only_its_own_complement(nlp):
+    mood = modality_of(nlp, "The wage rise was not enough to stop the strike that began in May.", "began")
+    assert not mood.negated

@@ -14,9 +14,10 @@ from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .implicatives import is_enabling, is_failed_infinitive, presupposing_verb
-from .irrealis import is_bare_verb, is_finite, is_question, settle_irrealis
+from .implicatives import incapacity_cue, is_enabling, is_failed_infinitive, presupposing_verb
+from .irrealis import condition_adjective, is_bare_verb, is_finite, is_question, settle_irrealis
 from .modality_words import governor_class as _governor_class
+from .modality_words import is_means_of
 from .modality_words import lemma as _lemma
 from .modality_words import words as _words
 from .negation_scope import is_focus_negation, negated_object, neither_subject, no_of_modified_noun, nor_of_conjunct
@@ -288,6 +289,8 @@ def _walk(token, found: _Found) -> None:
                 return
             current = head
             continue
+        if _is_event_itself(current, found) and _note_incapacity(current, head, found):
+            return
         if dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in _words("conditional", "markers") for c in current.children):
                 return  # "if" already noted on the clause itself
@@ -306,6 +309,17 @@ def _walk(token, found: _Found) -> None:
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Complements by which a naming verb says what its object is ("called it a setback"), not what it wants.
 NAMING_DEPS = frozenset({"oprd", "ccomp", "attr"})
+
+
+def _note_incapacity(event, governor, found: _Found) -> bool:
+    """"were unable to reach", "too afraid to stay", "impossible for him to enter": the event did not happen (a
+    modal on the copula still reaches it: "will not be able to attend"). Returns whether it was read."""
+    cue = incapacity_cue(event, governor)
+    if cue is None:
+        return False
+    found.note_negation("unable", cue)
+    _local_cues(governor.head if governor.dep_ == "acomp" else governor, found, own=False, governor=True)
+    return True
 
 
 def _clause_irrealis(noun, found: _Found) -> None:
@@ -361,8 +375,15 @@ def _through_preposition(token, prep, found: _Found) -> None:
         found.note_negation("negative_implicative", prep)
         return
     governor = prep.head
+    condition = condition_adjective(prep)
+    if condition is not None:
+        found.note_irrealis("conditional", condition)  # "subject to approval": a condition not yet met
+        return
     if is_report_of(prep):
         _apply_governor("reported", governor, found)  # "a call of shots fired": someone reported them
+        return
+    if _is_event_itself(token, found) and is_means_of(token, governor):
+        found.note_irrealis("plan", governor)  # "options for ending the siege", "a formula for withdrawal"
         return
     kind = _governor_class(governor)
     if lower in ("from",) and kind == "negative_implicative":
@@ -381,6 +402,15 @@ def _through_preposition(token, prep, found: _Found) -> None:
     elif lower in _words("prospect", "prepositions") and kind == "attempt":
         found.cues.append("attempt")  # "attempts at seizure", "efforts toward a settlement"
         found.certainty, found.certainty_cue = "attempt", governor
+
+
+def _is_event_itself(token, found: _Found) -> bool:
+    """``token`` is the event the walk started from, or the first conjunct it joins ("options for ending the
+    siege and rebuilding the town"), not a word the event only hangs below ("opportunities for work drawing")."""
+    event = found.event
+    while event is not None and event.dep_ == "conj" and event.head.i != event.i:
+        event = event.head
+    return event is not None and token.i in (event.i, found.event.i)
 
 
 def _negated_share(prep):
@@ -422,6 +452,8 @@ def _through_noun_governor(noun, verb, found: _Found) -> bool:
 def _through_complement(token, governor, found: _Found) -> bool:
     """Apply the governing word's class to its complement; returns whether to keep climbing."""
     kind = _governor_class(governor)
+    if kind is None and _is_event_itself(token, found) and is_means_of(token, governor):
+        kind = "plan"  # "the right to work", "permission to stay"
     if kind == "directive" and is_finite(token) and _lemma(governor) in _words("governors", "reported"):
         kind = "reported"  # "told reporters that troops had left" reports; "told them to leave" directs
     elif kind is not None and token.dep_ in NAMING_DEPS and _lemma(governor) in _words("naming", "verbs"):
