@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.implicatives import incapacity_cue, is_failed_infinitive, presupposing_verb
+from sitrep.mentions.implicatives import denied_speech_verb, incapacity_cue, is_failed_infinitive, presupposing_verb
 from sitrep.mentions.modality import is_event_real, modality
 
 from modality_helpers import modality_of
@@ -105,3 +105,25 @@ def test_an_impersonal_too_early_is_a_judgement_not_an_outcome(nlp):
 def test_incapacity_reaches_only_its_own_complement(nlp):
     mood = modality_of(nlp, "The wage rise was not enough to stop the strike that began in May.", "began")
     assert not mood.negated
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The ministry denied the allegations of torture.", "allegations"),
+    ("The commander rejected reports of heavy losses.", "reports"),
+    ("The general denied accusations made by the opposition.", "made"),
+])
+def test_a_denied_speech_act_was_still_made(nlp, sentence, trigger):
+    mood = modality_of(nlp, sentence, trigger)
+    assert not mood.negated and "presupposed" in mood.cues and mood.score > 2
+
+
+def test_what_a_denied_report_says_stays_denied(nlp):
+    sentence = "The army denied reports that its troops had burned the village."
+    doc = nlp(sentence)
+    reports = next(t for t in doc if t.text == "reports")
+    assert denied_speech_verb(reports, next(t for t in doc if t.text == "burned")) is None
+    assert modality_of(nlp, sentence, "burned").negated
+
+
+def test_a_denied_event_noun_is_no_speech_act(nlp):
+    assert modality_of(nlp, "The army denied the airstrike on the market.", "airstrike").negated

@@ -23,7 +23,7 @@ from importlib import resources
 
 from .modality_words import lemma, phrasal_lemma
 
-__all__ = ["is_failed_infinitive", "presupposing_verb", "is_enabling", "incapacity_cue"]
+__all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue"]
 
 # Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
 # halted").
@@ -65,6 +65,20 @@ def presupposing_verb(noun):
         return None
     presupposing = _words("presupposed_object", "verbs")
     return verb if phrasal_lemma(verb) in presupposing or lemma(verb) in presupposing else None
+
+
+def denied_speech_verb(noun, event):
+    """The verb that denies what the speech-act noun ``noun`` says but not that it was said ("denied the
+    allegations", "rejected reports"), when ``event`` is that noun or a participle describing it ("accusations made
+    by his brother"); None otherwise, and for what the noun reports ("reports that troops attacked")."""
+    verb = noun.head
+    if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or verb.i == noun.i:
+        return None
+    if lemma(noun) not in _words("denied_speech", "nouns") or lemma(verb) not in _words("denied_speech", "verbs"):
+        return None
+    describes = event.dep_ == "acl" and event.tag_ == "VBN" and event.head.i == noun.i and not any(
+        c.dep_ in ("aux", "auxpass") for c in event.children)
+    return verb if event.i == noun.i or describes else None
 
 
 def _is_particular(noun) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .implicatives import incapacity_cue, is_enabling, is_failed_infinitive, presupposing_verb
+from .implicatives import denied_speech_verb, incapacity_cue, is_enabling, is_failed_infinitive, presupposing_verb
 from .irrealis import condition_adjective, is_bare_verb, is_finite, is_question, settle_irrealis
 from .modality_words import governor_class as _governor_class
 from .modality_words import is_means_of
@@ -283,6 +283,9 @@ def _walk(token, found: _Found) -> None:
         if dep in ("dobj", "nsubj", "nsubjpass", "attr") and current.pos_ in ("NOUN", "PROPN", "PRON"):
             if presupposing_verb(current) is not None:
                 found.cues.append("presupposed")  # "stopped the shelling": it happened, whatever is said of stopping
+                return
+            if denied_speech_verb(current, found.event) is not None:
+                found.cues.append("presupposed")  # "denied the allegations": they were made
                 return
             if not _through_noun_governor(current, head, found):
                 _clause_irrealis(current, found)
