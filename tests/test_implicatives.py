@@ -127,3 +127,14 @@ def test_what_a_denied_report_says_stays_denied(nlp):
 
 def test_a_denied_event_noun_is_no_speech_act(nlp):
     assert modality_of(nlp, "The army denied the airstrike on the market.", "airstrike").negated
+
+
+def test_a_negated_permission_did_not_let_it_happen(nlp):
+    mood = modality_of(nlp, "The refugees were not allowed to leave the camp.", "leave")
+    assert mood.negated and mood.hypothetical is None and mood.score < 0
+    assert not modality_of(nlp, "The refugees were allowed to leave the camp.", "leave").negated
+
+
+def test_not_available_to_comment_is_no_comment(nlp):
+    mood = modality_of(nlp, "The ministry's spokesman was not available to comment.", "comment")
+    assert mood.negated and "unable" in mood.cues

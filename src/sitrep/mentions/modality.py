@@ -464,6 +464,12 @@ def _through_complement(token, governor, found: _Found) -> bool:
     elif kind == "directive" and is_enabling(governor):
         kind = "enabled"  # "helped them escape", "allowed the convoy to pass": it happened
     governor_negated = _negation_child(governor)
+    if governor_negated is None and governor.dep_ == "acomp" and governor.pos_ == "ADJ":
+        governor_negated = _negation_child(governor.head)  # "are not likely to change": the copula carries the "not"
+    if kind == "enabled" and governor_negated is not None:
+        found.note_negation("negated", governor_negated)  # "were not allowed to leave": they did not leave
+        _local_cues(governor, found, own=False, governor=True)
+        return True
     if kind is None:
         lemma = _lemma(governor)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
