@@ -33,3 +33,22 @@ def test_the_same_sentences_with_a_participant_report_the_event(nlp, sentence, t
 
 def test_a_negation_on_a_verb_above_the_trigger_stays_with_that_verb(nlp):
     assert _reported(nlp, "The army did not confirm that rebels had kidnapped two aid workers.", "kidnapped")
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The rebels failed to capture the airport.", "capture"),
+    ("The militants were unable to seize the airport.", "seize"),
+    ("Troops did not manage to capture the bridge.", "capture"),
+    ("Police prevented the crowd from marching to the square.", "marching"),
+    ("Protesters were not allowed to march through the city.", "march"),
+])
+def test_a_negation_on_the_word_the_trigger_complements_reports_no_event(nlp, sentence, trigger):
+    assert not _reported(nlp, sentence, trigger)
+
+
+def test_a_denied_event_stays_an_event_for_its_status(nlp):
+    assert _reported(nlp, "The army denied that its troops shot two protesters.", "shot")
+
+
+def test_a_presupposed_event_under_a_failed_stop_is_reported(nlp):
+    assert _reported(nlp, "Guards failed to stop the attack on the convoy.", "attack")
