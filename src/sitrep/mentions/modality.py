@@ -542,6 +542,12 @@ def _apply_governor(kind: str, governor, found: _Found) -> None:
         found.note_irrealis(kind, governor)
 
 
+# Readings a bare base-form verb does not override: "helped them escape" happened; "tried to reach the shore" is an
+# attempt's open outcome (UW train: 35 such "tried / attempt to V" tokens, median 1.0 = [scores].attempt, were read
+# as a bare infinitive's 1.8).
+BARE_VERB_EXEMPT = frozenset({"enabled", "attempt"})
+
+
 def modality(doc, token_index: int) -> Modality:
     """Read the modality of the event whose trigger is ``doc[token_index]`` from the parse around it."""
     token = doc[token_index]
@@ -550,7 +556,8 @@ def modality(doc, token_index: int) -> Modality:
     settle_irrealis(found)
     if found.irrealis is None and is_question(token):
         found.note_irrealis("question", token.sent[-1])
-    if found.irrealis is None and found.negation is None and found.certainty != "enabled" and is_bare_verb(token):
+    if found.irrealis is None and found.negation is None and found.certainty not in BARE_VERB_EXEMPT and is_bare_verb(
+            token):
         found.cues.append("bare_verb")
         found.weak_irrealis = found.weak_irrealis or "infinitive"
     if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):
