@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.implicatives import is_failed_infinitive, presupposing_verb
+from sitrep.mentions.implicatives import denied_speech_verb, incapacity_cue, is_failed_infinitive, presupposing_verb
 from sitrep.mentions.modality import is_event_real, modality
 
 from modality_helpers import modality_of
@@ -76,3 +76,65 @@ def test_helped_or_allowed_complement_happened(nlp):
     assert "enabled" in helped.cues and is_event_real(helped)
     assert is_event_real(allowed)
     assert will_allow.hypothetical == "directive"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The villagers were unable to reach the town.", "reach"),
+    ("The rescue teams were not able to enter the building.", "enter"),
+    ("The soldiers were too afraid to return to the base.", "return"),
+    ("The shelling made it impossible for the convoy to leave the city.", "leave"),
+])
+def test_a_negated_or_excessive_capacity_did_not_let_it_happen(nlp, sentence, trigger):
+    event = _token(nlp, sentence, trigger)
+    assert incapacity_cue(event, event.head) is not None
+    mood = modality_of(nlp, sentence, trigger)
+    assert mood.negated and "unable" in mood.cues and mood.score < 0
+    assert not is_event_real(mood)
+
+
+def test_a_plain_capacity_is_no_negation(nlp):
+    mood = modality_of(nlp, "The rescue teams were able to enter the building.", "enter")
+    assert not mood.negated
+
+
+def test_an_impersonal_too_early_is_a_judgement_not_an_outcome(nlp):
+    mood = modality_of(nlp, "It is too early to say who carried out the bombing.", "say")
+    assert not mood.negated
+
+
+def test_incapacity_reaches_only_its_own_complement(nlp):
+    mood = modality_of(nlp, "The wage rise was not enough to stop the strike that began in May.", "began")
+    assert not mood.negated
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The ministry denied the allegations of torture.", "allegations"),
+    ("The commander rejected reports of heavy losses.", "reports"),
+    ("The general denied accusations made by the opposition.", "made"),
+])
+def test_a_denied_speech_act_was_still_made(nlp, sentence, trigger):
+    mood = modality_of(nlp, sentence, trigger)
+    assert not mood.negated and "presupposed" in mood.cues and mood.score > 2
+
+
+def test_what_a_denied_report_says_stays_denied(nlp):
+    sentence = "The army denied reports that its troops had burned the village."
+    doc = nlp(sentence)
+    reports = next(t for t in doc if t.text == "reports")
+    assert denied_speech_verb(reports, next(t for t in doc if t.text == "burned")) is None
+    assert modality_of(nlp, sentence, "burned").negated
+
+
+def test_a_denied_event_noun_is_no_speech_act(nlp):
+    assert modality_of(nlp, "The army denied the airstrike on the market.", "airstrike").negated
+
+
+def test_a_negated_permission_did_not_let_it_happen(nlp):
+    mood = modality_of(nlp, "The refugees were not allowed to leave the camp.", "leave")
+    assert mood.negated and mood.hypothetical is None and mood.score < 0
+    assert not modality_of(nlp, "The refugees were allowed to leave the camp.", "leave").negated
+
+
+def test_not_available_to_comment_is_no_comment(nlp):
+    mood = modality_of(nlp, "The ministry's spokesman was not available to comment.", "comment")
+    assert mood.negated and "unable" in mood.cues

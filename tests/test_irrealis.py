@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.irrealis import is_condition_marker
+from sitrep.mentions.irrealis import condition_adjective, is_condition_marker
 from sitrep.mentions.modality import is_event_real
 
 from modality_helpers import modality_of
@@ -74,3 +74,25 @@ def test_naming_verb_states_but_call_for_wants(nlp):
     urged = modality_of(nlp, "The opposition called on supporters to protest outside parliament.", "protest")
     assert named.hypothetical is None and is_event_real(named)
     assert wanted.hypothetical == "desire" and urged.hypothetical == "desire"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The ceasefire is subject to approval by both parliaments.", "approval"),
+    ("The prisoner swap is conditional on a halt to the shelling.", "halt"),
+])
+def test_an_event_after_a_condition_phrase_is_a_condition(nlp, sentence, trigger):
+    mood = modality_of(nlp, sentence, trigger)
+    assert mood.hypothetical == "conditional"
+    assert not is_event_real(mood)
+    assert mood.score == modality_of(nlp, "If the parliaments approve it, the ceasefire holds.", "approve").score
+
+
+def test_a_subject_of_a_manhunt_is_no_condition(nlp):
+    doc = nlp("The commander became the subject of a manhunt.")
+    assert condition_adjective(next(t for t in doc if t.text == "of")) is None
+    assert modality_of(nlp, "The commander became the subject of a manhunt.", "manhunt").hypothetical is None
+
+
+def test_subjected_to_is_a_verb_not_a_condition(nlp):
+    mood = modality_of(nlp, "The villagers were subjected to repeated raids by the militia.", "raids")
+    assert mood.hypothetical is None

@@ -249,3 +249,16 @@ def test_any_event_under_a_negated_verb_is_negated(parse):
     assert mood_of(parse, "The army did not launch any attack.", "attack").negated
     assert mood_of(parse, "The talks did not result in any changes in the offer.", "changes").negated
     assert not mood_of(parse, "The board did not mention the attack.", "attack").negated
+
+
+def test_a_not_on_the_copula_negates_an_adjective_governor(parse):
+    negated = mood_of(parse, "The rebels are not likely to attack the town.", "attack")
+    plain = mood_of(parse, "The rebels are likely to attack the town.", "attack")
+    assert negated.negated and negated.score < plain.score
+    assert not plain.negated
+
+
+def test_an_attempts_base_form_complement_keeps_the_attempt_reading(parse):
+    tried = mood_of(parse, "The migrants tried to reach the island by boat.", "reach")
+    assert "attempt" in tried.cues and "bare_verb" not in tried.cues
+    assert tried.score < mood_of(parse, "The migrants want to reach the island by boat.", "reach").score

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitrep.mentions.modality import is_event_real
-from sitrep.mentions.negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
+from sitrep.mentions.negation_scope import (
+    is_focus_negation, negated_object, neither_subject, no_of_modified_noun, nor_of_conjunct,
+)
 
 from modality_helpers import modality_of
 
@@ -53,3 +55,32 @@ def test_no_on_the_described_noun_negates_the_participle(nlp):
     assert no_of_modified_noun(fired) is not None
     assert modality_of(nlp, "Witnesses said there were no shots fired.", "fired").negated
     assert not modality_of(nlp, "Witnesses said there were shots fired.", "fired").negated
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The gunmen took no hostages from the village.", "took"),
+    ("The two sides have reached no agreement on a ceasefire.", "reached"),
+    ("The neighbours said they heard nothing that night.", "heard"),
+])
+def test_an_emptied_object_negates_its_verb(nlp, sentence, trigger):
+    doc = nlp(sentence)
+    verb = next(t for t in doc if t.text == trigger)
+    assert negated_object(verb) is not None
+    mood = modality_of(nlp, sentence, trigger)
+    assert mood.negated and not is_event_real(mood)
+    assert "negated_object" in mood.cues
+
+
+def test_an_object_with_its_own_determiner_leaves_the_verb_standing(nlp):
+    mood = modality_of(nlp, "The gunmen took two hostages from the village.", "took")
+    assert not mood.negated and is_event_real(mood)
+
+
+def test_there_is_no_names_no_event_of_the_copula(nlp):
+    doc = nlp("There is no easy answer to the crisis.")
+    assert negated_object(next(t for t in doc if t.text == "is")) is None
+
+
+def test_an_emptied_object_does_not_reach_the_next_conjunct(nlp):
+    mood = modality_of(nlp, "The gunmen took no money and fled the scene.", "fled")
+    assert not mood.negated

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .irrealis import is_condition_marker
 from .modality_words import rules as _rules
+from .modality_words import words
 
 __all__ = ["score", "nominal_kind"]
 
@@ -19,8 +20,9 @@ PLAIN_KINDS = ("certain", "reported", "factive", "nominal", "nominal_argument", 
 # bid") it names a kind of thing more than an event that happened.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})
 MODIFIER_DEPS = frozenset({"compound", "nmod"})
-# Negations whose score is their own ("refused to", "denied", "prevented") when nothing else hedges the event.
-FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative")
+# Negations whose score is their own ("refused to", "denied", "prevented", "took no money") when nothing else
+# hedges the event.
+FIXED_NEGATIONS = ("denial", "failed_to", "negative_implicative", "negated_object", "unable")
 
 
 def _clause_score(kind: str) -> float:
@@ -73,9 +75,11 @@ def score(found) -> float:
 
 def _plan_score(cue) -> float:
     """The plan class spans an expectation ("expected to"), a commitment ("agreed to") and a capacity ("able to",
-    "willing to"); each has its own score in modality.toml [plan_shades]."""
+    "willing to") and a means noun ("the right to work"); each has its own score in modality.toml [plan_shades]."""
     shades = _rules()["plan_shades"]
     lemma = (cue.lemma_ or cue.text).lower() if cue is not None else ""
+    if lemma in words("prospect", "means_nouns"):
+        return float(shades["scores"]["means"])
     for shade, listed in shades["words"].items():
         if lemma in listed:
             return float(shades["scores"][shade])

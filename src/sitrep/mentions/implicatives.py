@@ -10,7 +10,9 @@ where that reading is wrong or too weak are told apart here, from the word lists
   "the talks were suspended"): the event is presupposed to have happened, so neither the verb nor anything above
   it ("failed to stop the attack") negates it;
 - a complement of a verb of letting or helping that did its work ("helped them escape", "allowed the convoy to
-  pass"): it happened, where "will help them escape" only permits it.
+  pass"): it happened, where "will help them escape" only permits it;
+- a "to" complement of a negated or excessive capacity ("was not able to leave", "unable to reach", "too afraid to
+  stay", "not enough to raise"): it did not happen.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from importlib import resources
 
 from .modality_words import lemma, phrasal_lemma
 
-__all__ = ["is_failed_infinitive", "presupposing_verb", "is_enabling"]
+__all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue"]
 
 # Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
 # halted").
@@ -65,6 +67,20 @@ def presupposing_verb(noun):
     return verb if phrasal_lemma(verb) in presupposing or lemma(verb) in presupposing else None
 
 
+def denied_speech_verb(noun, event):
+    """The verb that denies what the speech-act noun ``noun`` says but not that it was said ("denied the
+    allegations", "rejected reports"), when ``event`` is that noun or a participle describing it ("accusations made
+    by his brother"); None otherwise, and for what the noun reports ("reports that troops attacked")."""
+    verb = noun.head
+    if noun.pos_ not in NOMINAL_POS or noun.dep_ not in OBJECT_DEPS or verb.i == noun.i:
+        return None
+    if lemma(noun) not in _words("denied_speech", "nouns") or lemma(verb) not in _words("denied_speech", "verbs"):
+        return None
+    describes = event.dep_ == "acl" and event.tag_ == "VBN" and event.head.i == noun.i and not any(
+        c.dep_ in ("aux", "auxpass") for c in event.children)
+    return verb if event.i == noun.i or describes else None
+
+
 def _is_particular(noun) -> bool:
     """A noun with an article, demonstrative or possessive names one event ("the shelling", "its offensive")."""
     return any((c.dep_ == "det" and c.lower_ not in NON_SPECIFIC_DETERMINERS) or c.dep_ == "poss"
@@ -85,3 +101,47 @@ def is_enabling(governor) -> bool:
     # a headline's passive ("Boeing allowed to bid")
     return any(c.dep_ in ("dobj", "dative") for c in governor.children) or any(
         g.dep_ in ("nsubj", "nsubjpass") for c in governor.children if c.dep_ in ("ccomp", "xcomp") for g in c.children)
+
+
+# Dependency labels of an infinitive that a capacity adjective governs ("unable to reach", "making it impossible
+# for him to enter").
+CAPACITY_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "acl", "ccomp"})
+
+
+def incapacity_cue(token, governor):
+    """The word that says ``token``, a "to" complement of ``governor``, could not happen ("not" of "was not able
+    to", "unable", "too" of "too afraid to", "not" of "not enough to"), or None."""
+    if governor.i == token.i or token.head.i != governor.i or token.dep_ not in CAPACITY_COMPLEMENT_DEPS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    if _impersonal(governor) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None  # "it is too early to say", "it's not enough to argue": a judgement, not an outcome
+    word = lemma(governor)
+    if word in _words("capacity", "unable"):
+        return governor
+    excess = next((c for c in governor.children if c.dep_ == "advmod" and c.lower_ in _words("capacity", "excess")),
+                  None)
+    if excess is not None:
+        return excess
+    if word in _words("capacity", "able") or word in _words("capacity", "sufficiency"):
+        return _negation_on(governor)
+    return None
+
+
+def _negation_on(adjective):
+    """A "not" / "never" on ``adjective`` or on the copula it completes ("has not been able to")."""
+    holders = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
+    return next((c for holder in holders for c in holder.children
+                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")), None)
+
+
+# Subjects of an impersonal judgement ("it is too early to say"): no one's capacity is in question.
+IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+def _impersonal(adjective) -> bool:
+    """The adjective (or its copula) has an "it" subject: "it is too early to", "it's not enough to"."""
+    holders = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in IMPERSONAL_SUBJECTS for holder in holders
+               for c in holder.children)

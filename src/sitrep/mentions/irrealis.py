@@ -9,9 +9,9 @@ walk has reached the reporting verb, so the kind is settled here, after the walk
 
 from __future__ import annotations
 
-from .modality_words import lemma
+from .modality_words import lemma, words
 
-__all__ = ["settle_irrealis", "is_condition_marker", "is_finite", "is_bare_verb", "is_question"]
+__all__ = ["settle_irrealis", "is_condition_marker", "condition_adjective", "is_finite", "is_bare_verb", "is_question"]
 
 # The modals a report backshifts "will" to.
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
@@ -39,8 +39,22 @@ def _perfect(modal) -> bool:
 
 
 def is_condition_marker(cue) -> bool:
-    """The conditional cue is a subordinator opening a condition ("if", "unless"), not a "would"."""
-    return cue is not None and cue.dep_ in CONDITION_DEPS
+    """The conditional cue opens a condition ("if", "unless", "subject to"), not a "would"."""
+    return cue is not None and (cue.dep_ in CONDITION_DEPS or lemma(cue) in words("conditional", "phrase_adjectives"))
+
+
+def condition_adjective(prep):
+    """The adjective of the condition phrase ``prep`` opens ("subject to approval", "conditional on a truce"), or
+    None: what follows is a condition not yet met. The parse hangs the preposition on the adjective or on its
+    copula ("is conditional | on a truce")."""
+    if prep.lower_ not in words("conditional", "phrase_prepositions") or prep.i == 0:
+        return None
+    adjective = prep.doc[prep.i - 1]
+    if lemma(adjective) not in words("conditional", "phrase_adjectives") or adjective.pos_ not in ("ADJ", "NOUN"):
+        return None  # "were subjected to leaks" is a verb: the leaks happened
+    on_adjective = prep.head.i == adjective.i
+    on_copula = adjective.dep_ == "acomp" and adjective.head.i == prep.head.i
+    return adjective if on_adjective or on_copula else None
 
 
 # Tags of a verb form that carries tense (a finite clause: "that troops left", "that they are fighting").

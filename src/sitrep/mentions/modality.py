@@ -14,12 +14,13 @@ from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .implicatives import is_enabling, is_failed_infinitive, presupposing_verb
-from .irrealis import is_bare_verb, is_finite, is_question, settle_irrealis
+from .implicatives import denied_speech_verb, incapacity_cue, is_enabling, is_failed_infinitive, presupposing_verb
+from .irrealis import condition_adjective, is_bare_verb, is_finite, is_question, settle_irrealis
 from .modality_words import governor_class as _governor_class
+from .modality_words import is_means_of
 from .modality_words import lemma as _lemma
 from .modality_words import words as _words
-from .negation_scope import is_focus_negation, neither_subject, no_of_modified_noun, nor_of_conjunct
+from .negation_scope import is_focus_negation, negated_object, neither_subject, no_of_modified_noun, nor_of_conjunct
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -243,6 +244,10 @@ def _passive_reporting_hedge(governor) -> bool:
 def _walk(token, found: _Found) -> None:
     """Climb from the event token through complements, conjunctions and noun governors, collecting cues."""
     _local_cues(token, found, own=True)
+    if found.event is None and found.negation is None:
+        emptied = negated_object(token)
+        if emptied is not None:
+            found.note_negation("negated_object", emptied)  # "took no money", "heard nothing"
     found.event = token if found.event is None else found.event
     current = token
     for _depth in range(MAX_GOVERNOR_DEPTH):
@@ -279,11 +284,16 @@ def _walk(token, found: _Found) -> None:
             if presupposing_verb(current) is not None:
                 found.cues.append("presupposed")  # "stopped the shelling": it happened, whatever is said of stopping
                 return
+            if denied_speech_verb(current, found.event) is not None:
+                found.cues.append("presupposed")  # "denied the allegations": they were made
+                return
             if not _through_noun_governor(current, head, found):
                 _clause_irrealis(current, found)
                 return
             current = head
             continue
+        if _is_event_itself(current, found) and _note_incapacity(current, head, found):
+            return
         if dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in _words("conditional", "markers") for c in current.children):
                 return  # "if" already noted on the clause itself
@@ -302,6 +312,17 @@ def _walk(token, found: _Found) -> None:
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Complements by which a naming verb says what its object is ("called it a setback"), not what it wants.
 NAMING_DEPS = frozenset({"oprd", "ccomp", "attr"})
+
+
+def _note_incapacity(event, governor, found: _Found) -> bool:
+    """"were unable to reach", "too afraid to stay", "impossible for him to enter": the event did not happen (a
+    modal on the copula still reaches it: "will not be able to attend"). Returns whether it was read."""
+    cue = incapacity_cue(event, governor)
+    if cue is None:
+        return False
+    found.note_negation("unable", cue)
+    _local_cues(governor.head if governor.dep_ == "acomp" else governor, found, own=False, governor=True)
+    return True
 
 
 def _clause_irrealis(noun, found: _Found) -> None:
@@ -357,8 +378,15 @@ def _through_preposition(token, prep, found: _Found) -> None:
         found.note_negation("negative_implicative", prep)
         return
     governor = prep.head
+    condition = condition_adjective(prep)
+    if condition is not None:
+        found.note_irrealis("conditional", condition)  # "subject to approval": a condition not yet met
+        return
     if is_report_of(prep):
         _apply_governor("reported", governor, found)  # "a call of shots fired": someone reported them
+        return
+    if _is_event_itself(token, found) and is_means_of(token, governor):
+        found.note_irrealis("plan", governor)  # "options for ending the siege", "a formula for withdrawal"
         return
     kind = _governor_class(governor)
     if lower in ("from",) and kind == "negative_implicative":
@@ -377,6 +405,15 @@ def _through_preposition(token, prep, found: _Found) -> None:
     elif lower in _words("prospect", "prepositions") and kind == "attempt":
         found.cues.append("attempt")  # "attempts at seizure", "efforts toward a settlement"
         found.certainty, found.certainty_cue = "attempt", governor
+
+
+def _is_event_itself(token, found: _Found) -> bool:
+    """``token`` is the event the walk started from, or the first conjunct it joins ("options for ending the
+    siege and rebuilding the town"), not a word the event only hangs below ("opportunities for work drawing")."""
+    event = found.event
+    while event is not None and event.dep_ == "conj" and event.head.i != event.i:
+        event = event.head
+    return event is not None and token.i in (event.i, found.event.i)
 
 
 def _negated_share(prep):
@@ -418,6 +455,8 @@ def _through_noun_governor(noun, verb, found: _Found) -> bool:
 def _through_complement(token, governor, found: _Found) -> bool:
     """Apply the governing word's class to its complement; returns whether to keep climbing."""
     kind = _governor_class(governor)
+    if kind is None and _is_event_itself(token, found) and is_means_of(token, governor):
+        kind = "plan"  # "the right to work", "permission to stay"
     if kind == "directive" and is_finite(token) and _lemma(governor) in _words("governors", "reported"):
         kind = "reported"  # "told reporters that troops had left" reports; "told them to leave" directs
     elif kind is not None and token.dep_ in NAMING_DEPS and _lemma(governor) in _words("naming", "verbs"):
@@ -425,6 +464,12 @@ def _through_complement(token, governor, found: _Found) -> bool:
     elif kind == "directive" and is_enabling(governor):
         kind = "enabled"  # "helped them escape", "allowed the convoy to pass": it happened
     governor_negated = _negation_child(governor)
+    if governor_negated is None and governor.dep_ == "acomp" and governor.pos_ == "ADJ":
+        governor_negated = _negation_child(governor.head)  # "are not likely to change": the copula carries the "not"
+    if kind == "enabled" and governor_negated is not None:
+        found.note_negation("negated", governor_negated)  # "were not allowed to leave": they did not leave
+        _local_cues(governor, found, own=False, governor=True)
+        return True
     if kind is None:
         lemma = _lemma(governor)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -497,6 +542,12 @@ def _apply_governor(kind: str, governor, found: _Found) -> None:
         found.note_irrealis(kind, governor)
 
 
+# Readings a bare base-form verb does not override: "helped them escape" happened; "tried to reach the shore" is an
+# attempt's open outcome (UW train: 35 such "tried / attempt to V" tokens, median 1.0 = [scores].attempt, were read
+# as a bare infinitive's 1.8).
+BARE_VERB_EXEMPT = frozenset({"enabled", "attempt"})
+
+
 def modality(doc, token_index: int) -> Modality:
     """Read the modality of the event whose trigger is ``doc[token_index]`` from the parse around it."""
     token = doc[token_index]
@@ -505,7 +556,8 @@ def modality(doc, token_index: int) -> Modality:
     settle_irrealis(found)
     if found.irrealis is None and is_question(token):
         found.note_irrealis("question", token.sent[-1])
-    if found.irrealis is None and found.negation is None and found.certainty != "enabled" and is_bare_verb(token):
+    if found.irrealis is None and found.negation is None and found.certainty not in BARE_VERB_EXEMPT and is_bare_verb(
+            token):
         found.cues.append("bare_verb")
         found.weak_irrealis = found.weak_irrealis or "infinitive"
     if found.certainty == "certain" and token.pos_ in NOMINAL_POS + ("ADJ",):

@@ -6,14 +6,15 @@ until") or an exclusive reading ("not only"): the event happened. And "nor" nega
 ("did not arrest him, nor did they question him"; "no protest, nor any disagreement") even when that conjunct has
 its own subject. Two more places the parse hides a negation: a "neither ... nor" subject ("Neither he nor his
 lawyer could be reached") and a "no" on the noun a participle describes ("no shots fired", "no trip planned").
-The focus words and negative determiners are modality.toml's [negation] lists.
+And a verb whose object is "no X" or "nothing" ("took no money", "heard nothing") is itself negated: nothing was
+taken. The focus words, negative determiners and pronouns are modality.toml's [negation] lists.
 """
 
 from __future__ import annotations
 
 from .modality_words import words
 
-__all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun"]
+__all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun", "negated_object"]
 
 NOR = "nor"
 
@@ -52,3 +53,26 @@ def no_of_modified_noun(participle):
     if participle.tag_ != "VBN" or participle.dep_ not in PARTICIPLE_DEPS or participle.head.i == participle.i:
         return None
     return next((c for c in participle.head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+
+
+# The roles by which a verb's object is what the verb did (or had): "took no money", "reached no agreement".
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative"})
+# "There is no task": a copula's attribute names no event of the copula's own.
+COPULA = "be"
+
+
+def negated_object(verb):
+    """The "no" / "nothing" that empties ``verb``'s object ("took no money", "heard nothing", "has reached no
+    agreement"), or None: the verb's event did not happen (with that object), whatever its subject did else."""
+    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ or verb.text).lower() == COPULA:
+        return None
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        if child.lower_ in words("negation", "object_pronouns"):
+            return child
+        determiner = next((d for d in child.children
+                           if d.dep_ == "det" and d.lower_ in words("negation", "determiners")), None)
+        if determiner is not None:
+            return determiner
+    return None

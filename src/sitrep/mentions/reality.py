@@ -2,8 +2,9 @@
 
 ``modality`` reads the parse for negation, hedges and irrealis; this module adds what makes a mention
 generic rather than one event ("any attack", "a battle ... would be catastrophic", "fled fighting",
-"has been fighting rival groups") and narrows negation to the trigger's own: "did not confirm the claim to
-have shot down" negates the confirmation, not the shooting.
+"has been fighting rival groups") and narrows negation to the trigger's own (on it, or on its subject or object:
+"No one was kidnapped", "took no hostages"): "did not confirm the claim to have shot down" negates the
+confirmation, not the shooting.
 """
 
 from __future__ import annotations
@@ -30,13 +31,52 @@ def is_reported_event(doc, token_index: int) -> bool:
     mood = modality(doc, token_index)
     if mood.hypothetical is not None and not _reporting_not_directive(token, mood):
         return False
-    if mood.negated and mood.negation is not None:
-        own = [token, *token.children]
-        if any(t.idx == mood.negation.start for t in own):
-            return False
+    # a denial stays an event: its status is "denied" or "disputed" (CODING.md), so only a denial on the trigger
+    # itself ("no attack took place") keeps it out
+    through_governor = DENIAL_CUE not in mood.cues
+    if mood.negated and mood.negation is not None and _negates_trigger(token, mood.negation, through_governor):
+        return False
     if token.pos_ in ("NOUN", "PROPN"):
         return not _generic_noun(token)
     return not _habitual_verb(token) and not _aggregate_subject(token)
+
+
+# The participants whose "no" empties the trigger's own event: "No one was kidnapped", "no shots were fired",
+# "took no hostages" (modality reads these; negation_scope.negated_object for the object).
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative"})
+
+
+# Labels by which a trigger is the complement of the word that acts on it: "refused to attack", "were unable to
+# seize", "prevented the crowd from marching", "without firing a shot" (through its preposition), "did not manage
+# to capture".
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj"})
+# The cue modality records for a denying governor ("denied that troops shot ...").
+DENIAL_CUE = "denial"
+
+
+def _negates_trigger(token, negation, through_governor: bool = True) -> bool:
+    """The negation modality found sits on the trigger, on one of its dependents, on its subject or object ("No one
+    was kidnapped"), or on the word the trigger is the complement of or that word's "not" ("failed to capture",
+    "were unable to seize", "did not manage to capture"); not on a verb further up ("did not confirm the claim to
+    have shot down")."""
+    participants = [c for c in token.children if c.dep_ in PARTICIPANT_DEPS]
+    own = [token, *token.children, *(g for p in participants for g in p.children)]
+    governor = _complement_governor(token) if through_governor else None
+    if governor is not None:
+        holders = [governor] + ([governor.head] if governor.dep_ == "acomp" else [])  # "were | unable to"
+        own += [*holders, *(c for holder in holders for c in holder.children)]
+    return any(t.idx == negation.start for t in own)
+
+
+def _complement_governor(token):
+    """The word ``token`` is the complement of ("refused" of "refused to attack", "prevented" of "prevented them
+    from marching"), or None."""
+    if token.dep_ not in COMPLEMENT_DEPS or token.head.i == token.i:
+        return None
+    head = token.head
+    if token.dep_ in ("pcomp", "pobj"):
+        return head.head if head.dep_ == "prep" and head.head.i != head.i else None
+    return head
 
 
 def _reporting_not_directive(token, mood) -> bool:
