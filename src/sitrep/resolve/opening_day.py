@@ -15,9 +15,8 @@ import dataclasses
 from datetime import date
 
 from ..model import When
-from .dates import PRESENT_REF, TimeExpression, is_statement_time
-from .story_dates import (BARE_CLOCK, STORY_DAY_SENTENCES, dates_later_act, is_history, is_page_furniture,
-                          is_page_stamp)
+from .dates import TimeExpression, is_statement_time
+from .story_dates import is_page_furniture, is_told_day, opening_end
 
 __all__ = ["OPENING_DAY_RULE", "opening_day"]
 
@@ -28,10 +27,9 @@ def opening_day(doc, expressions: list[TimeExpression], published: date | None) 
     """The first day-precise phrase in the story's opening STORY_DAY_SENTENCES sentences that dates no later act,
     statement or page, is before the day of publication and not history; None when there is none. It is read as
     the story's day of its incident, the weakest such reading (``OPENING_DAY_RULE``): callers try it last."""
-    sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
-    if not sentences:
+    limit = opening_end(doc)
+    if limit is None:
         return None
-    limit = sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
     for expression in expressions:
         if expression.start >= limit:
             break
@@ -41,14 +39,6 @@ def opening_day(doc, expressions: list[TimeExpression], published: date | None) 
 
 
 def _names_the_incident_day(doc, expression: TimeExpression, published: date | None) -> bool:
-    day = expression.value
-    if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
-        return False
     # the day of writing is when statements and later acts happen ("remained unclear Monday"), not a told day
-    if published is not None and day.start >= published or is_history(day, published):
-        return False
-    if expression.timex_value == PRESENT_REF or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
-        return False
-    return not (is_page_stamp(doc.text, expression) or is_page_furniture(doc, expression)
-                or dates_later_act(doc, expression)
-                or is_statement_time(doc, expression))
+    return is_told_day(doc, expression, published, publication_day=False) and not (
+        is_page_furniture(doc, expression) or is_statement_time(doc, expression))

@@ -28,7 +28,7 @@ from .dates import PRESENT_REF, TimeExpression, words
 
 __all__ = ["LATER_ACT_RULE", "STORY_DAY_RULE", "as_fallback", "dates_later_act", "dates_named_incident",
            "in_incident_sentence", "is_fallback_date", "is_history", "is_page_furniture", "is_page_stamp",
-           "narrowed_to_story_day", "says_now", "split_by_act", "story_day"]
+           "is_told_day", "narrowed_to_story_day", "opening_end", "says_now", "split_by_act", "story_day"]
 
 # Rule suffix on a date read from a later act's time phrase: the event builder prefers another stated date of the
 # same precision, and the lead's day when it lies just before (assemble).
@@ -284,10 +284,10 @@ def story_day(doc, expressions: list[TimeExpression], published, *, named_incide
     that first sentence, a later phrase hanging from the violence wins over one that does not). For an incident
     its own sentences leave undated; None when the story names no such day. With
     ``named_incident``, only a day told of the incident named as a whole counts (``dates_named_incident``)."""
-    sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
-    if not sentences:
+    limit = opening_end(doc)
+    if limit is None:
         return None
-    limit = sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
+    sentences = list(doc.sents)
     first = None
     for expression in expressions:
         if expression.start >= limit or (first is not None and expression.start >= first[1]):
@@ -306,16 +306,33 @@ def story_day(doc, expressions: list[TimeExpression], published, *, named_incide
 def _may_be_story_day(doc, expression: TimeExpression, published, named_incident: bool) -> bool:
     """A day-precise phrase not after publication nor history, dating no later act nor the page, in a sentence
     of violence (or told of the incident by name, with ``named_incident``)."""
+    if not is_told_day(doc, expression, published, publication_day=True):
+        return False
+    return dates_named_incident(doc, expression) if named_incident else in_incident_sentence(doc, expression)
+
+
+def opening_end(doc) -> int | None:
+    """Where the story's opening STORY_DAY_SENTENCES sentences end (a character offset), or None for a doc
+    without sentences: the stretch in which a story day (and an opening day) of the incident is looked for."""
+    sentences = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else []
+    if not sentences:
+        return None
+    return sentences[min(len(sentences), STORY_DAY_SENTENCES) - 1].end_char
+
+
+def is_told_day(doc, expression: TimeExpression, published, *, publication_day: bool) -> bool:
+    """A day-precise date or time phrase that may tell when something in the story happened: not after
+    publication (nor on its day, unless ``publication_day``), not history, not "now" or a bare clock time, and
+    dating neither the page's stamp nor a later act ("was arraigned Tuesday")."""
     day = expression.value
     if day is None or day.start is None or expression.kind not in ("date", "time") or day.precision != "day":
         return False
-    if (published is not None and day.start > published) or is_history(day, published) \
-            or expression.timex_value == PRESENT_REF \
+    if published is not None and (day.start > published or (day.start == published and not publication_day)):
+        return False
+    if is_history(day, published) or expression.timex_value == PRESENT_REF \
             or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
         return False
-    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression):
-        return False
-    return dates_named_incident(doc, expression) if named_incident else in_incident_sentence(doc, expression)
+    return not (is_page_stamp(doc.text, expression) or dates_later_act(doc, expression))
 
 
 def _hangs_from_violence(doc, expression: TimeExpression) -> bool:
