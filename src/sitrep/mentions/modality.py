@@ -109,8 +109,10 @@ class _Found:
         self.cues.append(kind)
         if self.negation is None:
             self.negation, self.negation_kind = cue, kind
-        elif self.negation_kind == "negated" and kind == "negated":
-            # a double negative ("not without ...") cancels out
+        elif self.negation_kind == "negated" and kind == "negated" and not _is_determiner(cue) \
+                and not _is_determiner(self.negation):
+            # a double negative ("not without ...") cancels out; a second "no" does not ("no flags and no signs
+            # hang", "did not find no weapons")
             self.negation, self.negation_kind = None, ""
         elif self.negation_kind in IMPLICATIVE_NEGATIONS and kind == "negated" and _negates(cue, self.negation):
             # "did not prevent the attack", "won't delay the launch": the negated blocker lets the event happen
@@ -119,6 +121,11 @@ class _Found:
 
 # Negations made by a negative implicative verb; a "not" on that verb cancels them ("did not prevent the attack").
 IMPLICATIVE_NEGATIONS = ("negative_implicative", "failed_to")
+
+
+def _is_determiner(cue) -> bool:
+    """``cue`` is a "no" / "neither" determiner, which repeats a negation rather than cancelling it."""
+    return cue is not None and cue.dep_ in ("det", "preconj")
 
 
 def _negates(cue, word) -> bool:

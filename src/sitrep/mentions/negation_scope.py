@@ -5,7 +5,8 @@ not only attack the base" read as negated events, although the negation only den
 until") or an exclusive reading ("not only"): the event happened. And "nor" negates the conjunct it introduces
 ("did not arrest him, nor did they question him"; "no protest, nor any disagreement") even when that conjunct has
 its own subject. Two more places the parse hides a negation: a "neither ... nor" subject ("Neither he nor his
-lawyer could be reached") and a "no" on the noun a participle describes ("no shots fired", "no trip planned").
+lawyer could be reached") and a "no" on the noun a participle or adjective describes ("no shots fired", "no trip
+planned", "nothing preventing the sale").
 And a verb whose object is "no X" or "nothing" ("took no money", "heard nothing") is itself negated: nothing was
 taken. The focus words, negative determiners and pronouns are modality.toml's [negation] lists.
 """
@@ -48,11 +49,20 @@ def neither_subject(verb):
     return None
 
 
-def no_of_modified_noun(participle):
-    """The "no" on the noun a past participle describes ("no shots fired", "no casualties reported"), or None."""
-    if participle.tag_ != "VBN" or participle.dep_ not in PARTICIPLE_DEPS or participle.head.i == participle.i:
+# Tags of a word that describes the noun it modifies as an event's participant: "no shots fired", "nothing
+# preventing it", "no unsettled problems".
+MODIFIER_TAGS = frozenset({"VBN", "VBG", "JJ"})
+
+
+def no_of_modified_noun(modifier):
+    """The "no" on the noun a participle or adjective describes ("no shots fired", "no casualties reported", "no
+    unsettled problems"), or the negative pronoun itself ("nothing preventing the sale"), or None."""
+    if modifier.tag_ not in MODIFIER_TAGS or modifier.dep_ not in PARTICIPLE_DEPS or modifier.head.i == modifier.i:
         return None
-    return next((c for c in participle.head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+    head = modifier.head
+    if head.lower_ in words("negation", "object_pronouns"):
+        return head
+    return next((c for c in head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
 
 
 # The roles by which a verb's object is what the verb did (or had): "took no money", "reached no agreement".
