@@ -84,3 +84,19 @@ def test_there_is_no_names_no_event_of_the_copula(nlp):
 def test_an_emptied_object_does_not_reach_the_next_conjunct(nlp):
     mood = modality_of(nlp, "The gunmen took no money and fled the scene.", "fled")
     assert not mood.negated
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Officials said there was nothing preventing the convoy from leaving.", "preventing"),
+    ("There were no unexploded shells left in the street.", "unexploded"),
+])
+def test_a_negative_head_negates_the_word_describing_it(nlp, sentence, trigger):
+    assert modality_of(nlp, sentence, trigger).negated
+
+
+def test_a_second_no_repeats_the_negation_rather_than_cancelling_it(nlp):
+    sentence = "No flags and no banners urging revenge hung from the windows."
+    doc = nlp(sentence)
+    urging = next(t for t in doc if t.text == "urging")
+    assert no_of_modified_noun(urging) is not None
+    assert modality_of(nlp, sentence, "urging").negated

@@ -78,7 +78,7 @@ def _plan_score(cue) -> float:
     "willing to") and a means noun ("the right to work"); each has its own score in modality.toml [plan_shades]."""
     shades = _rules()["plan_shades"]
     lemma = (cue.lemma_ or cue.text).lower() if cue is not None else ""
-    if lemma in words("prospect", "means_nouns"):
+    if cue is not None and cue.pos_ == "NOUN" and lemma in words("prospect", "means_nouns"):
         return float(shades["scores"]["means"])
     for shade, listed in shades["words"].items():
         if lemma in listed:

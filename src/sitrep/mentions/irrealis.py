@@ -4,14 +4,16 @@ reporters that troops had left" reports (a finite complement is a report, not an
 
 ``modality`` notes the first irrealis cue it meets on its walk up the parse; whether that cue is a report's
 backshifted "will" ("the army said it would withdraw" = "the army said: we will withdraw") is known only once the
-walk has reached the reporting verb, so the kind is settled here, after the walk.
+walk has reached the reporting verb, so the kind is settled here, after the walk. The modal auxiliaries and "going
+to" that give those kinds are read here too.
 """
 
 from __future__ import annotations
 
 from .modality_words import lemma, words
 
-__all__ = ["settle_irrealis", "is_condition_marker", "condition_adjective", "is_finite", "is_bare_verb", "is_question"]
+__all__ = ["settle_irrealis", "is_condition_marker", "condition_adjective", "is_finite", "is_bare_verb", "is_question",
+           "modal_child", "modal_class", "is_going_to"]
 
 # The modals a report backshifts "will" to.
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
@@ -80,3 +82,36 @@ def is_question(token) -> bool:
     sent = token.sent
     last = sent[-1] if sent[-1].text not in ("'", '"', "''", "”") or len(sent) < 2 else sent[-2]
     return last.text == "?"
+
+
+def modal_child(token):
+    """The modal auxiliary on ``token`` (could, will, would, ...) and whether a perfect "have" follows it."""
+    modal = None
+    perfect = False
+    for child in token.children:
+        if child.dep_ not in ("aux", "auxpass"):
+            continue
+        if child.tag_ == "MD" or child.lower_ in ("ought",):
+            modal = child
+        elif lemma(child) == "have" and modal is not None:
+            perfect = True
+    return modal, perfect
+
+
+def modal_class(modal) -> str | None:
+    """The irrealis kind a modal auxiliary gives (modality.toml [modals]), or None."""
+    lower = modal.lower_
+    for kind in ("future", "possible", "conditional", "obligation"):
+        if lower in words("modals", kind):
+            return kind
+    return None
+
+
+def is_going_to(token) -> bool:
+    """"is going to attack" / "is about to attack": future without a modal."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.i == token.i:
+        return False
+    if lemma(head) == "go" and head.tag_ == "VBG":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return False

@@ -15,12 +15,17 @@ from typing import Any
 from ..model import Span
 from .factuality_scale import nominal_kind, score
 from .implicatives import denied_speech_verb, incapacity_cue, is_enabling, is_failed_infinitive, presupposing_verb
-from .irrealis import condition_adjective, is_bare_verb, is_finite, is_question, settle_irrealis
+from .irrealis import (
+    condition_adjective, is_bare_verb, is_finite, is_going_to, is_question, modal_child, modal_class, settle_irrealis,
+)
 from .modality_words import governor_class as _governor_class
 from .modality_words import is_means_of
 from .modality_words import lemma as _lemma
 from .modality_words import words as _words
-from .negation_scope import is_focus_negation, negated_object, neither_subject, no_of_modified_noun, nor_of_conjunct
+from .negation_scope import (
+    is_focus_negation, negated_object, negated_share, negating_determiner, neither_subject, no_of_modified_noun,
+    nor_of_conjunct,
+)
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -109,8 +114,10 @@ class _Found:
         self.cues.append(kind)
         if self.negation is None:
             self.negation, self.negation_kind = cue, kind
-        elif self.negation_kind == "negated" and kind == "negated":
-            # a double negative ("not without ...") cancels out
+        elif self.negation_kind == "negated" and kind == "negated" and not _is_determiner(cue) \
+                and not _is_determiner(self.negation):
+            # a double negative ("not without ...") cancels out; a second "no" does not ("no flags and no signs
+            # hang", "did not find no weapons")
             self.negation, self.negation_kind = None, ""
         elif self.negation_kind in IMPLICATIVE_NEGATIONS and kind == "negated" and _negates(cue, self.negation):
             # "did not prevent the attack", "won't delay the launch": the negated blocker lets the event happen
@@ -119,6 +126,11 @@ class _Found:
 
 # Negations made by a negative implicative verb; a "not" on that verb cancels them ("did not prevent the attack").
 IMPLICATIVE_NEGATIONS = ("negative_implicative", "failed_to")
+
+
+def _is_determiner(cue) -> bool:
+    """``cue`` is a "no" / "neither" determiner, which repeats a negation rather than cancelling it."""
+    return cue is not None and cue.dep_ in ("det", "preconj")
 
 
 def _negates(cue, word) -> bool:
@@ -146,7 +158,7 @@ def _negation_child(token):
             if no_word is not None:
                 return no_word  # "no longer fight"
         if token.pos_ in ("VERB", "AUX") and child.dep_ in NEGATED_PARTICIPANT_DEPS:
-            determiner = _negating_determiner(child)
+            determiner = negating_determiner(child)
             if determiner is not None:
                 return determiner  # "no one was hurt", "no group has claimed it", "gave no reason"
     return None
@@ -154,34 +166,6 @@ def _negation_child(token):
 
 # A verb whose subject or object is quantified by "no" did not happen: "No one was hurt", "reached no agreement".
 NEGATED_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-def _negating_determiner(participant):
-    """The "no"/"neither" on a participant ("no one", "no successor", "neither side"), or None."""
-    return next((c for c in participant.children
-                 if c.dep_ == "det" and c.lower_ in _words("negation", "determiners")), None)
-
-
-def _modal_child(token):
-    """The modal auxiliary on ``token`` (could, will, would, ...) and whether a perfect "have" follows it."""
-    modal = None
-    perfect = False
-    for child in token.children:
-        if child.dep_ not in ("aux", "auxpass"):
-            continue
-        if child.tag_ == "MD" or child.lower_ in ("ought",):
-            modal = child
-        elif _lemma(child) == "have" and modal is not None:
-            perfect = True
-    return modal, perfect
-
-
-def _modal_class(modal) -> str | None:
-    lower = modal.lower_
-    for kind in ("future", "possible", "conditional", "obligation"):
-        if lower in _words("modals", kind):
-            return kind
-    return None
 
 
 def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> None:
@@ -194,9 +178,9 @@ def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> N
         negator = _negation_child(token) or neither_subject(token) or (no_of_modified_noun(token) if own else None)
         if negator is not None:
             found.note_negation("negated", negator)  # also "Neither he nor ... could be reached", "no shots fired"
-    modal, perfect = _modal_child(token)
+    modal, perfect = modal_child(token)
     if modal is not None:
-        kind = _modal_class(modal)
+        kind = modal_class(modal)
         if perfect and kind == "conditional":
             found.note_irrealis("counterfactual", modal)
         elif perfect and modal.lower_ in _words("hedge", "epistemic_modals"):
@@ -214,21 +198,11 @@ def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> N
             found.note_negation("negative_implicative", child)  # "the now-cancelled deal", "a foiled attack"
         elif (own or governor) and child.dep_ == "mark" and lower in _words("conditional", "markers"):
             found.note_irrealis("conditional", child)
-    if not governor and _is_going_to(token):
+    if not governor and is_going_to(token):
         found.note_irrealis("future", token.head)
         negator = _negation_child(token.head)
         if negator is not None:
             found.note_negation("negated", negator)  # "are not going to attack"
-
-
-def _is_going_to(token) -> bool:
-    """"is going to attack" / "is about to attack": future without a modal."""
-    head = token.head
-    if token.dep_ != "xcomp" or head.i == token.i:
-        return False
-    if _lemma(head) == "go" and head.tag_ == "VBG":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    return False
 
 
 def _passive_reporting_hedge(governor) -> bool:
@@ -351,9 +325,9 @@ def _clause_irrealis(noun, found: _Found) -> None:
 
 
 def _propagate_modal_only(head, found: _Found) -> None:
-    modal, perfect = _modal_child(head)
+    modal, perfect = modal_child(head)
     if modal is not None and not perfect:
-        kind = _modal_class(modal)
+        kind = modal_class(modal)
         if kind is not None:
             found.note_irrealis(kind, modal)
 
@@ -367,7 +341,7 @@ def _through_preposition(token, prep, found: _Found) -> None:
     if lower in _words("negation", "gerund_prepositions") and token.tag_ == "VBG":
         found.note_negation("negative_implicative", prep)  # "voted against sending troops"
         return
-    determiner = _negated_share(prep)
+    determiner = negated_share(prep)
     if determiner is not None:
         found.note_negation("negated", determiner)  # "had no part in the attack", "played no role in it"
         return
@@ -414,21 +388,6 @@ def _is_event_itself(token, found: _Found) -> bool:
     while event is not None and event.dep_ == "conj" and event.head.i != event.i:
         event = event.head
     return event is not None and token.i in (event.i, found.event.i)
-
-
-def _negated_share(prep):
-    """The "no" of "no part in" / "played no role in": the event's share is denied, whether the parse hangs the
-    preposition on the noun or on its verb."""
-    holder = prep.head
-    if holder.pos_ in NOMINAL_POS:
-        # "no part in", "no sign of" deny the event; "no details about", "no reason for", "no response to" do not
-        if prep.lower_ not in _words("negation", "share_prepositions"):
-            return None
-        return _negating_determiner(holder)
-    if prep.lower_ == "in" and holder.pos_ == "VERB":
-        share = next((c for c in holder.children if c.dep_ == "dobj"), None)
-        return _negating_determiner(share) if share is not None else None
-    return None
 
 
 def is_report_of(prep) -> bool:

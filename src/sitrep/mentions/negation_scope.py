@@ -5,18 +5,22 @@ not only attack the base" read as negated events, although the negation only den
 until") or an exclusive reading ("not only"): the event happened. And "nor" negates the conjunct it introduces
 ("did not arrest him, nor did they question him"; "no protest, nor any disagreement") even when that conjunct has
 its own subject. Two more places the parse hides a negation: a "neither ... nor" subject ("Neither he nor his
-lawyer could be reached") and a "no" on the noun a participle describes ("no shots fired", "no trip planned").
+lawyer could be reached") and a "no" on the noun a participle or adjective describes ("no shots fired", "no trip
+planned", "nothing preventing the sale").
 And a verb whose object is "no X" or "nothing" ("took no money", "heard nothing") is itself negated: nothing was
-taken. The focus words, negative determiners and pronouns are modality.toml's [negation] lists.
+taken, and "had no part in the attack" denies the event its share. The focus words, negative determiners and
+pronouns are modality.toml's [negation] lists.
 """
 
 from __future__ import annotations
 
 from .modality_words import words
 
-__all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun", "negated_object"]
+__all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun", "negated_object",
+           "negating_determiner", "negated_share"]
 
 NOR = "nor"
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
 def is_focus_negation(negator) -> bool:
@@ -48,11 +52,20 @@ def neither_subject(verb):
     return None
 
 
-def no_of_modified_noun(participle):
-    """The "no" on the noun a past participle describes ("no shots fired", "no casualties reported"), or None."""
-    if participle.tag_ != "VBN" or participle.dep_ not in PARTICIPLE_DEPS or participle.head.i == participle.i:
+# Tags of a word that describes the noun it modifies as an event's participant: "no shots fired", "nothing
+# preventing it", "no unsettled problems".
+MODIFIER_TAGS = frozenset({"VBN", "VBG", "JJ"})
+
+
+def no_of_modified_noun(modifier):
+    """The "no" on the noun a participle or adjective describes ("no shots fired", "no casualties reported", "no
+    unsettled problems"), or the negative pronoun itself ("nothing preventing the sale"), or None."""
+    if modifier.tag_ not in MODIFIER_TAGS or modifier.dep_ not in PARTICIPLE_DEPS or modifier.head.i == modifier.i:
         return None
-    return next((c for c in participle.head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+    head = modifier.head
+    if head.lower_ in words("negation", "object_pronouns"):
+        return head
+    return next((c for c in head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
 
 
 # The roles by which a verb's object is what the verb did (or had): "took no money", "reached no agreement".
@@ -71,8 +84,28 @@ def negated_object(verb):
             continue
         if child.lower_ in words("negation", "object_pronouns"):
             return child
-        determiner = next((d for d in child.children
-                           if d.dep_ == "det" and d.lower_ in words("negation", "determiners")), None)
+        determiner = negating_determiner(child)
         if determiner is not None:
             return determiner
+    return None
+
+
+def negating_determiner(participant):
+    """The "no"/"neither" on a participant ("no one", "no successor", "neither side"), or None."""
+    return next((c for c in participant.children
+                 if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+
+
+def negated_share(prep):
+    """The "no" of "no part in" / "played no role in": the event's share is denied, whether the parse hangs the
+    preposition on the noun or on its verb."""
+    holder = prep.head
+    if holder.pos_ in NOMINAL_POS:
+        # "no part in", "no sign of" deny the event; "no details about", "no reason for", "no response to" do not
+        if prep.lower_ not in words("negation", "share_prepositions"):
+            return None
+        return negating_determiner(holder)
+    if prep.lower_ == "in" and holder.pos_ == "VERB":
+        share = next((c for c in holder.children if c.dep_ == "dobj"), None)
+        return negating_determiner(share) if share is not None else None
     return None
