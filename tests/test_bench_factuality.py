@@ -160,3 +160,12 @@ def test_ordinal_distribution_gives_bins_that_sum_to_one_and_orders_the_values()
     assert np.all(probabilities >= 0) and np.allclose(probabilities.sum(axis=1), 1.0)
     attack, negated = factuality_model.distribution_median(probabilities)
     assert attack == 3.0 and -2.0 <= negated < 0.0
+
+
+def test_an_emptied_object_and_an_incapacity_are_calibration_classes_of_their_own():
+    from bench.adapters.factuality import _deciding_class
+    from sitrep.mentions.modality import Modality
+
+    assert _deciding_class(Modality(negated=True, score=0.7, cues=("negated_object",))) == "neg:negated_object"
+    assert _deciding_class(Modality(negated=True, score=-1.4, cues=("unable",))) == "neg:unable"
+    assert _deciding_class(Modality(negated=True, score=-2.0, cues=("negated",))) == "neg:certain"

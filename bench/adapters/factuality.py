@@ -209,5 +209,9 @@ def _deciding_class(mood) -> str:
     if mood.hedge is not None:
         return polarity + "hedge:" + (mood.cues[0] if mood.cues else "")
     default = "nominal" if mood.score == NOMINAL_SCORE and not mood.cues else "certain"
-    return polarity + (next((c for c in mood.cues if c in ("reported", "factive", "attempt", "governor_negated",
-                                                               "denial", "negative_implicative")), default))
+    return polarity + (next((c for c in mood.cues if c in DECIDING_CUES), default))
+
+
+# Cues that name a calibration class of their own (else a negated event pools with plain "did not" negations).
+DECIDING_CUES = ("reported", "factive", "attempt", "governor_negated", "negated_object", "unable", "denial",
+                 "negative_implicative")
