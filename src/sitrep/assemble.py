@@ -18,6 +18,7 @@ from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
 from .death_toll import GENERIC_SUB_TYPES, choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
+from .incident_tellings import join_retold_incidents, with_retold_rule
 from .plover import plover_code
 from .resolve.story_dates import is_fallback_date
 from .status import OUTLET, read_roles, statuses
@@ -42,6 +43,8 @@ class _EventBuilder:
     # death figures of a later event of the same incident (death_toll), and whether this event's own went there
     borrowed_figures: list = field(default_factory=list)
     lent_toll: bool = False
+    # the first mention of another telling of the incident joined to this event (incident_tellings)
+    retold_from: MentionDraft | None = None
 
     @property
     def family(self) -> str:
@@ -89,6 +92,8 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             orphans.append(draft)
     builders = _without_aftermath_seizures(builders)
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
+    builders = join_retold_incidents(builders, date_of=_own_date,
+                                     type_of=lambda b: _main_mention(b.mentions()).sub_event_type)
     deaths_to_incident(builders, compatible=_compatible, main_mention=_main_mention,
                        told_apart=lambda later, incident: _told_as_background(later) or _dated_before(
                            later, incident.dates() or ([lead_date] if lead_date else [])))
@@ -273,8 +278,9 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     main = _main_mention(mentions)
     sub_event_type = _refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
-    own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
-    date = _choose_date(own_dates) or _choose_date(mentions) or implied_date
+    date = _own_date(builder) or implied_date
+    if builder.retold_from is not None:
+        date = with_retold_rule(date)
     actors = tidy_actors(_merge_actors(mentions), sub_event_type)
     actors = conventional_parties(actors, sub_event_type, _event_country(location, actors), main)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
@@ -309,6 +315,12 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
         rules=rules,
         plover=plover_code(sub_event_type, " ".join(s.text for s in evidence), weapons),
     )
+
+
+def _own_date(builder: _EventBuilder) -> When | None:
+    """The date the event's mentions give it: its own (indefinite, or first) mentions' best, else any mention's."""
+    own = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0] or d is builder.retold_from]
+    return _choose_date(own) or _choose_date(builder.mentions())
 
 
 def _main_mention(mentions: list[Mention]) -> Mention:
