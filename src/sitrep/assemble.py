@@ -102,7 +102,7 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
     events = [_event(article, b, implied_date) for b in builders]
     if events:
         events[0] = _with_lead_context(events[0], lead_place, lead_date)
-    return tuple(_mark_background(events, article))
+    return tuple(_lead_context_to_incident(_mark_background(events, article), lead_place, lead_date))
 
 
 SEIZURE_RULE_PREFIXES = tuple(f"trigger:{prefix}" for prefix in SEIZURE_KEY_PREFIXES)
@@ -139,6 +139,25 @@ def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When |
         date = lead_date
         rules["date"] = lead_date.rule
     return replace(event, location=location, date=date, rules=rules)
+
+
+# Types of a story's first event that are the news peg of a follow-up (an arrest, a charge, a plea), not news of
+# their own: the lead tells of the incident they follow. A protest told first is an event of its own (a riot
+# after it is another event, on the team corpus often on another day).
+NEWS_PEG_TYPES = frozenset({"Arrests"})
+
+
+def _lead_context_to_incident(events: list[Event], lead_place: Place | None, lead_date: When | None) -> list[Event]:
+    """A story that opens with an arrest or a court step (the news peg) tells in its lead of the violence it follows
+    ("Police arrested a man Thursday in the shooting of ... in Dayton"): the lead's place and date are that
+    incident's too (``headline_toll.followed_incident_index``), when its own mentions give none."""
+    from .headline_toll import followed_incident_index
+
+    index = followed_incident_index(events)
+    if not index or events[0].sub_event_type not in NEWS_PEG_TYPES:
+        return events  # no violence, the lead event is the incident, or the story opens with news of its own
+    incident = _with_lead_context(events[index], lead_place, lead_date)
+    return events[:index] + [replace(incident, summary=summarise(incident))] + events[index + 1:]
 
 
 def _before_later_act(lead_date: When, date: When) -> bool:
