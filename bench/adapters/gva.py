@@ -78,7 +78,7 @@ def incident_event(extraction):
     follow-up that tells the incident only as background, the first violent event), else the article's main
     event. (An incident dated only by a later act and told again with its day is one event in sitrep itself:
     ``sitrep.incident_tellings``.)"""
-    from sitrep.assemble import NEWS_PEG_TYPES
+    from sitrep.lead_context import NEWS_PEG_TYPES
     from sitrep.headline_toll import followed_incident_index
     from sitrep.resolve.opening_day import OPENING_DAY_RULE
     from sitrep.resolve.story_dates import STORY_DAY_RULE, is_fallback_date
@@ -88,7 +88,7 @@ def incident_event(extraction):
         return main_event(extraction)
     incident, first = extraction.events[index], extraction.events[0]
     if incident is first or first.sub_event_type in NEWS_PEG_TYPES:
-        return incident  # sitrep gives the lead's context to the incident an arrest opens the story with (assemble)
+        return incident  # sitrep gives the lead's context to the incident an arrest opens the story with (lead_context)
     # a story that opens with other news (a protest) keeps the lead's place and date for that event in sitrep; a
     # GVA page codes one incident, so here they are the incident's too
     if incident.location is None:

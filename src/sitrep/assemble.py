@@ -19,6 +19,7 @@ from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mentio
 from .death_toll import GENERIC_SUB_TYPES, choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
 from .incident_tellings import join_retold_incidents, with_retold_rule
+from .lead_context import lead_context_to_incident, with_lead_context
 from .plover import plover_code
 from .resolve.story_dates import is_fallback_date
 from .status import OUTLET, read_roles, statuses
@@ -72,7 +73,9 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
     """Events for one article, in order of first mention.
 
     The lead event (the article's first) takes ``lead_place``/``lead_date`` (the lead paragraph's) when none
-    of its own mentions gives a place or a date; other events never do.
+    of its own mentions gives a place or a date; of the others, only the incident an arrest told first follows
+    (``lead_context``). An incident dated only by a later act is one event with its telling further down
+    (``incident_tellings``).
     """
     builders: list[_EventBuilder] = []
     for draft in (d for d in drafts if not d.weak):
@@ -101,8 +104,9 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
                               told_apart=lambda draft: _told_as_background(_EventBuilder([draft])))
     events = [_event(article, b, implied_date) for b in builders]
     if events:
-        events[0] = _with_lead_context(events[0], lead_place, lead_date)
-    return tuple(_lead_context_to_incident(_mark_background(events, article), lead_place, lead_date))
+        events[0] = with_lead_context(events[0], lead_place, lead_date)
+    events = lead_context_to_incident(_mark_background(events, article), lead_place, lead_date)
+    return tuple(replace(event, summary=summarise(event)) for event in events)
 
 
 SEIZURE_RULE_PREFIXES = tuple(f"trigger:{prefix}" for prefix in SEIZURE_KEY_PREFIXES)
@@ -127,45 +131,6 @@ def _told_as_background(builder: _EventBuilder) -> bool:
     """The event's sentences frame it as context ("earlier", "last month"), as _mark_background reads them."""
     text = " ".join(d.mention.sentence.text.lower() for d in builder.drafts)
     return any(cue in text for cue in BACKGROUND_CUES)
-
-
-def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When | None) -> Event:
-    rules = dict(event.rules)
-    location, date = event.location, event.date
-    if location is None and lead_place is not None:
-        location = lead_place
-        rules["location"] = lead_place.rule
-    if lead_date is not None and (date is None or date.implied or _before_later_act(lead_date, date)):
-        date = lead_date
-        rules["date"] = lead_date.rule
-    return replace(event, location=location, date=date, rules=rules)
-
-
-# Types of a story's first event that are the news peg of a follow-up (an arrest, a charge, a plea), not news of
-# their own: the lead tells of the incident they follow. A protest told first is an event of its own (a riot
-# after it is another event, on the team corpus often on another day).
-NEWS_PEG_TYPES = frozenset({"Arrests"})
-
-
-def _lead_context_to_incident(events: list[Event], lead_place: Place | None, lead_date: When | None) -> list[Event]:
-    """A story that opens with an arrest or a court step (the news peg) tells in its lead of the violence it follows
-    ("Police arrested a man Thursday in the shooting of ... in Dayton"): the lead's place and date are that
-    incident's too (``headline_toll.followed_incident_index``), when its own mentions give none."""
-    from .headline_toll import followed_incident_index
-
-    index = followed_incident_index(events)
-    if not index or events[0].sub_event_type not in NEWS_PEG_TYPES:
-        return events  # no violence, the lead event is the incident, or the story opens with news of its own
-    incident = _with_lead_context(events[index], lead_place, lead_date)
-    return events[:index] + [replace(incident, summary=summarise(incident))] + events[index + 1:]
-
-
-def _before_later_act(lead_date: When, date: When) -> bool:
-    """The event is dated only by a later act ("police said Saturday") and the lead names a day shortly before it:
-    the incident came before the acts told of it, so the lead's day is the incident's. A day BACKGROUND_GAP_DAYS
-    or more earlier is another, background event ("the fighting erupted on 27 August")."""
-    return is_fallback_date(date) and lead_date.precision == "day" and date.start is not None \
-        and lead_date.start is not None and 0 < (date.start - lead_date.start).days < BACKGROUND_GAP_DAYS
 
 
 def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
@@ -539,7 +504,7 @@ def _mark_background(events: list[Event], article: Article) -> list[Event]:
     if not events:
         return events
     lead = events[0]
-    marked = [replace(lead, summary=summarise(lead))]
+    marked = [lead]
     for event in events[1:]:
         background = False
         if lead.date and event.date and not event.date.implied and not lead.date.implied and event.date.end and lead.date.start:
@@ -548,8 +513,7 @@ def _mark_background(events: list[Event], article: Article) -> list[Event]:
             text = " ".join(s.text.lower() for s in event.evidence)
             background = any(cue in text for cue in BACKGROUND_CUES) or (
                 event.sub_event_type == "Agreement" and any(cue in text for cue in ENDED_AGREEMENT_CUES))
-        event = replace(event, background=background)
-        marked.append(replace(event, summary=summarise(event)))
+        marked.append(replace(event, background=background))
     return marked
 
 

@@ -1,4 +1,4 @@
-"""assemble: the lead paragraph's place and date, given to the event the lead tells of."""
+"""lead_context: the lead paragraph's place and date, given to the event the lead tells of."""
 
 from __future__ import annotations
 
