@@ -117,23 +117,3 @@ def test_gva_casualty_counts_on_own_sentences():
     assert casualty_counts("Two men were killed and three others were wounded in a shooting on Main Street.") == (2, 3)
     assert casualty_counts("A teenager was shot in the leg outside a store on Friday night.") == (0, 1)
     assert casualty_counts("Police said a man died after he was shot at a party.") == (1, 0)
-
-
-def test_gva_incident_dated_by_a_later_act_takes_the_day_of_another_telling():
-    from dataclasses import replace
-    from datetime import date
-
-    import sitrep
-    from bench.adapters.gva import _retold_day
-    from sitrep.model import When
-
-    def day(d: date, rule: str) -> When:
-        return When(start=d, end=d, precision="day", rule=rule)
-
-    (event, *_) = sitrep.extract("Two men were shot in Dayton on Sunday.", published=date(2016, 10, 27)).events
-    incident = replace(event, date=day(date(2016, 10, 26), "weekday/nearest/later-act"))
-    after_act = replace(event, date=day(date(2016, 10, 27), "weekday/dependency"))
-    telling = replace(event, date=day(date(2016, 10, 23), "weekday/dependency"))
-    assert _retold_day((incident, after_act, telling), incident) == telling.date
-    dated = replace(incident, date=day(date(2016, 10, 24), "weekday/dependency"))
-    assert _retold_day((dated, telling), dated) is None

@@ -76,7 +76,9 @@ def incident_event(extraction):
     """The event a GVA record codes: the story's lead incident (``headline_toll.followed_incident_index``: the first
     foreground violent event; an arrest or a court hearing told first is the news peg, not the incident; in a
     follow-up that tells the incident only as background, the first violent event), else the article's main
-    event. An incident dated only by a later act takes the day of another telling of it (``_retold_day``)."""
+    event. (An incident dated only by a later act and told again with its day is one event in sitrep itself:
+    ``sitrep.incident_tellings``.)"""
+    from sitrep.lead_context import NEWS_PEG_TYPES
     from sitrep.headline_toll import followed_incident_index
     from sitrep.resolve.opening_day import OPENING_DAY_RULE
     from sitrep.resolve.story_dates import STORY_DAY_RULE, is_fallback_date
@@ -85,46 +87,16 @@ def incident_event(extraction):
     if index is None:
         return main_event(extraction)
     incident, first = extraction.events[index], extraction.events[0]
-    is_first = incident is first
-    retold = _retold_day(extraction.events, incident)
-    if retold is not None:
-        incident = replace(incident, date=retold, rules={**incident.rules, "date": f"{retold.rule}/{RETOLD_RULE}"})
-    if is_first:
-        return incident
-    # sitrep gives the lead paragraph's place and date to the article's first event only (assemble); when the
-    # story opens with the arrest, that context is the incident's as much as the arrest's
+    if incident is first or first.sub_event_type in NEWS_PEG_TYPES:
+        return incident  # sitrep gives the lead's context to the incident an arrest opens the story with (lead_context)
+    # a story that opens with other news (a protest) keeps the lead's place and date for that event in sitrep; a
+    # GVA page codes one incident, so here they are the incident's too
     if incident.location is None:
         incident = replace(incident, location=first.location)
     if (incident.date is None or incident.date.implied or is_fallback_date(incident.date)) \
             and first.rules.get("date") in ("lead-paragraph date", STORY_DAY_RULE, OPENING_DAY_RULE):
         incident = replace(incident, date=first.date)
     return incident
-
-
-RETOLD_RULE = "retold"  # date_rule suffix: the day came from another telling of the incident (``_retold_day``)
-
-
-def _retold_day(events, incident):
-    """The day-precise date sitrep gives another violent event of the story, for an incident dated only by a later
-    act: a follow-up story tells one incident several times over ("Four gang members pleaded guilty in the shootings
-    of a family, officials said Thursday ... on May 7, 2015, they went to the victims' homes where Clark opened
-    fire"), and sitrep may keep the tellings apart (the earlier one as background). The first such event in the
-    article, not after the later act nor history; None when the incident has a date of its own. (An incident dated
-    only by the week before publication is left alone: there, another violent event is as often another incident.)"""
-    from sitrep.headline_toll import INCIDENT_EVENT_TYPES
-    from sitrep.resolve.story_dates import is_fallback_date, is_history
-
-    act = incident.date
-    if not is_fallback_date(act) or act.start is None:
-        return None
-    for event in events:
-        day = event.date
-        if event is incident or event.event_type not in INCIDENT_EVENT_TYPES or day is None or day.implied \
-                or day.precision != "day" or day.start is None or is_fallback_date(day):
-            continue
-        if day.start <= act.start and not is_history(day, act.start):
-            return day
-    return None
 
 
 def record(row: dict) -> dict:

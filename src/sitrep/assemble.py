@@ -18,6 +18,8 @@ from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters
 from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
 from .death_toll import GENERIC_SUB_TYPES, choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
+from .incident_tellings import join_retold_incidents, with_retold_rule
+from .lead_context import lead_context_to_incident, with_lead_context
 from .plover import plover_code
 from .resolve.story_dates import is_fallback_date
 from .status import OUTLET, read_roles, statuses
@@ -42,6 +44,8 @@ class _EventBuilder:
     # death figures of a later event of the same incident (death_toll), and whether this event's own went there
     borrowed_figures: list = field(default_factory=list)
     lent_toll: bool = False
+    # the first mention of another telling of the incident joined to this event (incident_tellings)
+    retold_from: MentionDraft | None = None
 
     @property
     def family(self) -> str:
@@ -69,7 +73,9 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
     """Events for one article, in order of first mention.
 
     The lead event (the article's first) takes ``lead_place``/``lead_date`` (the lead paragraph's) when none
-    of its own mentions gives a place or a date; other events never do.
+    of its own mentions gives a place or a date; of the others, only the incident an arrest told first follows
+    (``lead_context``). An incident dated only by a later act is one event with its telling further down
+    (``incident_tellings``).
     """
     builders: list[_EventBuilder] = []
     for draft in (d for d in drafts if not d.weak):
@@ -89,6 +95,8 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
             orphans.append(draft)
     builders = _without_aftermath_seizures(builders)
     builders.sort(key=lambda b: min(d.mention.trigger.start for d in b.drafts))
+    builders = join_retold_incidents(builders, date_of=_own_date,
+                                     type_of=lambda b: _main_mention(b.mentions()).sub_event_type)
     deaths_to_incident(builders, compatible=_compatible, main_mention=_main_mention,
                        told_apart=lambda later, incident: _told_as_background(later) or _dated_before(
                            later, incident.dates() or ([lead_date] if lead_date else [])))
@@ -96,8 +104,9 @@ def assemble(article: Article, drafts: list[MentionDraft], *, implied_date: When
                               told_apart=lambda draft: _told_as_background(_EventBuilder([draft])))
     events = [_event(article, b, implied_date) for b in builders]
     if events:
-        events[0] = _with_lead_context(events[0], lead_place, lead_date)
-    return tuple(_mark_background(events, article))
+        events[0] = with_lead_context(events[0], lead_place, lead_date)
+    events = lead_context_to_incident(_mark_background(events, article), lead_place, lead_date)
+    return tuple(replace(event, summary=summarise(event)) for event in events)
 
 
 SEIZURE_RULE_PREFIXES = tuple(f"trigger:{prefix}" for prefix in SEIZURE_KEY_PREFIXES)
@@ -122,26 +131,6 @@ def _told_as_background(builder: _EventBuilder) -> bool:
     """The event's sentences frame it as context ("earlier", "last month"), as _mark_background reads them."""
     text = " ".join(d.mention.sentence.text.lower() for d in builder.drafts)
     return any(cue in text for cue in BACKGROUND_CUES)
-
-
-def _with_lead_context(event: Event, lead_place: Place | None, lead_date: When | None) -> Event:
-    rules = dict(event.rules)
-    location, date = event.location, event.date
-    if location is None and lead_place is not None:
-        location = lead_place
-        rules["location"] = lead_place.rule
-    if lead_date is not None and (date is None or date.implied or _before_later_act(lead_date, date)):
-        date = lead_date
-        rules["date"] = lead_date.rule
-    return replace(event, location=location, date=date, rules=rules)
-
-
-def _before_later_act(lead_date: When, date: When) -> bool:
-    """The event is dated only by a later act ("police said Saturday") and the lead names a day shortly before it:
-    the incident came before the acts told of it, so the lead's day is the incident's. A day BACKGROUND_GAP_DAYS
-    or more earlier is another, background event ("the fighting erupted on 27 August")."""
-    return is_fallback_date(date) and lead_date.precision == "day" and date.start is not None \
-        and lead_date.start is not None and 0 < (date.start - lead_date.start).days < BACKGROUND_GAP_DAYS
 
 
 def _compatible(builder: _EventBuilder, draft: MentionDraft) -> bool:
@@ -273,8 +262,9 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     main = _main_mention(mentions)
     sub_event_type = _refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
-    own_dates = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0]]
-    date = _choose_date(own_dates) or _choose_date(mentions) or implied_date
+    date = _own_date(builder) or implied_date
+    if builder.retold_from is not None:
+        date = with_retold_rule(date)
     actors = tidy_actors(_merge_actors(mentions), sub_event_type)
     actors = conventional_parties(actors, sub_event_type, _event_country(location, actors), main)
     assertions = read_roles(_unique([a for m in mentions for a in m.assertions]), actors)
@@ -309,6 +299,12 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
         rules=rules,
         plover=plover_code(sub_event_type, " ".join(s.text for s in evidence), weapons),
     )
+
+
+def _own_date(builder: _EventBuilder) -> When | None:
+    """The date the event's mentions give it: its own (indefinite, or first) mentions' best, else any mention's."""
+    own = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0] or d is builder.retold_from]
+    return _choose_date(own) or _choose_date(builder.mentions())
 
 
 def _main_mention(mentions: list[Mention]) -> Mention:
@@ -508,7 +504,7 @@ def _mark_background(events: list[Event], article: Article) -> list[Event]:
     if not events:
         return events
     lead = events[0]
-    marked = [replace(lead, summary=summarise(lead))]
+    marked = [lead]
     for event in events[1:]:
         background = False
         if lead.date and event.date and not event.date.implied and not lead.date.implied and event.date.end and lead.date.start:
@@ -517,8 +513,7 @@ def _mark_background(events: list[Event], article: Article) -> list[Event]:
             text = " ".join(s.text.lower() for s in event.evidence)
             background = any(cue in text for cue in BACKGROUND_CUES) or (
                 event.sub_event_type == "Agreement" and any(cue in text for cue in ENDED_AGREEMENT_CUES))
-        event = replace(event, background=background)
-        marked.append(replace(event, summary=summarise(event)))
+        marked.append(replace(event, background=background))
     return marked
 
 
