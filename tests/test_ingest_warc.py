@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from itertools import islice
+from pathlib import Path
 
 from fixtures.ingest_inputs import english_article, html_page, warc_bytes
 from hypothesis import HealthCheck, given, settings
@@ -114,5 +116,20 @@ def test_damaged_real_warcs_never_crash(tmp_path, cut, flips):
             data[position] ^= 0xFF
     path = tmp_path / "damaged.warc.gz"
     path.write_bytes(bytes(data[: len(data) - cut]))
-    for item in read_warc(path):
-        assert isinstance(item, (RawDocument, Rejected))
+    items = list(islice(read_warc(path), MAX_ITEMS))
+    assert len(items) < MAX_ITEMS  # the reader ends: three records cannot make a thousand items
+    assert all(isinstance(item, (RawDocument, Rejected)) for item in items)
+
+
+# More items than any damaged three-record file can give: reaching it means the reader is going round in circles.
+MAX_ITEMS = 1000
+
+
+def test_a_record_whose_length_ends_before_it_begins_is_rejected_once():
+    # a damaged gzip WARC (three pages, bytes flipped and cut) on which warcio reports a negative record length;
+    # the reader used to step back to that record's "end" and reject the same bytes forever
+    path = Path(__file__).parent / "fixtures" / "warc_negative_record_length.warc.gz"
+    items = list(islice(read_warc(path), MAX_ITEMS))
+    assert [type(item).__name__ for item in items] == ["Rejected", "RawDocument", "Rejected"]
+    offsets = [item.origin.offset for item in items]
+    assert offsets == sorted(set(offsets))

@@ -72,7 +72,9 @@ def _read_from(stream: BinaryIO, location: str, size: int) -> Iterator[RawDocume
         except Exception as error:  # noqa: BLE001 - warcio is not hardened: damaged headers raise
             # AttributeError/TypeError/KeyError from deep inside its parser; that is this record's malformation.
             problem = f"{type(error).__name__} in warcio: {str(error)[:120]}"
-        failed_at = _skip_padding(stream, record_end, size)
+        # a damaged record can report a length that ends before it begins (warcio gave -182): never step back,
+        # or the same bytes are read and rejected forever
+        failed_at = _skip_padding(stream, max(record_end, start), size)
         if failed_at >= size:
             return
         reason = "truncated" if _next_record_start(stream, failed_at + 1, size, magic) >= size else "malformed_record"
@@ -84,7 +86,7 @@ def _read_record(records, record, location: str, base: int) -> tuple[RawDocument
     """One record's document (or rejection, or None) with its absolute offset and end."""
     result = _record_document(record, location)
     offset = base + records.get_record_offset()
-    record_end = offset + records.get_record_length()
+    record_end = offset + max(records.get_record_length(), 0)
     if _cut_short(record):
         result = Rejected("read", "truncated", Origin("warc", location), "record shorter than its Content-Length")
     return result, offset, record_end
