@@ -21,8 +21,10 @@ def test_a_lemma_seen_often_below_the_top_is_encoded_low_and_shrunk():
     examples = [example(3.0, "attack") for _ in range(30)] + [example(1.0, "plan") for _ in range(30)]
     encoder = factuality_encoding.TargetEncoder(examples)
     plan = encoder.encode({"lemma=plan": 1.0, "tag=VB": 1.0, "a1_lemma=say": 1.0})
-    # overall mean 2.0; "plan" alone averages 1.0, shrunk by 10 pseudo-tokens at 2.0 over 30 real ones
-    assert plan["encoded_lemma_mean"] == pytest.approx((30 * 1.0 + 10 * 2.0) / 40 - 2.0)
+    # overall mean 2.0; "plan" alone averages 1.0, shrunk by SMOOTHING pseudo-tokens at 2.0 over 30 real ones
+    pseudo = factuality_encoding.SMOOTHING
+    assert plan["encoded_lemma_mean"] == pytest.approx((30 * 1.0 + pseudo * 2.0) / (30 + pseudo) - 2.0)
+    assert -1.0 < plan["encoded_lemma_mean"] < -0.5
     assert plan["encoded_lemma_certain_share"] < 0
     # every token has the same governor: its encoding says nothing
     assert plan["encoded_governor_mean"] == pytest.approx(0.0)

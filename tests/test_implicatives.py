@@ -138,3 +138,16 @@ def test_a_negated_permission_did_not_let_it_happen(nlp):
 def test_not_available_to_comment_is_no_comment(nlp):
     mood = modality_of(nlp, "The ministry's spokesman was not available to comment.", "comment")
     assert mood.negated and "unable" in mood.cues
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The soldiers came too, to fight the rebels.", "fight"),        # "too" as "also", on a verb
+    ("The rebels were too few to begin with.", "begin"),             # a set phrase
+])
+def test_too_as_also_and_to_begin_with_are_no_incapacity(nlp, sentence, trigger):
+    assert "unable" not in modality_of(nlp, sentence, trigger).cues
+
+
+def test_a_negated_blocker_lets_its_complement_happen(nlp):
+    mood = modality_of(nlp, "Troops did not stop firing on the protesters.", "firing")
+    assert not mood.negated and mood.score == 3.0

@@ -52,3 +52,20 @@ def test_a_denied_event_stays_an_event_for_its_status(nlp):
 
 def test_a_presupposed_event_under_a_failed_stop_is_reported(nlp):
     assert _reported(nlp, "Guards failed to stop the attack on the convoy.", "attack")
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Troops did not stop firing on the protesters.", "firing"),
+    ("The militia never ceased shelling the town.", "shelling"),
+    ("The soldiers did not hesitate to fire on the crowd.", "fire"),
+])
+def test_a_negated_blocker_reports_the_event(nlp, sentence, trigger):
+    assert _reported(nlp, sentence, trigger)
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("The villagers were subject to repeated attacks.", "attacks"),
+    ("Detainees were subject to torture in the prison.", "torture"),
+])
+def test_subject_to_violence_is_exposure_not_a_condition(nlp, sentence, trigger):
+    assert _reported(nlp, sentence, trigger)

@@ -22,6 +22,7 @@ import tomllib
 from importlib import resources
 
 from .modality_words import lemma, phrasal_lemma
+from .negation_scope import is_focus_negation
 
 __all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue"]
 
@@ -117,11 +118,14 @@ def incapacity_cue(token, governor):
         return None
     if _impersonal(governor) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return None  # "it is too early to say", "it's not enough to argue": a judgement, not an outcome
+    if _is_idiom(token):
+        return None  # "too few to begin with": an idiom, no event
     word = lemma(governor)
     if word in _words("capacity", "unable"):
         return governor
-    excess = next((c for c in governor.children if c.dep_ == "advmod" and c.lower_ in _words("capacity", "excess")),
-                  None)
+    # "too afraid to stay": "too" before an adjective or adverb ("came too, to fight" is "also")
+    excess = next((c for c in governor.children if c.dep_ == "advmod" and c.lower_ in _words("capacity", "excess")
+                   and c.i < governor.i and governor.pos_ in ("ADJ", "ADV")), None)
     if excess is not None:
         return excess
     if word in _words("capacity", "able") or word in _words("capacity", "sufficiency"):
@@ -130,10 +134,18 @@ def incapacity_cue(token, governor):
 
 
 def _negation_on(adjective):
-    """A "not" / "never" on ``adjective`` or on the copula it completes ("has not been able to")."""
+    """A "not" / "never" on ``adjective`` or on the copula it completes ("has not been able to"); not the "not" of
+    "not only able to capture the city but ..." (negation_scope.is_focus_negation: it was able)."""
     holders = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
     return next((c for holder in holders for c in holder.children
-                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")), None)
+                 if (c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")) and not is_focus_negation(c)),
+                None)
+
+
+def _is_idiom(complement) -> bool:
+    """"to begin with", "to start with": a verb of [capacity].idiom_verbs with a bare "with" is a set phrase."""
+    return lemma(complement) in _words("capacity", "idiom_verbs") and any(
+        c.dep_ == "prep" and c.lower_ == "with" and not list(c.children) for c in complement.children)
 
 
 # Subjects of an impersonal judgement ("it is too early to say"): no one's capacity is in question.

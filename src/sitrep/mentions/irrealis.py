@@ -56,6 +56,9 @@ def condition_adjective(prep):
         return None  # "were subjected to leaks" is a verb: the leaks happened
     on_adjective = prep.head.i == adjective.i
     on_copula = adjective.dep_ == "acomp" and adjective.head.i == prep.head.i
+    if lemma(adjective) == "subject" and not any(
+            c.dep_ == "pobj" and lemma(c) in words("conditional", "subject_to_procedures") for c in prep.children):
+        return None  # "subject to repeated attacks": exposed to them, no condition
     return adjective if on_adjective or on_copula else None
 
 

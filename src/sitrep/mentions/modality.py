@@ -474,6 +474,9 @@ def _through_complement(token, governor, found: _Found) -> bool:
             found.cues.append("negated_implicative")  # "did not fail to notice": it did
     else:
         _apply_governor(kind, governor, found)
+        if kind == "negative_implicative" and governor_negated is not None:
+            # "did not stop firing", "never ceased shelling": the "not" cancels the blocker, the event happened
+            found.note_negation("negated", governor_negated)
     _local_cues(governor, found, own=False, governor=True)
     return True
 
