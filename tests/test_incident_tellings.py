@@ -12,7 +12,8 @@ from sitrep.model import When
 PUBLISHED = date(2016, 1, 28)  # a Thursday
 FILLER = ("The woman was found in her car. Neighbors said the street had been quiet for years. "
           "Officers searched the area for hours. ")
-PLEA = "Three men pleaded guilty to assault charges in the shooting of a store clerk in Dayton, prosecutors said Thursday. "
+PLEA = ("Three men pleaded guilty to assault charges in the shooting of a store clerk in Dayton, "
+        "prosecutors said Thursday. ")
 
 
 def _events(text: str):
@@ -51,7 +52,8 @@ def test_another_shooting_told_as_another_stays_its_own_event():
 
 
 def test_a_shooting_years_before_is_history_not_the_incident():
-    events = _events(PLEA + "The men face up to 20 years in prison. On March 3, 1998, a man was shot in the same store.")
+    events = _events(PLEA + "The men face up to 20 years in prison. "
+                     "On March 3, 1998, a man was shot in the same store.")
     violent = [e for e in events if e.event_type == "Violence against civilians"]
     assert len(violent) == 2
     assert violent[0].date.start == date(2016, 1, 28)

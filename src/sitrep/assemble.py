@@ -302,7 +302,8 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
 
 
 def _own_date(builder: _EventBuilder) -> When | None:
-    """The date the event's mentions give it: its own (indefinite, or first) mentions' best, else any mention's."""
+    """The date the event's mentions give it: its own (indefinite, first, or the retold telling's) mentions' best,
+    else any mention's."""
     own = [d.mention for d in builder.drafts if not d.definite or d is builder.drafts[0] or d is builder.retold_from]
     return _choose_date(own) or _choose_date(builder.mentions())
 

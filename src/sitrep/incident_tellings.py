@@ -36,10 +36,10 @@ def join_retold_incidents(builders: list, *, date_of: Callable, type_of: Callabl
     """``builders`` (assemble's events in the making, in text order) with each violent event dated only by a
     later act joined by the first telling of the same incident further down (``_tells_same_incident``), which
     it keeps as ``retold_from`` (its first mention). A follow-up story leads with the later act and tells the
-    incident after it; an event dated by a later act told after a dated one is left as it is (there the
-    figures of two readings would meet in one toll, and a second reading is as often a related incident). ``date_of(builder)`` is the date the event
-    would take, ``type_of(builder)`` its sub-event type. Returns a new list; the incident's builder gains the
-    telling's mentions."""
+    incident after it; an event dated by a later act told after a dated one is left as it is (there the figures
+    of two readings would meet in one toll, and a second reading is as often a related incident).
+    ``date_of(builder)`` is the date the event would take, ``type_of(builder)`` its sub-event type. Returns a new
+    list; the incident's builder gains the telling's mentions."""
     joined: set[int] = set()  # ids of the builders joined to another (builders compare by value, slowly)
     for index, incident in enumerate(builders):
         if id(incident) in joined or not _dated_by_later_act(incident, date_of):

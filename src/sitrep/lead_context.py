@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .headline_toll import followed_incident_index
 from .model import Event, Place, When
 from .resolve.story_dates import is_fallback_date
 
@@ -36,11 +37,9 @@ def with_lead_context(event: Event, lead_place: Place | None, lead_date: When | 
 
 
 def lead_context_to_incident(events: list[Event], lead_place: Place | None, lead_date: When | None) -> list[Event]:
-    """A story that opens with an arrest or a court step (the news peg) tells in its lead of the violence it follows:
+    """A story that opens with an arrest (NEWS_PEG_TYPES: the news peg) tells in its lead of the violence it follows:
     the lead's place and date are that incident's too (``headline_toll.followed_incident_index``), when its own
     mentions give none. ``events`` are assemble's, background marked, the first one already given the context."""
-    from .headline_toll import followed_incident_index
-
     index = followed_incident_index(events)
     if not index or events[0].sub_event_type not in NEWS_PEG_TYPES:
         return events  # no violence, the lead event is the incident, or the story opens with news of its own

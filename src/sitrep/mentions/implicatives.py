@@ -21,7 +21,7 @@ import functools
 import tomllib
 from importlib import resources
 
-from .modality_words import lemma, phrasal_lemma
+from .modality_words import NOMINAL_POS, lemma, phrasal_lemma
 from .negation_scope import is_focus_negation
 
 __all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue"]
@@ -29,7 +29,6 @@ __all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "i
 # Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
 # halted").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # Determiners that make a noun no particular event ("stopped any attack"); a bare noun ("stopped kidnapping",
 # "rejected proposals") names an activity, not one event, and UW's train split scores it near 0.6, not +3.
 NON_SPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each", "all", "neither"})

@@ -19,7 +19,7 @@ from .irrealis import (
     condition_adjective, is_bare_verb, is_finite, is_going_to, is_question, modal_child, modal_class, settle_irrealis,
 )
 from .modality_words import governor_class as _governor_class
-from .modality_words import is_means_of
+from .modality_words import NOMINAL_POS, is_means_of
 from .modality_words import lemma as _lemma
 from .modality_words import words as _words
 from .negation_scope import (
@@ -39,7 +39,6 @@ REAL_SCORE_FLOOR = 0.5
 # How far up the parse (complement of a complement of ...) a governing cue may sit; deeper chains are rare
 # and mostly parse errors.
 MAX_GOVERNOR_DEPTH = 4
-NOMINAL_POS = ("NOUN", "PROPN")
 # Dependency labels through which a governing word's meaning reaches its complement.
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "acl", "pcomp", "oprd")
 

@@ -12,6 +12,9 @@ from typing import Any
 
 __all__ = ["rules", "words", "lemma", "phrasal_lemma", "governor_class", "is_means_of"]
 
+# Parts of speech of an event noun ("the shelling", "the Qalamoun offensive").
+NOMINAL_POS = ("NOUN", "PROPN")
+
 
 @functools.lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:

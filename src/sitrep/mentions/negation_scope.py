@@ -14,13 +14,12 @@ pronouns are modality.toml's [negation] lists.
 
 from __future__ import annotations
 
-from .modality_words import words
+from .modality_words import NOMINAL_POS, lemma, words
 
 __all__ = ["is_focus_negation", "nor_of_conjunct", "neither_subject", "no_of_modified_noun", "negated_object",
            "negating_determiner", "negated_share"]
 
 NOR = "nor"
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
 def is_focus_negation(negator) -> bool:
@@ -65,7 +64,7 @@ def no_of_modified_noun(modifier):
     head = modifier.head
     if head.lower_ in words("negation", "object_pronouns"):
         return head
-    return next((c for c in head.children if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+    return negating_determiner(head)
 
 
 # The roles by which a verb's object is what the verb did (or had): "took no money", "reached no agreement".
@@ -77,7 +76,7 @@ COPULA = "be"
 def negated_object(verb):
     """The "no" / "nothing" that empties ``verb``'s object ("took no money", "heard nothing", "has reached no
     agreement"), or None: the verb's event did not happen (with that object), whatever its subject did else."""
-    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ or verb.text).lower() == COPULA:
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb) == COPULA:
         return None
     for child in verb.children:
         if child.dep_ not in OBJECT_DEPS:
