@@ -65,3 +65,22 @@ def test_the_retold_rule_marks_a_stated_day_not_a_later_acts():
     act = When(start=date(2016, 1, 28), end=date(2016, 1, 28), precision="day", rule="weekday/nearest/later-act")
     assert with_retold_rule(act) == act
     assert with_retold_rule(None) is None
+
+
+def test_the_joined_event_keeps_the_mention_that_states_the_day():
+    # a telling whose first mention is undated and whose later mention states the day: that mention is the one kept
+    from types import SimpleNamespace
+
+    from sitrep.incident_tellings import join_retold_incidents
+
+    act = When(start=date(2016, 1, 28), end=date(2016, 1, 28), precision="day", rule="weekday/nearest/later-act")
+    day = When(start=date(2015, 3, 3), end=date(2015, 3, 3), precision="day", rule="month_day/nearest")
+    undated, dated = (SimpleNamespace(mention=SimpleNamespace(when=w), distinct=False) for w in (None, day))
+
+    def builder(drafts, when):
+        return SimpleNamespace(drafts=drafts, family="violence", places=list, retold_from=None, when=when)
+
+    incident, telling = builder([SimpleNamespace(mention=SimpleNamespace(when=act), distinct=False)], act), builder(
+        [undated, dated], day)
+    joined = join_retold_incidents([incident, telling], date_of=lambda b: b.when, type_of=lambda b: "Attack")
+    assert joined == [incident] and incident.retold_from is dated

@@ -34,10 +34,10 @@ INCIDENT_FAMILY = "violence"
 
 def join_retold_incidents(builders: list, *, date_of: Callable, type_of: Callable) -> list:
     """``builders`` (assemble's events in the making, in text order) with each violent event dated only by a
-    later act joined by the first telling of the same incident further down (``_tells_same_incident``), which
-    it keeps as ``retold_from`` (its first mention). A follow-up story leads with the later act and tells the
-    incident after it; an event dated by a later act told after a dated one is left as it is (there the figures
-    of two readings would meet in one toll, and a second reading is as often a related incident).
+    later act joined by the first telling of the same incident further down (``_tells_same_incident``), the
+    telling's mention that states the day kept as ``retold_from``. A follow-up story leads with the later act and
+    tells the incident after it; an event dated by a later act told after a dated one is left as it is (there the
+    figures of two readings would meet in one toll, and a second reading is as often a related incident).
     ``date_of(builder)`` is the date the event would take, ``type_of(builder)`` its sub-event type. Returns a new
     list; the incident's builder gains the telling's mentions."""
     joined: set[int] = set()  # ids of the builders joined to another (builders compare by value, slowly)
@@ -50,7 +50,7 @@ def join_retold_incidents(builders: list, *, date_of: Callable, type_of: Callabl
         if telling is None:
             continue
         incident.drafts.extend(telling.drafts)
-        incident.retold_from = telling.drafts[0]
+        incident.retold_from = _dating_draft(telling, date_of(telling))
         joined.add(id(telling))
     return [b for b in builders if id(b) not in joined]
 
@@ -77,6 +77,11 @@ def _tells_same_incident(incident, telling, act: When, date_of: Callable, type_o
         return False
     return _compatible_types(type_of(incident), type_of(telling)) and _compatible_places(
         incident.places(), telling.places())
+
+
+def _dating_draft(telling, day: When):
+    """The telling's mention that states ``day`` (the joined event's date is read from it), else its first."""
+    return next((d for d in telling.drafts if d.mention.when == day), telling.drafts[0])
 
 
 def _own_day(when: When | None) -> bool:
