@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.mentions.modality_words import governor_class, is_means_of, words
+from sitrep.mentions.modality_words import governor_class, words
+from sitrep.mentions.parse_paths import is_means_of
 
 from modality_helpers import modality_of
 

@@ -22,7 +22,7 @@ from .incident_tellings import join_retold_incidents, with_retold_rule
 from .lead_context import lead_context_to_incident, with_lead_context
 from .plover import plover_code
 from .resolve.story_dates import is_fallback_date
-from .status import OUTLET, read_roles, statuses
+from .status import read_roles, statuses
 
 SAME_PLACE_KM = 30.0  # an indefinite mention this close to the event's place is the same event (Homs-Hama is 45)
 SAME_AREA_KM = 100.0  # places closer than this can be one event ("near Damascus" vs "in Qalamoun")

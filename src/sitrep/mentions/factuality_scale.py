@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .irrealis import is_condition_marker
 from .modality_words import rules as _rules
-from .modality_words import words
+from .parse_paths import is_means_noun
 
 __all__ = ["score", "nominal_kind"]
 
@@ -78,7 +78,7 @@ def _plan_score(cue) -> float:
     "willing to") and a means noun ("the right to work"); each has its own score in modality.toml [plan_shades]."""
     shades = _rules()["plan_shades"]
     lemma = (cue.lemma_ or cue.text).lower() if cue is not None else ""
-    if cue is not None and cue.pos_ == "NOUN" and lemma in words("prospect", "means_nouns"):
+    if cue is not None and is_means_noun(cue):
         return float(shades["scores"]["means"])
     for shade, listed in shades["words"].items():
         if lemma in listed:

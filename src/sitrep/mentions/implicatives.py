@@ -23,6 +23,7 @@ from importlib import resources
 
 from .modality_words import NOMINAL_POS, lemma, phrasal_lemma
 from .negation_scope import is_focus_negation
+from .parse_paths import has_to_infinitive, with_copula
 
 __all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue"]
 
@@ -51,7 +52,7 @@ def is_failed_infinitive(token, governor) -> bool:
     """``token`` is the "to" complement of a word that entails it did not happen ("refused to sign")."""
     if governor.i == token.i or token.head.i != governor.i:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not has_to_infinitive(token):
         return False
     return lemma(governor) in _words("infinitive", "words")
 
@@ -113,7 +114,7 @@ def incapacity_cue(token, governor):
     to", "unable", "too" of "too afraid to", "not" of "not enough to"), or None."""
     if governor.i == token.i or token.head.i != governor.i or token.dep_ not in CAPACITY_COMPLEMENT_DEPS:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not has_to_infinitive(token):
         return None
     if _impersonal(governor) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return None  # "it is too early to say", "it's not enough to argue": a judgement, not an outcome
@@ -135,7 +136,7 @@ def incapacity_cue(token, governor):
 def _negation_on(adjective):
     """A "not" / "never" on ``adjective`` or on the copula it completes ("has not been able to"); not the "not" of
     "not only able to capture the city but ..." (negation_scope.is_focus_negation: it was able)."""
-    holders = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
+    holders = with_copula(adjective)
     return next((c for holder in holders for c in holder.children
                  if (c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")) and not is_focus_negation(c)),
                 None)
@@ -153,6 +154,6 @@ IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that"})
 
 def _impersonal(adjective) -> bool:
     """The adjective (or its copula) has an "it" subject: "it is too early to", "it's not enough to"."""
-    holders = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
+    holders = with_copula(adjective)
     return any(c.dep_ in ("nsubj", "expl") and c.lower_ in IMPERSONAL_SUBJECTS for holder in holders
                for c in holder.children)

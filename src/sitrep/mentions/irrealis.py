@@ -11,6 +11,7 @@ to" that give those kinds are read here too.
 from __future__ import annotations
 
 from .modality_words import lemma, words
+from .parse_paths import has_to_infinitive
 
 __all__ = ["settle_irrealis", "is_condition_marker", "condition_adjective", "is_finite", "is_bare_verb", "is_question",
            "modal_child", "modal_class", "is_going_to"]
@@ -116,5 +117,5 @@ def is_going_to(token) -> bool:
     if token.dep_ != "xcomp" or head.i == token.i:
         return False
     if lemma(head) == "go" and head.tag_ == "VBG":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return has_to_infinitive(token)
     return False

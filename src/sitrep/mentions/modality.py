@@ -19,13 +19,14 @@ from .irrealis import (
     condition_adjective, is_bare_verb, is_finite, is_going_to, is_question, modal_child, modal_class, settle_irrealis,
 )
 from .modality_words import governor_class as _governor_class
-from .modality_words import NOMINAL_POS, is_means_of
+from .modality_words import NOMINAL_POS
 from .modality_words import lemma as _lemma
 from .modality_words import words as _words
 from .negation_scope import (
     is_focus_negation, negated_object, negated_share, negating_determiner, neither_subject, no_of_modified_noun,
     nor_of_conjunct,
 )
+from .parse_paths import has_to_infinitive, is_means_of
 
 __all__ = ["Modality", "modality", "is_event_real", "is_report_of", "HYPOTHETICAL_KINDS"]
 
@@ -270,7 +271,7 @@ def _walk(token, found: _Found) -> None:
         if dep == "advcl":
             if any(c.dep_ == "mark" and c.lower_ in _words("conditional", "markers") for c in current.children):
                 return  # "if" already noted on the clause itself
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            if has_to_infinitive(current):
                 found.note_irrealis("infinitive", current)  # purpose: "... to attack the town"
                 return
             _propagate_modal_only(head, found)
@@ -430,7 +431,7 @@ def _through_complement(token, governor, found: _Found) -> bool:
         return True
     if kind is None:
         lemma = _lemma(governor)
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        infinitive = has_to_infinitive(token)
         if lemma in _words("implicatives", "positive") or lemma == "be":
             if governor_negated is not None:
                 found.note_negation("negated", governor_negated)

@@ -10,7 +10,7 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-__all__ = ["rules", "words", "lemma", "phrasal_lemma", "governor_class", "is_means_of"]
+__all__ = ["rules", "words", "lemma", "phrasal_lemma", "governor_class", "NOMINAL_POS"]
 
 # Parts of speech of an event noun ("the shelling", "the Qalamoun offensive").
 NOMINAL_POS = ("NOUN", "PROPN")
@@ -66,12 +66,3 @@ def _as_verb(name: str, key: str, token) -> str:
         return "reported"
     return name
 
-
-def is_means_of(event, noun) -> bool:
-    """``event`` hangs on a noun of means or entitlement by "for" / "to" or a "to" infinitive ("options for
-    ending the siege", "the right to work"): it could happen; the text does not say it did."""
-    if noun.pos_ != "NOUN" or lemma(noun) not in words("prospect", "means_nouns"):
-        return False
-    if event.dep_ == "acl":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in event.children)
-    return event.dep_ in ("pobj", "pcomp") and event.head.lower_ in words("prospect", "means_prepositions")

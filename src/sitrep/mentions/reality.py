@@ -10,6 +10,7 @@ confirmation, not the shooting.
 from __future__ import annotations
 
 from .modality import is_report_of, modality
+from .parse_paths import has_to_infinitive, with_copula
 
 NON_SPECIFIC_DETERMINERS = frozenset({"any", "no", "every", "each"})
 MODAL_WORDS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "must", "can"})
@@ -63,7 +64,7 @@ def _negates_trigger(token, negation, through_governor: bool = True) -> bool:
     own = [token, *token.children, *(g for p in participants for g in p.children)]
     governor = _complement_governor(token) if through_governor else None
     if governor is not None:
-        holders = [governor] + ([governor.head] if governor.dep_ == "acomp" else [])  # "were | unable to"
+        holders = with_copula(governor)  # "were | unable to"
         own += [*holders, *(c for holder in holders for c in holder.children)]
     return any(t.idx == negation.start for t in own)
 
@@ -83,7 +84,7 @@ def _reporting_not_directive(token, mood) -> bool:
     """"A police source told Global Wire" reports; only "told them to attack" directs."""
     if mood.hypothetical != "directive":
         return False
-    return token.dep_ != "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ != "xcomp" and not has_to_infinitive(token)
 
 
 def _generic_noun(token) -> bool:
