@@ -44,7 +44,7 @@ class _EventBuilder:
     # death figures of a later event of the same incident (death_toll), and whether this event's own went there
     borrowed_figures: list = field(default_factory=list)
     lent_toll: bool = False
-    # the first mention of another telling of the incident joined to this event (incident_tellings)
+    # the mention stating the day of another telling of the incident joined to this event (incident_tellings)
     retold_from: MentionDraft | None = None
 
     @property
