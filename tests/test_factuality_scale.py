@@ -47,7 +47,7 @@ def test_gerund_takes_the_irrealis_of_its_clause(nlp):
 
 def test_plan_shades_score_apart(nlp):
     agreed = modality_of(nlp, "The rebels agreed to withdraw from the town.", "withdraw")
-    able = modality_of(nlp, "The rebels were able to withdraw from the town.", "withdraw")
+    able = modality_of(nlp, "The rebels are able to withdraw from the town.", "withdraw")  # a present ability
     planned = modality_of(nlp, "The rebels plan to withdraw from the town.", "withdraw")
     assert agreed.hypothetical == planned.hypothetical == "plan"
     assert able.score < planned.score < agreed.score

@@ -69,3 +69,14 @@ def test_a_negated_blocker_reports_the_event(nlp, sentence, trigger):
 ])
 def test_subject_to_violence_is_exposure_not_a_condition(nlp, sentence, trigger):
     assert _reported(nlp, sentence, trigger)
+
+
+@pytest.mark.parametrize("sentence, trigger, reported", [
+    ("Rebels were able to shoot down a helicopter near the airport.", "shoot", True),
+    ("The militants had been able to seize the checkpoint before dawn.", "seize", True),
+    ("Rebels are able to shoot down helicopters with the new missiles.", "shoot", False),
+    ("Rebels will be able to seize the checkpoint.", "seize", False),
+    ("Rebels were not able to seize the checkpoint.", "seize", False),
+])
+def test_a_past_ability_used_is_an_event_a_present_or_future_one_is_not(nlp, sentence, trigger, reported):
+    assert _reported(nlp, sentence, trigger) is reported

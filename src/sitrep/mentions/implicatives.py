@@ -25,7 +25,8 @@ from .modality_words import NOMINAL_POS, lemma, phrasal_lemma
 from .negation_scope import is_focus_negation
 from .parse_paths import has_to_infinitive, with_copula
 
-__all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue"]
+__all__ = ["is_failed_infinitive", "presupposing_verb", "denied_speech_verb", "is_enabling", "incapacity_cue",
+           "is_achieved_capacity"]
 
 # Dependency labels by which an event noun is the thing a verb acts on ("stopped the attack", "the attack was
 # halted").
@@ -131,6 +132,21 @@ def incapacity_cue(token, governor):
     if word in _words("capacity", "able") or word in _words("capacity", "sufficiency"):
         return _negation_on(governor)
     return None
+
+
+def is_achieved_capacity(token, governor) -> bool:
+    """``token`` is the "to" complement of "was / were / had been able to" with no negation and no modal: a past
+    ability used is an outcome ("Rebels were able to shoot down a helicopter": they did; the actuality entailment
+    of past ability), where "are able to strike" and "will be able to" only say what could happen."""
+    if token.head.i != governor.i or token.dep_ != "xcomp" or not has_to_infinitive(token):
+        return False
+    if lemma(governor) not in _words("capacity", "achieved") or governor.dep_ != "acomp":
+        return False
+    copula = governor.head
+    if _negation_on(governor) is not None or any(c.tag_ == "MD" for c in copula.children):
+        return False
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in copula.children)
+    return copula.tag_ == "VBD" or (perfect and copula.tag_ == "VBN")
 
 
 def _negation_on(adjective):

@@ -14,7 +14,9 @@ from typing import Any
 
 from ..model import Span
 from .factuality_scale import nominal_kind, score
-from .implicatives import denied_speech_verb, incapacity_cue, is_enabling, is_failed_infinitive, presupposing_verb
+from .implicatives import (
+    denied_speech_verb, incapacity_cue, is_achieved_capacity, is_enabling, is_failed_infinitive, presupposing_verb,
+)
 from .irrealis import (
     condition_adjective, is_bare_verb, is_finite, is_going_to, is_question, modal_child, modal_class, settle_irrealis,
 )
@@ -422,6 +424,8 @@ def _through_complement(token, governor, found: _Found) -> bool:
         kind = "reported"  # "called the move a setback", "called them occupiers" name; they do not want
     elif kind == "directive" and is_enabling(governor):
         kind = "enabled"  # "helped them escape", "allowed the convoy to pass": it happened
+    elif kind == "plan" and is_achieved_capacity(token, governor):
+        kind = "factive"  # "were able to shoot down": like "managed to", it happened
     governor_negated = _negation_child(governor)
     if governor_negated is None and governor.dep_ == "acomp" and governor.pos_ == "ADJ":
         governor_negated = _negation_child(governor.head)  # "are not likely to change": the copula carries the "not"
