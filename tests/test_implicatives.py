@@ -7,14 +7,9 @@ import pytest
 from sitrep.mentions.implicatives import denied_speech_verb, incapacity_cue, is_failed_infinitive, presupposing_verb
 from sitrep.mentions.modality import is_event_real, modality
 
-from modality_helpers import modality_of
+from modality_helpers import modality_of, token_of
 
 pytestmark = pytest.mark.model
-
-
-def _token(nlp, sentence: str, word: str):
-    doc = nlp(sentence)
-    return next(t for t in doc if t.text == word)
 
 
 def test_refused_infinitive_is_firmly_negated(nlp):
@@ -34,13 +29,13 @@ def test_failed_to_stop_the_attack_the_attack_happened(nlp):
 
 
 def test_halted_offensive_is_presupposed(nlp):
-    noun = _token(nlp, "The army halted the offensive near the border.", "offensive")
+    noun = token_of(nlp, "The army halted the offensive near the border.", "offensive")
     assert presupposing_verb(noun) is not None and presupposing_verb(noun).lemma_ == "halt"
     assert is_event_real(modality_of(nlp, "The army halted the offensive near the border.", "offensive"))
 
 
 def test_prevented_attack_is_not_presupposed(nlp):
-    noun = _token(nlp, "Troops prevented an attack on the airport.", "attack")
+    noun = token_of(nlp, "Troops prevented an attack on the airport.", "attack")
     assert presupposing_verb(noun) is None
     assert not is_event_real(modality_of(nlp, "Troops prevented an attack on the airport.", "attack"))
 
@@ -60,7 +55,7 @@ def test_did_not_fail_to_is_not_negated(nlp):
 
 def test_bare_activity_is_not_presupposed(nlp):
     """Regression: "unless the group stopped kidnapping" named no kidnapping event."""
-    noun = _token(nlp, "Talks will not resume unless the group stopped kidnapping.", "kidnapping")
+    noun = token_of(nlp, "Talks will not resume unless the group stopped kidnapping.", "kidnapping")
     assert presupposing_verb(noun) is None
 
 
@@ -85,7 +80,7 @@ def test_helped_or_allowed_complement_happened(nlp):
     ("The shelling made it impossible for the convoy to leave the city.", "leave"),
 ])
 def test_a_negated_or_excessive_capacity_did_not_let_it_happen(nlp, sentence, trigger):
-    event = _token(nlp, sentence, trigger)
+    event = token_of(nlp, sentence, trigger)
     assert incapacity_cue(event, event.head) is not None
     mood = modality_of(nlp, sentence, trigger)
     assert mood.negated and "unable" in mood.cues and mood.score < 0

@@ -7,7 +7,7 @@ import pytest
 from sitrep.mentions.irrealis import condition_adjective, is_condition_marker
 from sitrep.mentions.modality import is_event_real
 
-from modality_helpers import modality_of
+from modality_helpers import modality_of, token_of
 
 pytestmark = pytest.mark.model
 
@@ -88,8 +88,7 @@ def test_an_event_after_a_condition_phrase_is_a_condition(nlp, sentence, trigger
 
 
 def test_a_subject_of_a_manhunt_is_no_condition(nlp):
-    doc = nlp("The commander became the subject of a manhunt.")
-    assert condition_adjective(next(t for t in doc if t.text == "of")) is None
+    assert condition_adjective(token_of(nlp, "The commander became the subject of a manhunt.", "of")) is None
     assert modality_of(nlp, "The commander became the subject of a manhunt.", "manhunt").hypothetical is None
 
 

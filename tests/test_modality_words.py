@@ -7,14 +7,13 @@ import pytest
 from sitrep.mentions.modality_words import governor_class, words
 from sitrep.mentions.parse_paths import is_means_of
 
-from modality_helpers import modality_of
+from modality_helpers import modality_of, token_of
 
 pytestmark = pytest.mark.model
 
 
 def test_phrasal_verb_is_looked_up_whole(nlp):
-    doc = nlp("The army called off the offensive.")
-    called = next(t for t in doc if t.text == "called")
+    called = token_of(nlp, "The army called off the offensive.", "called")
     assert governor_class(called) == "negative_implicative"
     assert "threaten" in words("governors", "threat")
 
@@ -32,8 +31,7 @@ def test_reported_as_a_verb_reports_but_reports_as_a_noun_claims(nlp):
     ("Refugees were given permission to stay in the camp.", "stay"),
 ])
 def test_an_event_a_means_noun_governs_is_in_prospect(nlp, sentence, trigger):
-    doc = nlp(sentence)
-    event = next(t for t in doc if t.text == trigger)
+    event = token_of(nlp, sentence, trigger)
     noun = event.head.head if event.dep_ in ("pobj", "pcomp") else event.head
     assert is_means_of(event, noun)
     mood = modality_of(nlp, sentence, trigger)

@@ -9,7 +9,7 @@ from sitrep.mentions.negation_scope import (
     is_focus_negation, negated_object, neither_subject, no_of_modified_noun, nor_of_conjunct,
 )
 
-from modality_helpers import modality_of
+from modality_helpers import modality_of, token_of
 
 pytestmark = pytest.mark.model
 
@@ -31,8 +31,7 @@ def test_plain_not_still_negates(nlp):
 
 
 def test_nor_negates_a_conjunct_with_its_own_subject(nlp):
-    doc = nlp("The police did not arrest him, nor did they question him.")
-    question = next(t for t in doc if t.text == "question")
+    question = token_of(nlp, "The police did not arrest him, nor did they question him.", "question")
     assert nor_of_conjunct(question, question.head) is not None
     assert modality_of(nlp, "The police did not arrest him, nor did they question him.", "question").negated
 
@@ -43,15 +42,13 @@ def test_nor_continues_the_first_negation_once(nlp):
 
 
 def test_neither_subject_negates_its_verb(nlp):
-    doc = nlp("Neither the army nor the rebels could be reached for comment.")
-    reached = next(t for t in doc if t.text == "reached")
+    reached = token_of(nlp, "Neither the army nor the rebels could be reached for comment.", "reached")
     assert neither_subject(reached) is not None
     assert modality_of(nlp, "Neither the army nor the rebels could be reached for comment.", "reached").negated
 
 
 def test_no_on_the_described_noun_negates_the_participle(nlp):
-    doc = nlp("Witnesses said there were no shots fired.")
-    fired = next(t for t in doc if t.text == "fired")
+    fired = token_of(nlp, "Witnesses said there were no shots fired.", "fired")
     assert no_of_modified_noun(fired) is not None
     assert modality_of(nlp, "Witnesses said there were no shots fired.", "fired").negated
     assert not modality_of(nlp, "Witnesses said there were shots fired.", "fired").negated
@@ -63,8 +60,7 @@ def test_no_on_the_described_noun_negates_the_participle(nlp):
     ("The neighbours said they heard nothing that night.", "heard"),
 ])
 def test_an_emptied_object_negates_its_verb(nlp, sentence, trigger):
-    doc = nlp(sentence)
-    verb = next(t for t in doc if t.text == trigger)
+    verb = token_of(nlp, sentence, trigger)
     assert negated_object(verb) is not None
     mood = modality_of(nlp, sentence, trigger)
     assert mood.negated and not is_event_real(mood)
@@ -77,8 +73,7 @@ def test_an_object_with_its_own_determiner_leaves_the_verb_standing(nlp):
 
 
 def test_there_is_no_names_no_event_of_the_copula(nlp):
-    doc = nlp("There is no easy answer to the crisis.")
-    assert negated_object(next(t for t in doc if t.text == "is")) is None
+    assert negated_object(token_of(nlp, "There is no easy answer to the crisis.", "is")) is None
 
 
 def test_an_emptied_object_does_not_reach_the_next_conjunct(nlp):
@@ -96,7 +91,6 @@ def test_a_negative_head_negates_the_word_describing_it(nlp, sentence, trigger):
 
 def test_a_second_no_repeats_the_negation_rather_than_cancelling_it(nlp):
     sentence = "No flags and no banners urging revenge hung from the windows."
-    doc = nlp(sentence)
-    urging = next(t for t in doc if t.text == "urging")
+    urging = token_of(nlp, sentence, "urging")
     assert no_of_modified_noun(urging) is not None
     assert modality_of(nlp, sentence, "urging").negated

@@ -6,12 +6,14 @@ import pytest
 
 from sitrep.mentions.reality import is_reported_event
 
+from modality_helpers import token_of
+
 pytestmark = pytest.mark.model
 
 
 def _reported(nlp, sentence: str, trigger: str) -> bool:
-    doc = nlp(sentence)
-    return is_reported_event(doc, next(t.i for t in doc if t.text == trigger))
+    token = token_of(nlp, sentence, trigger)
+    return is_reported_event(token.doc, token.i)
 
 
 @pytest.mark.parametrize("sentence, trigger", [

@@ -8,6 +8,7 @@ read from around it, else a hedge, else how the event is asserted), and a negati
 from __future__ import annotations
 
 from .irrealis import is_condition_marker
+from .modality_words import lemma
 from .modality_words import rules as _rules
 from .parse_paths import is_means_noun
 
@@ -77,10 +78,10 @@ def _plan_score(cue) -> float:
     """The plan class spans an expectation ("expected to"), a commitment ("agreed to") and a capacity ("able to",
     "willing to") and a means noun ("the right to work"); each has its own score in modality.toml [plan_shades]."""
     shades = _rules()["plan_shades"]
-    lemma = (cue.lemma_ or cue.text).lower() if cue is not None else ""
+    word = lemma(cue) if cue is not None else ""
     if cue is not None and is_means_noun(cue):
         return float(shades["scores"]["means"])
     for shade, listed in shades["words"].items():
-        if lemma in listed:
+        if word in listed:
             return float(shades["scores"][shade])
     return float(_rules()["scores"]["plan"])

@@ -37,7 +37,7 @@ def settle_irrealis(found) -> None:
 
 def _perfect(modal) -> bool:
     """"would have attacked" is a counterfactual whoever reports it."""
-    return any(c.dep_ == "aux" and (c.lemma_ or c.text).lower() == "have" and c.i > modal.i
+    return any(c.dep_ == "aux" and lemma(c) == "have" and c.i > modal.i
                for c in modal.head.children)
 
 
