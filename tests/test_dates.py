@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.model import When
-from sitrep.resolve import dates
-from sitrep.resolve.dates import TimeExpression, event_date, find_time_expressions, implied_date, normalise
+from sitrep.resolve import dates, event_dates
+from sitrep.resolve.dates import TimeExpression, find_time_expressions, normalise
+from sitrep.resolve.event_dates import event_date, implied_date
 
 PUBLISHED = date(2016, 9, 22)
 
@@ -175,7 +176,8 @@ def test_implied_date_is_the_week_up_to_publication():
 
 
 def test_public_api_is_listed():
-    assert set(dates.__all__) == {"TimeExpression", "event_date", "find_time_expressions", "implied_date", "normalise"}
+    assert set(dates.__all__) == {"TimeExpression", "find_time_expressions", "normalise"}
+    assert set(event_dates.__all__) == {"event_date", "implied_date", "is_statement_time"}
 
 
 @pytest.fixture(scope="module")

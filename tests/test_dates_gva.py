@@ -42,7 +42,7 @@ def test_a_street_number_is_not_a_year():
 
 
 def test_a_bare_year_dates_an_event_only_through_the_parse(nlp):
-    from sitrep.resolve.dates import event_date
+    from sitrep.resolve.event_dates import event_date
 
     text = "A report on the 2014 post shooting made several recommendations."
     doc = nlp(text)

@@ -28,7 +28,8 @@ class Resolver:
 
     @classmethod
     def for_article(cls, article: Article, doc) -> "Resolver":
-        from .resolve.dates import find_time_expressions, implied_date
+        from .resolve.dates import find_time_expressions
+        from .resolve.event_dates import implied_date
         from .resolve.event_place import StoryPlaces, headline_toponyms
         from .resolve.outlets import outlet_home
         from .resolve.toponyms import find_toponyms
@@ -78,7 +79,8 @@ class Resolver:
         A time that dates a statement ("police said Monday") is not the event's. Failing both, the day the story
         names for its violence further down (``story_dates.story_day``), else the first day its opening names for
         anything but a later act, a statement or the page (``opening_day``)."""
-        from .resolve.dates import PRESENT_REF, is_statement_time
+        from .resolve.dates import PRESENT_REF
+        from .resolve.event_dates import is_statement_time
         from .resolve.story_dates import in_incident_sentence, is_history
 
         published = self.article.published
@@ -104,7 +106,7 @@ class Resolver:
         return _rebase_when(self.article, day)
 
     def date(self, doc, start_char: int, end_char: int) -> When | None:
-        from .resolve.dates import event_date
+        from .resolve.event_dates import event_date
         from .resolve.story_dates import narrowed_to_story_day
 
         when = event_date(doc, start_char, end_char, list(self.time_expressions), self.article.published)

@@ -20,7 +20,8 @@ Choices where CODING.md is silent:
 - "the next day", "two days later", "the previous week" count from the last specific date the text gave
   before them, else from publication.
 - "recently" = the 30 days up to publication; "now" = publication day.
-- An undated event implies the week up to publication (``implied_date``): wire reports cover recent days.
+- An undated event implies the week up to publication (``event_dates.implied_date``): wire reports cover
+  recent days.
 """
 
 from __future__ import annotations
@@ -37,18 +38,16 @@ from importlib import resources
 
 from ..mentions.numbers import number_words
 from ..model import Span, When
-from ..nlp import sentence_of
 
-__all__ = ["TimeExpression", "event_date", "find_time_expressions", "implied_date", "normalise"]
+__all__ = ["TimeExpression", "find_time_expressions", "normalise"]
 
-IMPLIED_DAYS_BEFORE_PUBLICATION = 6  # undated event: the 7 days ending on publication day (a week interval)
-ATTACHMENT_MAX_STEPS = 4  # dependency steps from a time phrase up to the event trigger that count as attached
-SUBJECT_LINK_COST = 2  # extra cost when the phrase attaches to the verb governing a nominal trigger
 SENTENCE_ENDS = re.compile(r"[.!?\n](?=\s)|\n")
 ASCII_LOWER = str.maketrans({chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
 RULES_FILE = "time_words.toml"
 WEEK_PRECISION_MAX_DAYS = 6  # a derived interval this short fits inside one ACLED "week"
 NEXT_WORDS = ("next", "coming", "the coming", "the next", "the following", "following", "this coming")
+# "now", "currently": what is so at publication ("is now in custody"), never the day a reported event happened
+PRESENT_REF = "PRESENT_REF"
 
 
 @dataclass(frozen=True)
@@ -226,6 +225,7 @@ def alternation(names) -> str:
 def _rules() -> tuple[Rule, ...]:
     """Compile the rule table once; order breaks ties between equally long matches."""
     from . import date_rules as R  # the resolvers build on this module's calendar and types
+    from . import relative_dates as Rel
 
     w = words()
     weekday = alternation(name for name in w["weekdays"] if name.endswith("day"))
@@ -276,31 +276,31 @@ def _rules() -> tuple[Rule, ...]:
         ("named_quarter", r"\b(?:the\s+(?:(?P<which>latest|last|past|previous|current|year-ago|year-earlier|"
          r"prior-year|same)\s+)?(?:fiscal\s+)?quarter|(?P<which2>this|last|next)\s+quarter)\b", R.resolve_named_quarter),
         ("year_ago", r"\b(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|prior-year)(?:\s+(?:period|quarter))?\b",
-         R.resolve_year_ago),
+         Rel.resolve_year_ago),
         ("holiday", rf"\b(?P<hol>{holiday_names})(?!\w)(?:(?:['’]s)?\s+(?P<part>{parts})\b)?", R.resolve_holiday),
         ("relative_day", rf"\b(?:(?P<pre>late|early|{parts})\s+)?(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+"
          rf"after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:(?:'s)?\s+(?P<post>{parts})\b)?\b",
-         R.resolve_relative_day),
+         Rel.resolve_relative_day),
         ("part_of_day", r"\b(?P<rel>this|last|later\s+this|earlier\s+this|early\s+this|late\s+this)\s+"
-         r"(?P<part>morning|afternoon|evening|night)\b", R.resolve_this_part),
-        ("overnight", r"\bovernight\b", R.resolve_overnight),
+         r"(?P<part>morning|afternoon|evening|night)\b", Rel.resolve_this_part),
+        ("overnight", r"\bovernight\b", Rel.resolve_overnight),
         ("weekday", rf"\b(?:(?P<pre>noon|midnight|late|early|{parts})\s+)?(?:(?P<rel>last|next|this\s+coming|this|"
          rf"coming|past|previous)\s+)?(?P<wd>{weekday})(?P<plural>s)?(?!\w)(?:(?:'s)?,?\s+(?P<part>{parts})"
-         rf"(?P<plural2>s)?\b)?", R.resolve_weekday),
-        ("weekend", r"\b(?:(?P<rel>the|this|last|next|past|previous|coming)\s+)?weekend\b", R.resolve_weekend),
+         rf"(?P<plural2>s)?\b)?", Rel.resolve_weekday),
+        ("weekend", r"\b(?:(?P<rel>the|this|last|next|past|previous|coming)\s+)?weekend\b", Rel.resolve_weekend),
         ("relative_period", rf"\b(?P<rel>{relation})[\s-]+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|spring|summer|autumn|"
-         rf"fall|winter)\b", R.resolve_relative_period),
+         rf"fall|winter)\b", Rel.resolve_relative_period),
         ("counted_relative", rf"\b(?:(?:nearly|almost|about|some|around|roughly|more\s+than|less\s+than|"
          rf"just|only|over)\s+)?(?:(?P<count>{count})[\s-]+)?(?P<unit>{units})\s+(?P<dir>ago|earlier|before|"
-         rf"later|after|previously|prior|from\s+now|hence)\b", R.resolve_counted_relative),
+         rf"later|after|previously|prior|from\s+now|hence)\b", Rel.resolve_counted_relative),
         ("duration", rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous|following|final|latest|"
          rf"remaining)|the|about|around|nearly|almost|more\s+than|over|at\s+least|some|roughly|approximately|"
          rf"up\s+to|less\s+than|just\s+over|just\s+under|another|only)\s+)?(?P<count>{count})[\s-]+"
-         rf"(?P<unit>{units})(?:[\s-]+(?:old|long))?\b", R.resolve_past_duration),
+         rf"(?P<unit>{units})(?:[\s-]+(?:old|long))?\b", Rel.resolve_past_duration),
         ("anchored_day", rf"\b(?P<which>the\s+previous|the\s+preceding|the\s+next|the\s+following|that|the\s+same)"
          rf"\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthe\s+(?P<unit2>day)\s+(?P<which2>before|after)\b",
-         R.resolve_anchored),
-        ("reference", rf"\b(?:{alternation(w['reference_words'])})\b", R.resolve_reference),
+         Rel.resolve_anchored),
+        ("reference", rf"\b(?:{alternation(w['reference_words'])})\b", Rel.resolve_reference),
         ("set", rf"\b(?:every|each|per)\s+(?:other\s+)?(?P<what>day|night|week|month|year|quarter|hour|morning|"
          rf"evening|afternoon|{weekday}|{month_full})\b", R.resolve_set),
         ("set_word", rf"\b(?:{alternation(w['set_words'])})\b", R.resolve_set),
@@ -436,95 +436,3 @@ def normalise(expression: str, published: date) -> When | None:
         return None
     return max(found, key=lambda e: e.end - e.start).value
 
-
-def implied_date(published: date | None) -> When | None:
-    """The interval an undated event in an article implies: the week ending on publication day (a wire report
-    tells of the last few days; ACLED codes such events with week precision). None without a date."""
-    if published is None:
-        return None
-    start = published - timedelta(days=IMPLIED_DAYS_BEFORE_PUBLICATION)
-    return When(start=start, end=published, precision="week", implied=True, rule="implied_week_before_publication")
-
-
-def _ancestry_cost(token, trigger) -> int | None:
-    """Dependency steps from ``token`` up to ``trigger`` (or to the verb governing a nominal trigger)."""
-    steps, current = 0, token
-    governor = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") else None
-    while steps <= ATTACHMENT_MAX_STEPS:
-        if current == trigger:
-            return steps
-        if governor is not None and current == governor:
-            return steps + SUBJECT_LINK_COST
-        if current.head == current:
-            return None
-        current, steps = current.head, steps + 1
-    return None
-
-
-def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[TimeExpression],
-               published: date | None) -> When | None:
-    """The date tied to an event trigger: a dated time expression in the trigger's sentence, the one the
-    parse attaches to the trigger if any, else the nearest. None when the sentence has none (the caller
-    falls back to ``implied_date``). ``doc`` is the spaCy Doc of the text the offsets point into."""
-    sentence = sentence_of(doc, trigger_start)
-    low, high = (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))
-    usable = [
-        e for e in expressions
-        if e.value is not None and low <= e.start and e.end <= high and e.kind in ("date", "time", "duration")
-        and not (published is not None and e.value.start is not None and e.value.start > published)
-        and e.timex_value != PRESENT_REF
-    ]
-    if not usable:
-        return None
-    from .story_dates import as_fallback, split_by_act  # builds on this module
-
-    # "police said Saturday", "was arraigned Tuesday": a later act's day dates the event only when nothing else does
-    own, later = split_by_act(doc, usable, (trigger_start, trigger_end))
-    if any(e.value.precision == "day" for e in own):
-        usable = own  # a coarser own phrase ("this week", "four years ago") does not outrank a later act's day
-    # "around 6:30 p.m. ... on Thursday": a bare clock time borrows its day; the phrase naming the day dates it
-    usable = [e for e in usable if not _bare_clock(e)] or usable
-    trigger_span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
-    attached = []
-    if trigger_span is not None and doc.has_annotation("DEP"):
-        trigger = trigger_span.root
-        for expression in usable:
-            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-            cost = _ancestry_cost(span.root, trigger) if span is not None else None
-            if cost is not None:
-                attached.append((cost, abs(expression.start - trigger_start), expression))
-    if attached:
-        best, how = min(attached, key=lambda item: (item[0], item[1]))[2], "dependency"
-    else:
-        # a bare year ("the 2014 post shooting", "in 2015, the city") dates a trigger only when the parse ties it
-        nearby = [e for e in usable if e.rule != "year"]
-        if not nearby:
-            return None
-        best = min(nearby, key=lambda e: min(abs(e.start - trigger_end), abs(trigger_start - e.end)))
-        how = "nearest"
-    when = dataclasses.replace(best.value, rule=f"{best.value.rule}/{how}")
-    return when if best in own else as_fallback(when)
-
-
-def _bare_clock(expression: TimeExpression) -> bool:
-    return expression.rule == "clock" and not re.search(r"day|tonight", expression.text, re.IGNORECASE)
-
-
-# "now", "currently": what is so at publication ("is now in custody"), never the day a reported event happened
-PRESENT_REF = "PRESENT_REF"
-# Verbs of saying: a time phrase hanging from one dates the statement ("police said Saturday"), not the event.
-STATEMENT_VERBS = frozenset("say tell announce report confirm add state release identify update".split())
-
-
-def is_statement_time(doc, expression: TimeExpression) -> bool:
-    """"..., police said Saturday", "officials told reporters on Monday": the phrase dates the saying."""
-    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    governor = span.root.head
-    if governor.lemma_.lower() == "on" or governor.dep_ == "prep":
-        governor = governor.head
-    from .story_dates import says_now  # builds on this module
-
-    return governor.lemma_.lower() in STATEMENT_VERBS and governor.i != span.root.i \
-        and not says_now(doc, governor, expression)

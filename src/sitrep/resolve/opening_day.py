@@ -15,7 +15,8 @@ import dataclasses
 from datetime import date
 
 from ..model import When
-from .dates import TimeExpression, is_statement_time
+from .dates import TimeExpression
+from .event_dates import is_statement_time
 from .story_dates import is_page_furniture, is_told_day, opening_end
 
 __all__ = ["OPENING_DAY_RULE", "opening_day"]
