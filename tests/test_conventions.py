@@ -74,6 +74,42 @@ def test_they_in_what_one_party_says_it_did_is_that_party():
     assert event.status["occurrence"] == "claimed"
 
 
+def test_it_in_what_one_body_says_it_did_is_that_body():
+    event = sitrep.extract("The Israeli army said it had carried out an air strike near Aitaroun on Thursday.",
+                           published=PUBLISHED).events[0]
+    assert ("actor1", "Military Forces of Israel") in {(a.role, a.name) for a in event.actors}
+    assert event.status["occurrence"] == "claimed"
+
+
+def test_a_source_named_by_an_actors_words_is_that_actor_speaking_of_its_own_strike():
+    # "US Africa Command" is both a source (Pentagon) and an actor (Military Forces of the United States)
+    event = sitrep.extract("The US Africa Command said it had carried out an air strike near Jilib on Friday that "
+                           "killed two al-Shabaab fighters.", published=PUBLISHED).events[0]
+    assert ("actor1", "Military Forces of the United States") in {(a.role, a.name) for a in event.actors}
+    assert event.status["occurrence"] == "claimed"
+    assert any(a.source == "Pentagon" and a.stance == "claims_responsibility" for a in event.assertions)
+
+
+def test_a_confirmed_attack_whose_doer_only_it_names_keeps_the_perpetrator_claimed():
+    event = sitrep.extract("The Baloch Liberation Army said its fighters attacked an army camp in Turbat on Monday, "
+                           "killing six soldiers. The Pakistani military confirmed the attack on the camp.",
+                           published=PUBLISHED).events[0]
+    assert event.status["occurrence"] == "confirmed"  # the army confirms it happened ...
+    assert event.status["perpetrator"] == "claimed"  # ... but only the BLA says the BLA did it
+
+
+@pytest.mark.parametrize("text", [
+    # plural police: "it" is the attack, not the speaker
+    "Police said it killed four people in Kabul on Monday.",
+    # a person speaking: "it" is not the speaker
+    "Mohammed Ali said it had killed four people in Kabul on Monday.",
+])
+def test_it_is_not_a_plural_or_personal_speaker(text):
+    event = sitrep.extract(text, published=PUBLISHED).events[0]
+    assert not any(a.role == "actor1" for a in event.actors)
+    assert event.status["occurrence"] != "claimed"
+
+
 def test_a_place_inside_a_group_name_does_not_split_the_claim_from_its_attack():
     text = ("A suicide bomber blew himself up inside a school in Kabul on Wednesday, killing at least 16 people, a "
             "government spokesman said. Islamic State Khorasan Province claimed the bombing late on Wednesday.")

@@ -117,6 +117,15 @@ def statuses(assertions: list[Assertion], actors: tuple[Actor, ...], figures: li
     if fatal is not None:
         status["fatalities"] = fatal
     if any(a.role == "actor1" for a in actors) and "perpetrator" not in status:
-        occurrence = status.get("occurrence")
-        status["perpetrator"] = occurrence if occurrence in ("claimed", "unconfirmed") else "reported"
+        status["perpetrator"] = _perpetrator_by_default(status.get("occurrence"), assertions)
     return status
+
+
+def _perpetrator_by_default(occurrence: str | None, assertions: list[Assertion]) -> str:
+    """The status of who did it when no source speaks of that alone: a party telling of its own act is the one
+    voice naming the perpetrator, so "claimed" even when others confirm the act happened ("the BLA said its
+    fighters stormed the camp; the army confirmed the attack"); else the occurrence's status where that is weak,
+    else "reported"."""
+    if any(a.stance == "claims_responsibility" for a in assertions):
+        return "claimed"
+    return occurrence if occurrence in ("claimed", "unconfirmed") else "reported"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Mention, Span
+from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Assertion, Mention, Span
 from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_actor
 from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
@@ -125,7 +125,7 @@ def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[Menti
             continue
         actors = ()
         claimant = next((a for a in assertions if a.stance == "claims_responsibility"), None)
-        hit = _hit_by_name(context, claimant.source) if claimant else None
+        hit = _speaker_hit(context, claimant) if claimant else None
         if hit is not None:
             actors = (to_actor(hit, "actor1", claimant.source_text),)
         mention = Mention(trigger=span, sentence=context.to_source(sentence.start_char, sentence.end_char),
@@ -205,7 +205,7 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
         for assertion in assertions_for(doc, doc[trigger.head], trigger_span, context.to_source, context):
             if assertion not in assertions:
                 assertions.append(assertion)
-    speakers = [a.source for a in assertions if a.source != "the outlet"]
+    speakers = [a for a in assertions if a.source != "the outlet"]
     actors = _actors(doc, cluster, context, (place.country_code if place else None) or context.country_code, speakers,
                      family)
     fatalities = fatalities_near(doc, cluster, context.to_source, sentence_triggers) if family in FATAL_FAMILIES else None
@@ -223,7 +223,7 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
             assertions.append(replace(speaker, facet="fatalities", rule=speaker.rule + "+fatalities"))
     if any(a.stance == "claims_responsibility" for a in assertions) and not any(a.role == "actor1" for a in actors):
         claimant = next(a for a in assertions if a.stance == "claims_responsibility")
-        hit = _hit_by_name(context, claimant.source)
+        hit = _speaker_hit(context, claimant)
         if hit is not None:
             actors = (to_actor(hit, "actor1", claimant.source_text), *actors)
     mention = Mention(
@@ -252,6 +252,21 @@ def _hit_by_name(context, name: str) -> ActorHit | None:
     return None
 
 
+def _speaker_hit(context, assertion) -> ActorHit | None:
+    """The party an assertion's source is: the actor of that name, else the actor named by the source's own words
+    ("the US Africa Command said": a source row (Pentagon) and an actor row (Military Forces of the United
+    States) share those words, and the party that acts is the actor)."""
+    hit = _hit_by_name(context, assertion.source)
+    if hit is not None or assertion.source_text is None:
+        return hit
+    words = assertion.source_text
+    for hit in context.actor_hits:
+        named = context.to_source(hit.start_char, hit.end_char)
+        if named.start < words.end and words.start < named.end:
+            return hit
+    return None
+
+
 def _inside_actor_name(place, context: ArticleContext) -> bool:
     """The place's words are part of a longer actor name found in the article."""
     if place.text is None:
@@ -263,7 +278,7 @@ def _inside_actor_name(place, context: ArticleContext) -> bool:
     return False
 
 
-def _actors(doc, cluster, context, country_code: str | None, speakers: list[str] = (),
+def _actors(doc, cluster, context, country_code: str | None, speakers: list[Assertion] = (),
             family: str = "violence") -> tuple[Actor, ...]:
     """actor1 (agent of the act) and actor2 (who it was done to): grammatical arguments of the triggers
     first, then the other parties the sentence names (ACLED codes the parties a report ties to the event)."""
@@ -286,6 +301,9 @@ def _actors(doc, cluster, context, country_code: str | None, speakers: list[str]
                 add(hit, role)
             for hit in _speaker(token, speakers, context):
                 add(hit, role, SENTENCE_PARTY)
+        for token in _doer_of_noun(head):
+            for hit in _speaker(token, speakers, context):
+                add(hit, "actor1", SENTENCE_PARTY)
     sentence = doc[cluster[0].head].sent
     if family not in SENTENCE_PARTY_FAMILIES:
         return tuple(found)  # an agreement's parties are the ones it is between, not everyone in the sentence
@@ -312,22 +330,41 @@ def _is_speaker_only(token) -> bool:
 # Verbs whose subject and object speak about an event rather than take part in it.
 STANCE_VERBS = frozenset({"condemn", "denounce", "criticise", "criticize", "welcome", "urge", "call", "mourn"})
 ACCUSING_VERBS = frozenset({"accuse", "blame"})
-SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we"})  # not "it"/"they": "police said it killed 4" is the attacker
+SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we"})  # "it"/"they" only as below: "police said it killed 4"
 
 
-def _speaker(token, speakers: list[str], context) -> list[ActorHit]:
-    """"The army said its jets struck ...": a pronoun (or a noun it possesses) is the party speaking; so is
-    "they" as the subject of what a single named party says it did ("Rwandan troops said they had killed")."""
+def _speaker(token, speakers: list[Assertion], context) -> list[ActorHit]:
+    """"The army said its jets struck ...": a pronoun (or a noun it possesses) is the party speaking. So is the
+    subject of what one named party says it did: "they" ("Rwandan troops said they had killed"), and "it" when
+    the party is one body ("the army said it had carried out an air strike"; after plural "police said it", "it"
+    is the attack or the device)."""
+    names = {a.source for a in speakers}
     pronoun = token.lower_ in SPEAKER_PRONOUNS or any(
         c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children
-    ) or (token.lower_ == "they" and token.dep_ == "nsubj" and len(set(speakers)) == 1 and _reported(token))
+    ) or (token.lower_ == "they" and token.dep_ == "nsubj" and len(names) == 1 and _reported(token)) or (
+        token.lower_ == "it" and token.dep_ == "nsubj" and len(names) == 1 and _reported(token)
+        and _said_by_one_body(token.head.head))
     if not pronoun:
         return []
-    for name in speakers:
-        hit = _hit_by_name(context, name)
+    for speaker in speakers:
+        hit = _speaker_hit(context, speaker)
         if hit is not None:
             return [hit]
     return []
+
+
+def _doer_of_noun(noun) -> list:
+    """The subject of the verb an event noun is the object of: "it" in "it had carried out an air strike"."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    return [c for c in noun.head.children if c.dep_ == "nsubj"]
+
+
+def _said_by_one_body(saying_verb) -> bool:
+    """The saying verb's subject is one named body, which "it" can stand for ("the army", "AFRICOM", "Hamas"),
+    not a person ("he") or a plural ("police", "officials")."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and "Plur" not in c.morph.get("Number")
+               for c in saying_verb.children)
 
 
 def _reported(token) -> bool:

@@ -138,6 +138,8 @@ def _weapon_triggers(doc) -> list[TriggerMatch]:
         )
         if not fits or verb.pos_ != "VERB" or verb.i in found:
             continue
+        if token.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+            continue  # "shot down 37 drones": the weapon is what was stopped, not what was fired
         words = {t.lemma_.lower() for t in verb.subtree}
         sub_event_type = weapons[lemma]
         if "drone" in words or "drones" in words:
@@ -295,7 +297,9 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
         if not _is_aircraft(thing, head):
             return None  # "brought down food prices", "downed tools"
         if thing is not None and thing.lower_ in DRONE_WORDS:
-            sub_event_type = "Disrupted weapons use"
+            # a drone shot down is a weapon stopped, not a strike: its own event, not part of the attack it foiled
+            sub_event_type = DISRUPTED_TYPE
+            rule = replace(rule, key=f"downed {rule.key}", sub_event_type=DISRUPTED_TYPE, event_class="disrupted")
     if sub_event_type in DISRUPTABLE_TYPES and head.pos_ in ("NOUN", "PROPN") and _disrupted(head):
         sub_event_type = DISRUPTED_TYPE
         rule = replace(rule, key=f"seized {rule.key}", sub_event_type=DISRUPTED_TYPE, event_class="disrupted")
