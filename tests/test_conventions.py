@@ -98,6 +98,23 @@ def test_a_confirmed_attack_whose_doer_only_it_names_keeps_the_perpetrator_claim
     assert event.status["perpetrator"] == "claimed"  # ... but only the BLA says the BLA did it
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ("a military source", "claimed"),  # the forces' own side: a claim
+    ("a resident", "unconfirmed"),  # an unnamed outsider
+])
+def test_an_unnamed_source_inside_the_acting_forces_is_their_own_account(source, expected):
+    event = sitrep.extract(f"Burkinabe troops killed five militants near Arbinda on Monday, according to {source}.",
+                           published=PUBLISHED).events[0]
+    assert event.status["occurrence"] == expected
+
+
+def test_an_unnamed_source_of_another_country_is_not_the_acting_forces():
+    event = sitrep.extract("Israeli troops killed two gunmen near Nablus on Monday, US military officials said.",
+                           published=PUBLISHED).events[0]
+    assert ("actor1", "Military Forces of Israel") in {(a.role, a.name) for a in event.actors}
+    assert event.status["occurrence"] == "unconfirmed"
+
+
 @pytest.mark.parametrize("text", [
     # plural police: "it" is the attack, not the speaker
     "Police said it killed four people in Kabul on Monday.",

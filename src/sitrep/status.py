@@ -54,12 +54,44 @@ def read_roles(assertions: list[Assertion], actors: tuple[Actor, ...]) -> list[A
         if assertion.stance in ("asserts", "reports") and assertion.facet in ("occurrence", "perpetrator", "fatalities"):
             if any(same_party(assertion.source, p) for p in perpetrators):
                 assertion = replace(assertion, stance="claims_responsibility", rule=assertion.rule + "+own-action")
+            elif _unnamed_force_voice(assertion, perpetrators):
+                assertion = replace(assertion, stance="claims_responsibility", rule=assertion.rule + "+own-forces")
             elif assertion.facet == "occurrence" and assertion.hedge is None and any(
                 same_party(assertion.source, a) for a in affected
             ):
                 assertion = replace(assertion, stance="confirms", rule=assertion.rule + "+affected-side")
         read.append(assertion)
     return read
+
+
+def _unnamed_force_voice(assertion: Assertion, perpetrators: list[Actor]) -> bool:
+    """An unnamed source inside the perpetrating state's forces ("a military source", "an army officer",
+    "security sources"): of an act by those forces, it is their own side speaking. A source placed in another
+    country ("US military officials" on an Israeli strike) is not."""
+    if assertion.source_named or assertion.source_text is None:
+        return False
+    words = assertion.source_text.text.lower().replace("-", " ").split()
+    if not set(words) & _force_words():
+        return False
+    states = {p.country_code or party_country(p.name) for p in perpetrators if p.inter == 1}
+    countries = {_country_of_word(word) for word in words} - {None}
+    return bool(states - {None}) and countries <= states
+
+
+def _country_of_word(word: str) -> str | None:
+    """The country a demonym or country name in a source phrase names ("us", "iraqi", "syria's")."""
+    from .mentions.lexicon import country_names, demonyms
+
+    word = word.removesuffix("'s").removesuffix("’s")
+    found = demonyms().get(word) or country_names().get(word)
+    return found.country_code if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def _force_words() -> frozenset[str]:
+    from .mentions.lexicon import cues
+
+    return frozenset(cues()["force_voices"]["words"])
 
 
 def _voice(source: str) -> str:
