@@ -81,6 +81,18 @@ def test_it_in_what_one_body_says_it_did_is_that_body():
     assert event.status["occurrence"] == "claimed"
 
 
+@pytest.mark.parametrize("text", [
+    # a named body with a plural name is still one body
+    "The Syrian Democratic Forces said on Thursday it had regained control of the town of Dhiban.",
+    # "it" in a later conjunct of what the body said, with the event noun as its means
+    "The Israeli military said no soldiers were wounded and that it had responded with artillery fire near Shtula.",
+])
+def test_it_in_what_one_body_says_is_that_body_in_other_shapes(text):
+    event = sitrep.extract(text, published=PUBLISHED).events[0]
+    assert event.status["occurrence"] == "claimed"
+    assert any(a.role == "actor1" for a in event.actors)
+
+
 def test_a_source_named_by_an_actors_words_is_that_actor_speaking_of_its_own_strike():
     # "US Africa Command" is both a source (Pentagon) and an actor (Military Forces of the United States)
     event = sitrep.extract("The US Africa Command said it had carried out an air strike near Jilib on Friday that "

@@ -343,7 +343,7 @@ def _speaker(token, speakers: list[Assertion], context) -> list[ActorHit]:
         c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children
     ) or (token.lower_ == "they" and token.dep_ == "nsubj" and len(names) == 1 and _reported(token)) or (
         token.lower_ == "it" and token.dep_ == "nsubj" and len(names) == 1 and _reported(token)
-        and _said_by_one_body(token.head.head))
+        and _said_by_one_body(_saying_verb(token.head)))
     if not pronoun:
         return []
     for speaker in speakers:
@@ -354,25 +354,41 @@ def _speaker(token, speakers: list[Assertion], context) -> list[ActorHit]:
 
 
 def _doer_of_noun(noun) -> list:
-    """The subject of the verb an event noun is the object of: "it" in "it had carried out an air strike"."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+    """The subject of the verb an event noun is the object or the means of: "it" in "it had carried out an air
+    strike", "it responded with artillery fire"."""
+    if noun.pos_ != "NOUN":
         return []
-    return [c for c in noun.head.children if c.dep_ == "nsubj"]
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
 
 
 def _said_by_one_body(saying_verb) -> bool:
-    """The saying verb's subject is one named body, which "it" can stand for ("the army", "AFRICOM", "Hamas"),
-    not a person ("he") or a plural ("police", "officials")."""
-    return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and "Plur" not in c.morph.get("Number")
+    """The saying verb's subject is one body, which "it" can stand for ("the army", "AFRICOM", "Hamas", and a
+    named body with a plural name, "the Syrian Democratic Forces"), not a person ("he") or a common plural
+    ("police", "officials")."""
+    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNP", "NNPS") or (c.tag_ == "NN" and "Plur" not in c.morph.get("Number")))
                for c in saying_verb.children)
 
 
 def _reported(token) -> bool:
     """The pronoun's clause is what a speaker says: its verb is the complement of a saying verb."""
+    return _saying_verb(token.head) is not None
+
+
+def _saying_verb(verb):
+    """The saying verb whose complement ``verb`` is, directly or as a later conjunct ("said no soldiers were
+    wounded and that it had responded"); else None."""
     from .lexicon import cues
 
-    verb = token.head
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues()["verbs"]
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues()["verbs"]:
+        return verb.head
+    return None
 
 
 def _anaphor(token, context) -> list[ActorHit]:
