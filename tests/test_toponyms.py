@@ -58,6 +58,16 @@ def test_damascus_follows_country_context():
     assert oregon["Damascus"].chosen.country_code == "US"
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # West Bank towns conflict news names, which a same-named village abroad outranked on population alone
+    ("Troops raided Jenin overnight.", "Jenin", "PS"),
+    ("Troops raided Bethlehem overnight.", "Bethlehem", "PS"),
+    ("Police clashed with miners in Bethlehem in the Free State, South Africa.", "Bethlehem", "ZA"),
+])
+def test_west_bank_towns_and_their_namesakes(text, name, country):
+    assert _by_text(find_toponyms(text))[name].chosen.country_code == country
+
+
 def test_country_hint_breaks_ties():
     plain = _by_text(find_toponyms("He moved to Georgia last year."))["Georgia"].chosen.country_code
     hinted = _by_text(find_toponyms("He moved to Georgia last year.", country_hint="GE"))["Georgia"].chosen

@@ -238,8 +238,9 @@ def _detection_ok(phrase: str, start: int, end: int, entries: tuple[Entry, ...],
     text, entities = context.text, context.entities
     lowered = phrase.lower()
     best = entries[0]
-    important = (best.feature in ("country", "continent", "admin1", "capital")
-                 or best.population >= IMPORTANT_POPULATION or best.gazetteer_id.startswith("supplement:"))
+    # a supplement row is a place conflict news names, even where a same-named village sorts first ("Jenin")
+    important = (best.feature in ("country", "continent", "admin1", "capital") or best.population >= IMPORTANT_POPULATION
+                 or any(e.gazetteer_id.startswith("supplement:") and e.kind == best.kind for e in entries))
     exact_place = any(s == start and e == end and label in PLACE_LABELS for s, e, label in entities)
     place_inside = any(s <= start and end <= e and label in ("GPE", "LOC") for s, e, label in entities)
     placed_by_text = bool(_PLACED_BY_TEXT.search(text[max(0, start - 40):start]))
