@@ -139,3 +139,25 @@ def test_riot_police_do_not_make_a_riot():
     text = ("Riot police used water cannon and pepper spray to clear thousands of protesters from the avenue outside "
             "parliament in Tbilisi on Thursday night.")
     assert main_type(text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "The man killed his wife on Sunday night at their home in Dayton, police said.",
+    "A 15-year-old boy was critically wounded in an accidental shooting in Chicago on Thursday, according to police.",
+    "A man shot his neighbour during an argument in Akron on Tuesday.",
+    "A gunman opened fire on shoppers at a mall in Denver on Saturday, killing three people.",
+    "Two teens were injured in a shooting in Durham on Monday, according to police.",
+])
+def test_a_one_sided_shooting_or_killing_is_an_attack_not_a_clash(text):
+    """Regression: a lone killer's victim is a civilian; police named as the source ("according to police") are no
+    side that was fought."""
+    assert main_type(text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire at an army checkpoint near Kalo on Tuesday, and soldiers returned fire.",
+    "Gunmen on motorcycles opened fire on the post near Kalo on Tuesday, killing four guards.",
+    "Gunmen attacked an army checkpoint in Borno on Monday, killing three soldiers.",
+])
+def test_fire_at_a_military_post_is_an_armed_clash(text):
+    assert main_type(text) == "Armed clash"
