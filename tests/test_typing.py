@@ -87,6 +87,8 @@ def test_a_bare_suicide_in_a_bombing_still_names_it():
     "A retired teacher killed his son and his daughter before turning the gun on himself.",
     "The suspect attacked his girlfriend and killed her, deputies said.",
     "A man killed a neighbour with a knife after a dispute over a fence.",
+    "A young man was killed after someone fired shots from a passing car and drove off.",
+    "He fired more than 40 rounds into the house where his family slept; investigators reviewed past shootings.",
 ])
 def test_a_one_sided_killing_of_a_person_is_an_attack(text):
     """Regression: "killed" alone scores Armed clash and Attack alike, and precedence gave the tie to the clash."""

@@ -203,11 +203,12 @@ def _best(by_type: dict[str, float]) -> tuple[str, float]:
 def _one_sided(scores: SubEventScores) -> bool:
     """An Armed clash reading held up only by the violence words both generic types share ("killed", "attacked",
     "fired", "wounded"): ACLED's clash needs two armed, organised sides, and no fighting word, no military target
-    and no dead fighters (the strong Armed clash cues) says there were two. When Attack's cues score as much, the
-    act was one-sided ("the man killed his wife"), and precedence must not make it a battle. A named armed force
-    ("the army killed scores of terrorists") keeps the clash reading."""
+    and no dead fighters (the strong Armed clash cues) says there were two, and no armed force is named ("the army
+    killed scores of terrorists" keeps the clash reading). Then, when any Attack cue is there, the act was one-sided
+    ("the man killed his wife", "someone fired shots from a car, killing a man"), and neither precedence nor one more
+    shared word ("fired") may make it a battle."""
     return (scores.strong["Armed clash"] == 0 and scores.facets.get("armed_party", 0) == 0
-            and scores.by_type["Attack"] >= scores.by_type["Armed clash"])
+            and scores.by_type["Attack"] > 0)
 
 
 def classify_sub_event(text: str, doc=None) -> tuple[str, float]:
