@@ -161,3 +161,20 @@ def test_a_one_sided_shooting_or_killing_is_an_attack_not_a_clash(text):
 ])
 def test_fire_at_a_military_post_is_an_armed_clash(text):
     assert main_type(text) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters were busy on Monday afternoon battling a number of fires throughout the county.",
+    "Two of the victims were still fighting for their lives in hospital in Tulsa on Monday.",
+    "Crews in the hills above Boulder made progress on Sunday in their battle to contain several wildfires.",
+])
+def test_fighting_a_fire_or_for_a_life_is_no_armed_clash(text):
+    assert main_type(text) != "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fought troops for control of the town of Kalo on Monday.",
+    "Soldiers fought the militants who set fire to houses in Kalo on Monday.",
+])
+def test_a_fight_over_a_town_stays_a_clash(text):
+    assert main_type(text) == "Armed clash"
