@@ -178,3 +178,13 @@ def test_fighting_a_fire_or_for_a_life_is_no_armed_clash(text):
 ])
 def test_a_fight_over_a_town_stays_a_clash(text):
     assert main_type(text) == "Armed clash"
+
+
+def test_an_attack_on_a_market_and_a_military_base_is_a_clash():
+    """The armed target is the second of two objects; civilians killed beside it do not make it an Attack."""
+    text = "Gunmen killed at least nine people near Kalo on Monday, attacking a market and a military base, officials said."
+    assert main_type(text) == "Armed clash"
+
+
+def test_an_attack_on_an_aid_convoy_is_an_attack():
+    assert main_type("Gunmen attacked an aid convoy near Kalo on Monday, killing two drivers.") == "Attack"

@@ -143,7 +143,14 @@ def _military_target(head) -> bool:
     targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                 for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in word_list("military_target_words") for t in targets)
+    targets += [c for t in list(targets) for c in t.children if c.dep_ == "conj"]  # "a market and a military base"
+    return any(t.lower_ in word_list("military_target_words") and not _civilian_modified(t) for t in targets)
+
+
+def _civilian_modified(target) -> bool:
+    """"an aid convoy", "a humanitarian convoy", "a refugee camp": the modifier makes the target civilian."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in word_list("civilian_target_modifiers")
+               for c in target.children)
 
 
 # Operations that are searches when nothing but a seizure comes of them.
