@@ -188,3 +188,11 @@ def test_an_attack_on_a_market_and_a_military_base_is_a_clash():
 
 def test_an_attack_on_an_aid_convoy_is_an_attack():
     assert main_type("Gunmen attacked an aid convoy near Kalo on Monday, killing two drivers.") == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits ambushed travellers on the highway near Kaduna on Monday, killing four, according to police.",
+    "Armed men ambushed a minibus near Kaduna on Monday and shot dead three passengers, residents told police.",
+])
+def test_police_as_the_source_do_not_make_an_ambush_of_civilians_a_clash(text):
+    assert main_type(text) == "Attack"

@@ -363,8 +363,9 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
 
 
 def _civilians_on_receiving_end(mentions: list[Mention]) -> bool:
-    """Civilians are named as the ones hit, and no armed party is."""
-    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target")]
+    """Civilians are named as the ones hit, and no armed party is (a party the sentence only names, as in
+    "..., according to police", is the source, not one hit)."""
+    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target") and not a.rule.startswith(SENTENCE_PARTY)]
     return any(a.kind == "civilians" for a in hit) and not any(a.inter in ARMED_INTER_CODES for a in hit)
 
 

@@ -115,6 +115,9 @@ def _civilians_only_hit(head, actors) -> bool:
     people as the trigger's object ("attacked villages", "ambushed a commercial lorry"), and no armed party."""
     if head.lemma_.lower() in word_list("mutual_fight_lemmas"):
         return False  # "fighting between X and Y killed five people": both sides fought
+    # a party the sentence only names on the receiving side ("..., according to police", "told police") is the
+    # source or a responder, not one hit: it neither blocks nor counts as a second armed side
+    actors = [a for a in actors if not (a.role in ("actor2", "target") and a.rule.startswith(SENTENCE_PARTY))]
     victims = [a for a in actors if a.role in ("actor2", "target")]
     if any(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims):
         return False
