@@ -80,3 +80,38 @@ def test_a_killers_own_suicide_is_no_suicide_bomb(text):
 
 def test_a_bare_suicide_in_a_bombing_still_names_it():
     assert classify_sub_event("A suicide struck a checkpoint in Kabul, killing six soldiers.")[0] == "Suicide bomb"
+
+
+@pytest.mark.parametrize("text", [
+    "The man killed his wife on Sunday night at their home, police said.",
+    "A retired teacher killed his son and his daughter before turning the gun on himself.",
+    "The suspect attacked his girlfriend and killed her, deputies said.",
+    "A man killed a neighbour with a knife after a dispute over a fence.",
+    "A young man was killed after someone fired shots from a passing car and drove off.",
+    "He fired more than 40 rounds into the house where his family slept; investigators reviewed past shootings.",
+])
+def test_a_one_sided_killing_of_a_person_is_an_attack(text):
+    """Regression: "killed" alone scores Armed clash and Attack alike, and precedence gave the tie to the clash."""
+    assert classify_sub_event(text)[0] == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire on shoppers at a mall on Saturday.",
+    "Fighters of the group killed at least 17 civilians in the raid, an army spokesman said.",
+])
+def test_civilian_victims_make_an_attack_even_beside_armed_words(text):
+    assert classify_sub_event(text)[0] == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "The army killed and wounded scores of terrorists in the province.",
+    "Soldiers killed two militants during the operation near the border.",
+])
+def test_a_named_armed_force_keeps_the_clash_reading(text):
+    assert classify_sub_event(text)[0] == "Armed clash"
+
+
+def test_the_armed_party_facet_ignores_police_as_the_source():
+    scores = score_sub_events("The man killed his wife, police said.")
+    assert scores.facets["armed_party"] == 0
+    assert score_sub_events("Troops killed the man.").facets["armed_party"] > 0

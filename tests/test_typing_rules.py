@@ -139,3 +139,60 @@ def test_riot_police_do_not_make_a_riot():
     text = ("Riot police used water cannon and pepper spray to clear thousands of protesters from the avenue outside "
             "parliament in Tbilisi on Thursday night.")
     assert main_type(text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "The man killed his wife on Sunday night at their home in Dayton, police said.",
+    "A 15-year-old boy was critically wounded in an accidental shooting in Chicago on Thursday, according to police.",
+    "A man shot his neighbour during an argument in Akron on Tuesday.",
+    "A gunman opened fire on shoppers at a mall in Denver on Saturday, killing three people.",
+    "Two teens were injured in a shooting in Durham on Monday, according to police.",
+])
+def test_a_one_sided_shooting_or_killing_is_an_attack_not_a_clash(text):
+    """Regression: a lone killer's victim is a civilian; police named as the source ("according to police") are no
+    side that was fought."""
+    assert main_type(text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire at an army checkpoint near Kalo on Tuesday, and soldiers returned fire.",
+    "Gunmen on motorcycles opened fire on the post near Kalo on Tuesday, killing four guards.",
+    "Gunmen attacked an army checkpoint in Borno on Monday, killing three soldiers.",
+])
+def test_fire_at_a_military_post_is_an_armed_clash(text):
+    assert main_type(text) == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters were busy on Monday afternoon battling a number of fires throughout the county.",
+    "Two of the victims were still fighting for their lives in hospital in Tulsa on Monday.",
+    "Crews in the hills above Boulder made progress on Sunday in their battle to contain several wildfires.",
+])
+def test_fighting_a_fire_or_for_a_life_is_no_armed_clash(text):
+    assert main_type(text) != "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fought troops for control of the town of Kalo on Monday.",
+    "Soldiers fought the militants who set fire to houses in Kalo on Monday.",
+])
+def test_a_fight_over_a_town_stays_a_clash(text):
+    assert main_type(text) == "Armed clash"
+
+
+def test_an_attack_on_a_market_and_a_military_base_is_a_clash():
+    """The armed target is the second of two objects; civilians killed beside it do not make it an Attack."""
+    text = "Gunmen killed at least nine people near Kalo on Monday, attacking a market and a military base, officials said."
+    assert main_type(text) == "Armed clash"
+
+
+def test_an_attack_on_an_aid_convoy_is_an_attack():
+    assert main_type("Gunmen attacked an aid convoy near Kalo on Monday, killing two drivers.") == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits ambushed travellers on the highway near Kaduna on Monday, killing four, according to police.",
+    "Armed men ambushed a minibus near Kaduna on Monday and shot dead three passengers, residents told police.",
+])
+def test_police_as_the_source_do_not_make_an_ambush_of_civilians_a_clash(text):
+    assert main_type(text) == "Attack"

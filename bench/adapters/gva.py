@@ -111,6 +111,9 @@ def record(row: dict) -> dict:
     out = {"doc_id": row["doc_id"], "incident_id": row.get("incident_id"), "fatalities": killed, "injuries": injured,
            "baseline_fatalities": counted_killed}
     if event is not None:
+        # the incident's type, for error analysis (GVA pages are US gun violence, nearly all one-sided shootings);
+        # the scorer ignores it
+        out.update(sub_event_type=event.sub_event_type, type_rule=event.rules.get("event_type"))
         if event.date is not None and event.date.start is not None:
             # an implied interval ("at or before publication") is read at its end, the publication day;
             # a stated interval at its start, as ACLED's event_date does for day precision

@@ -355,12 +355,17 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
         return main.sub_event_type  # the parse found force used on the crowd; a "peaceful" cue does not undo it
     if guess == "Armed clash" and main.sub_event_type == "Attack" and _civilians_on_receiving_end(mentions):
         return main.sub_event_type  # "gunmen fired on villagers": the cue words of fighting, but civilians hit
+    if guess == "Attack" and main.sub_event_type == "Armed clash":
+        # the parse found an armed side on the receiving end ("attacking a market and a military base", "killing
+        # three policemen"); civilians killed beside it do not undo the clash, which ACLED's precedence puts first
+        return main.sub_event_type
     return guess if guess in allowed else main.sub_event_type
 
 
 def _civilians_on_receiving_end(mentions: list[Mention]) -> bool:
-    """Civilians are named as the ones hit, and no armed party is."""
-    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target")]
+    """Civilians are named as the ones hit, and no armed party is (a party the sentence only names, as in
+    "..., according to police", is the source, not one hit)."""
+    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target") and not a.rule.startswith(SENTENCE_PARTY)]
     return any(a.kind == "civilians" for a in hit) and not any(a.inter in ARMED_INTER_CODES for a in hit)
 
 

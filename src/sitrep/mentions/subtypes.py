@@ -89,12 +89,21 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
             return "Armed clash"  # "troops killed 25 militants": the dead were fighters
         if _military_target(doc[main.head]):
             return "Armed clash"  # an attack on a base, a checkpoint or a convoy is fought with armed forces
-        victims = [a for a in actors if a.role == "actor2"]
-        if victims and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(a.inter in ARMED_INTER_CODES for a in victims):
+        if _armed_side_hit(actors):
             return "Armed clash"
     if sub_event_type == "Armed clash" and main.rule.rank <= AMBUSH_RANK and _civilians_only_hit(doc[main.head], actors):
         return "Attack"  # "armed men ambushed a lorry, killing the driver and two passengers": civilians, no fight
     return sub_event_type
+
+
+def _armed_side_hit(actors) -> bool:
+    """The trigger's own object is an armed party and no civilian is ("gunmen shot two policemen", "an attack on
+    the troops"): the other side of an armed clash. Parties the sentence only names beside the act ("..., according
+    to police", "told police", "officers were called to the shooting") are the source or the responders, not a side
+    that was fought, so they do not make a shooting of a boy an armed clash."""
+    victims = [a for a in actors if a.role == "actor2" and not a.rule.startswith(SENTENCE_PARTY)]
+    return bool(victims) and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(
+        a.inter in ARMED_INTER_CODES for a in victims)
 
 
 # Generic violence triggers ("attack", "ambush", "fire", "kill") at or below this rank are typed by their victims.
@@ -106,6 +115,9 @@ def _civilians_only_hit(head, actors) -> bool:
     people as the trigger's object ("attacked villages", "ambushed a commercial lorry"), and no armed party."""
     if head.lemma_.lower() in word_list("mutual_fight_lemmas"):
         return False  # "fighting between X and Y killed five people": both sides fought
+    # a party the sentence only names on the receiving side ("..., according to police", "told police") is the
+    # source or a responder, not one hit: it neither blocks nor counts as a second armed side
+    actors = [a for a in actors if not (a.role in ("actor2", "target") and a.rule.startswith(SENTENCE_PARTY))]
     victims = [a for a in actors if a.role in ("actor2", "target")]
     if any(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims):
         return False
@@ -127,13 +139,21 @@ def fighters_killed(fatalities) -> bool:
 
 
 def _military_target(head) -> bool:
-    """The trigger's object ("attacked a military base") or "on"-phrase ("an attack on an army checkpoint", also
-    when the parse hangs it on the verb: "an attack has been launched on a base")."""
+    """The trigger's object ("attacked a military base") or "on"/"at"-phrase ("an attack on an army checkpoint",
+    "opened fire at a checkpoint", also when the parse hangs it on the verb: "an attack has been launched on a
+    base")."""
     holders = [head] + ([head.head] if head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") else [])
     targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+    targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                 for g in c.children if g.dep_ == "pobj"]
-    return any(t.lower_ in word_list("military_target_words") for t in targets)
+    targets += [c for t in list(targets) for c in t.children if c.dep_ == "conj"]  # "a market and a military base"
+    return any(t.lower_ in word_list("military_target_words") and not _civilian_modified(t) for t in targets)
+
+
+def _civilian_modified(target) -> bool:
+    """"an aid convoy", "a humanitarian convoy", "a refugee camp": the modifier makes the target civilian."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in word_list("civilian_target_modifiers")
+               for c in target.children)
 
 
 # Operations that are searches when nothing but a seizure comes of them.

@@ -278,6 +278,25 @@ def _debate(head) -> bool:
     return bool(words & word_list("debating_words"))
 
 
+# Dependents of a fight word that hold what is fought: its object, or the "for"/"against"/"with" phrase.
+FOUGHT_PREPOSITIONS = frozenset({"for", "against", "with"})
+
+
+def _fought_thing_is_no_side(head) -> bool:
+    """What the fight word fights is a fire, an illness or a life (word_lists non_combat_fight_objects): firefighters
+    "battling fires", a victim "fighting for their life", "their battle to contain wildfires". Only the head nouns of
+    those phrases (and "a number of" what, and their conjuncts) are read, not whole subtrees, so "fought the militants
+    who set fire to houses" stays a fight."""
+    holders = [head] + [c for c in head.children if c.dep_ in ("acl", "xcomp")]
+    things = [c for holder in holders for c in holder.children if c.dep_ == "dobj"]
+    things += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FOUGHT_PREPOSITIONS
+               for g in c.children if g.dep_ == "pobj"]
+    things += [g for t in list(things) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "a number of fires"
+    things += [c for t in list(things) for c in t.children if c.dep_ == "conj"]
+    return any(t.lower_ in word_list("non_combat_fight_objects") for t in things)
+
+
 def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) -> TriggerMatch | None:
     """Apply the context checks a lemma match needs; None when the word is not an event here."""
     head = doc[token_range[1] - 1] if rule.head == "last" else token
@@ -288,6 +307,8 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
         return None  # "the occupied city", "areas seized last year": a state, not a taking
     if rule.key in word_list("mutual_fight_lemmas") and _debate(head):
         return None  # "lawmakers clashed over the bill": a dispute in words, not an armed clash
+    if rule.key in word_list("mutual_fight_lemmas") and _fought_thing_is_no_side(head):
+        return None  # "battling a number of fires", "fighting for their lives": no armed side fought
     if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
         return None  # "entered without fighting", "without any armed clashes": said not to have happened
     sub_event_type = rule.sub_event_type

@@ -200,6 +200,17 @@ def _best(by_type: dict[str, float]) -> tuple[str, float]:
     return ranked[0]
 
 
+def _one_sided(scores: SubEventScores) -> bool:
+    """An Armed clash reading held up only by the violence words both generic types share ("killed", "attacked",
+    "fired", "wounded"): ACLED's clash needs two armed, organised sides, and no fighting word, no military target
+    and no dead fighters (the strong Armed clash cues) says there were two, and no armed force is named ("the army
+    killed scores of terrorists" keeps the clash reading). Then, when any Attack cue is there, the act was one-sided
+    ("the man killed his wife", "someone fired shots from a car, killing a man"), and neither precedence nor one more
+    shared word ("fired") may make it a battle."""
+    return (scores.strong["Armed clash"] == 0 and scores.facets.get("armed_party", 0) == 0
+            and scores.by_type["Attack"] > 0)
+
+
 def classify_sub_event(text: str, doc=None) -> tuple[str, float]:
     """The most likely ACLED sub-event type for ``text`` and a confidence in 0..1 (share of the cue mass)."""
     scores = score_sub_events(text, doc)
@@ -218,6 +229,8 @@ def classify_sub_event(text: str, doc=None) -> tuple[str, float]:
         return label, round(min(1.0, protest_mass / total), 3)
     others["Violent demonstration"] = by_type["Violent demonstration"]
     label, best_score = _best(others)
+    if label == "Armed clash" and _one_sided(scores):
+        label, best_score = "Attack", by_type["Attack"]
     if label in GENERIC_TYPES:
         specific = {t: scores.strong[t] for t in by_type if t not in GENERIC_TYPES and t not in PROTEST_TYPES
                     and t not in WEAK_SPECIFIC_TYPES}
