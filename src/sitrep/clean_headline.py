@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from .clean_dates import AGENCY_DATELINE, parse_date
 
-if TYPE_CHECKING:  # clean imports this module; the verdicts are only read here, through their methods
-    from .clean import LineVerdict
+if TYPE_CHECKING:  # clean_lines imports this module; the verdicts are only read here, through their methods
+    from .clean_lines import LineVerdict
 
 __all__ = [
     "BODY_LINE_MIN_WORDS",
