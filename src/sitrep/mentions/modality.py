@@ -9,10 +9,6 @@ extractor needs. The cue words and the scores live in ``rules/modality.toml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from ..model import Span
 from .factuality_scale import nominal_kind, score
 from .implicatives import (
     denied_speech_verb, incapacity_cue, is_achieved_capacity, is_enabling, is_failed_infinitive, presupposing_verb,
@@ -20,6 +16,7 @@ from .implicatives import (
 from .irrealis import (
     condition_adjective, is_bare_verb, is_finite, is_going_to, is_question, modal_child, modal_class, settle_irrealis,
 )
+from .modality_cues import FoundCues, Modality, span_of
 from .modality_words import governor_class as _governor_class
 from .modality_words import NOMINAL_POS
 from .modality_words import lemma as _lemma
@@ -46,98 +43,9 @@ MAX_GOVERNOR_DEPTH = 4
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "acl", "pcomp", "oprd")
 
 
-@dataclass(frozen=True)
-class Modality:
-    """How the text commits to one event: polarity, hedge, irrealis kind, and a factuality score.
-
-    ``hypothetical`` names the irrealis kind (see HYPOTHETICAL_KINDS) and ``hypothetical_cue`` the words that
-    made it; spans are character offsets into the parsed ``Doc``'s text. ``cues`` lists every cue class found,
-    nearest first, so a caller (or ``sitrep explain``) can say why.
-    """
-
-    negated: bool = False
-    negation: Span | None = None
-    hedge: Span | None = None
-    hypothetical: str | None = None
-    hypothetical_cue: Span | None = None
-    score: float = 3.0
-    cues: tuple[str, ...] = ()
-
-
 def is_event_real(mood: Modality) -> bool:
     """True when the event should be reported as having happened (hedged events still count; they stay hedged)."""
     return not mood.negated and mood.hypothetical is None and mood.score >= REAL_SCORE_FLOOR
-
-
-def _span(tokens) -> Span | None:
-    tokens = [t for t in tokens if t is not None]
-    if not tokens:
-        return None
-    doc = tokens[0].doc
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return Span(start, end, doc.text[start:end])
-
-
-@dataclass
-class _Found:
-    """Cues collected while walking the parse; turned into a Modality at the end."""
-
-    negation: Any = None
-    negation_kind: str = ""
-    hedge: Any = None
-    hedge_kind: str = ""
-    irrealis: str | None = None
-    irrealis_cue: Any = None
-    certainty: str = "certain"
-    certainty_cue: Any = None
-    cues: list[str] = field(default_factory=list)
-    # irrealis read from around the event rather than on it (the clause of an event noun, a bare base-form verb):
-    # it lowers the score but does not make the event hypothetical ("will investigate the attack")
-    weak_irrealis: str | None = None
-    # the event token the walk started from: some cues reach only the event itself, not what hangs below it
-    event: Any = None
-
-    def note_irrealis(self, kind: str, cue) -> None:
-        self.cues.append(kind)
-        if self.irrealis is None:
-            self.irrealis, self.irrealis_cue = kind, cue
-
-    def note_hedge(self, kind: str, cue) -> None:
-        self.cues.append(kind)
-        if self.hedge is None:
-            self.hedge, self.hedge_kind = cue, kind
-
-    def note_negation(self, kind: str, cue) -> None:
-        if cue is not None and self.negation is not None and cue.i == self.negation.i:
-            return  # one "no" read twice (on the event noun, then as its verb's participant) is one negation
-        if self.negation_kind == "nor" and kind == "negated":
-            return  # "did not confirm the shooting, nor any arrests": the "not" that "nor" continues
-        self.cues.append(kind)
-        if self.negation is None:
-            self.negation, self.negation_kind = cue, kind
-        elif self.negation_kind == "negated" and kind == "negated" and not _is_determiner(cue) \
-                and not _is_determiner(self.negation):
-            # a double negative ("not without ...") cancels out; a second "no" does not ("no flags and no signs
-            # hang", "did not find no weapons")
-            self.negation, self.negation_kind = None, ""
-        elif self.negation_kind in IMPLICATIVE_NEGATIONS and kind == "negated" and _negates(cue, self.negation):
-            # "did not prevent the attack", "won't delay the launch": the negated blocker lets the event happen
-            self.negation, self.negation_kind = None, ""
-
-
-# Negations made by a negative implicative verb; a "not" on that verb cancels them ("did not prevent the attack").
-IMPLICATIVE_NEGATIONS = ("negative_implicative", "failed_to")
-
-
-def _is_determiner(cue) -> bool:
-    """``cue`` is a "no" / "neither" determiner, which repeats a negation rather than cancelling it."""
-    return cue is not None and cue.dep_ in ("det", "preconj")
-
-
-def _negates(cue, word) -> bool:
-    """``cue`` (a "not") hangs on ``word`` itself."""
-    return cue is not None and word is not None and cue.head.i == word.i and cue.i != word.i
 
 
 def _negation_child(token):
@@ -170,7 +78,7 @@ def _negation_child(token):
 NEGATED_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _local_cues(token, found: _Found, *, own: bool, governor: bool = False) -> None:
+def _local_cues(token, found: FoundCues, *, own: bool, governor: bool = False) -> None:
     """Cues sitting directly on ``token``: negation, modal auxiliaries, hedging adverbs/adjectives, "if".
 
     For a ``governor`` (a verb the event is the complement of), only its modals, hedging adverbs and "if" reach
@@ -217,7 +125,7 @@ def _passive_reporting_hedge(governor) -> bool:
     return passive and not has_agent
 
 
-def _walk(token, found: _Found) -> None:
+def _walk(token, found: FoundCues) -> None:
     """Climb from the event token through complements, conjunctions and noun governors, collecting cues."""
     _local_cues(token, found, own=True)
     if found.event is None and found.negation is None:
@@ -290,7 +198,7 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 NAMING_DEPS = frozenset({"oprd", "ccomp", "attr"})
 
 
-def _note_incapacity(event, governor, found: _Found) -> bool:
+def _note_incapacity(event, governor, found: FoundCues) -> bool:
     """"were unable to reach", "too afraid to stay", "impossible for him to enter": the event did not happen (a
     modal on the copula still reaches it: "will not be able to attend"). Returns whether it was read."""
     cue = incapacity_cue(event, governor)
@@ -301,7 +209,7 @@ def _note_incapacity(event, governor, found: _Found) -> bool:
     return True
 
 
-def _clause_irrealis(noun, found: _Found) -> None:
+def _clause_irrealis(noun, found: FoundCues) -> None:
     """An event noun inside a hypothetical clause is hypothetical too ("would open the way to war"); its verb's
     negation is not its own ("did not mention the attack"), so only irrealis and hedges are copied, unless the noun
     is an "any" one, which only a negation licenses ("did not launch any attack")."""
@@ -314,7 +222,7 @@ def _clause_irrealis(noun, found: _Found) -> None:
             break
     if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
         return
-    clause = _Found()
+    clause = FoundCues()
     _walk(verb, clause)
     if clause.negation_kind == "negated" and any(
             c.dep_ == "det" and c.lower_ in _words("negation", "polarity_determiners") for c in noun.children):
@@ -326,7 +234,7 @@ def _clause_irrealis(noun, found: _Found) -> None:
         found.note_hedge(clause.hedge_kind, clause.hedge)
 
 
-def _propagate_modal_only(head, found: _Found) -> None:
+def _propagate_modal_only(head, found: FoundCues) -> None:
     modal, perfect = modal_child(head)
     if modal is not None and not perfect:
         kind = modal_class(modal)
@@ -334,7 +242,7 @@ def _propagate_modal_only(head, found: _Found) -> None:
             found.note_irrealis(kind, modal)
 
 
-def _through_preposition(token, prep, found: _Found) -> None:
+def _through_preposition(token, prep, found: FoundCues) -> None:
     """"without firing", "prevented from attacking", "accused of attacking", "instead of attacking"."""
     lower = prep.lower_
     if lower in _words("negation", "prepositions"):
@@ -383,7 +291,7 @@ def _through_preposition(token, prep, found: _Found) -> None:
         found.certainty, found.certainty_cue = "attempt", governor
 
 
-def _is_event_itself(token, found: _Found) -> bool:
+def _is_event_itself(token, found: FoundCues) -> bool:
     """``token`` is the event the walk started from, or the first conjunct it joins ("options for ending the
     siege and rebuilding the town"), not a word the event only hangs below ("opportunities for work drawing")."""
     event = found.event
@@ -399,7 +307,7 @@ def is_report_of(prep) -> bool:
             and _lemma(governor) in _words("report_nouns", "nouns"))
 
 
-def _through_noun_governor(noun, verb, found: _Found) -> bool:
+def _through_noun_governor(noun, verb, found: FoundCues) -> bool:
     """An event noun takes its verb's cues when the verb says whether it occurred ("did not launch an attack")."""
     lemma = _lemma(verb)
     # a passive subject is the verb's logical object ("the departure has been delayed" = delayed the departure)
@@ -413,7 +321,7 @@ def _through_noun_governor(noun, verb, found: _Found) -> bool:
     return True
 
 
-def _through_complement(token, governor, found: _Found) -> bool:
+def _through_complement(token, governor, found: FoundCues) -> bool:
     """Apply the governing word's class to its complement; returns whether to keep climbing."""
     kind = _governor_class(governor)
     if kind is None and _is_event_itself(token, found) and is_means_of(token, governor):
@@ -485,7 +393,7 @@ def _through_complement(token, governor, found: _Found) -> bool:
     return True
 
 
-def _apply_governor(kind: str, governor, found: _Found) -> None:
+def _apply_governor(kind: str, governor, found: FoundCues) -> None:
     if kind == "enabled":
         found.cues.append(kind)
         if found.certainty in ("certain", "reported", "factive"):
@@ -517,7 +425,7 @@ BARE_VERB_EXEMPT = frozenset({"enabled", "attempt"})
 def modality(doc, token_index: int) -> Modality:
     """Read the modality of the event whose trigger is ``doc[token_index]`` from the parse around it."""
     token = doc[token_index]
-    found = _Found()
+    found = FoundCues()
     _walk(token, found)
     settle_irrealis(found)
     if found.irrealis is None and is_question(token):
@@ -532,10 +440,10 @@ def modality(doc, token_index: int) -> Modality:
     # a negated modal ("will not attack") is still irrealis; the event is not reported either way
     return Modality(
         negated=found.negation is not None,
-        negation=_span([found.negation]) if found.negation is not None else None,
-        hedge=_span([found.hedge]) if found.hedge is not None else None,
+        negation=span_of([found.negation]) if found.negation is not None else None,
+        hedge=span_of([found.hedge]) if found.hedge is not None else None,
         hypothetical=found.irrealis,
-        hypothetical_cue=_span([found.irrealis_cue]) if found.irrealis_cue is not None else None,
+        hypothetical_cue=span_of([found.irrealis_cue]) if found.irrealis_cue is not None else None,
         score=score(found),
         cues=tuple(found.cues) + (("negated_irrealis",) if found.negation is not None and not negated else ()),
     )
