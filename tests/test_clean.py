@@ -387,6 +387,16 @@ def test_agency_dateline_with_year():
     assert find_published("", (), "GENEVA, March 3, 2023 (AFP) - Talks resumed.") == date(2023, 3, 3)
 
 
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("SAN SALVADOR, 3 JAN 90 (DPA) -- [TEXT] Troops fought rebels today.", date(1990, 1, 3)),
+    ("San Salvador, 3 jan 90 -- [REPORT] the army said today.", date(1990, 1, 3)),  # after truecasing
+    ("LIMA, 9 Jan 21 -- Police said today.", date(2021, 1, 9)),
+    ("The attack, 3 Jan 90 - was claimed.", None),  # a sentence, not a place
+])
+def test_wire_dateline_with_a_two_digit_year(paragraph, expected):
+    assert find_published("", (), paragraph) == expected
+
+
 # ---------------------------------------------------------------------------------------------- bad input
 @pytest.mark.parametrize(
     "content, reason",

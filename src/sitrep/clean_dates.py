@@ -47,6 +47,12 @@ AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),?\s+(?P<date>[^()\n]{3,30}?)\s*"
     r"(?:\((?:[A-Za-z .]{2,30})\)\s*)?[-–—:]\s"
 )
+# "SAN SALVADOR, 3 JAN 90 (DPA) --", "Lima, 9 Jan 90 --": a wire dateline with a two-digit year (FBIS and older
+# agency copy), its place's words capitalised (in capitals, or in title case after truecasing). Only read as a
+# dateline: in running text "3 Jan 90" could be anything.
+TWO_DIGIT_YEAR_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){{0,4}},\s+{_DAY}\s+(?i:{_MONTH})\s+(?P<year>\d\d)\s*(?:\([^()\n]{{2,30}}\)\s*)?[-–—]"
+)
 # Removed stretches whose dates are not this page's publication date (they name events or other articles).
 NOT_PUBLICATION_DATES = frozenset({"title", "standfirst", "related_links", "read_more", "photo_credit", "photo_caption"})
 
@@ -86,6 +92,10 @@ def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str
             ranked.append((label, order, found))
     if ranked:
         return min(ranked)[2]
+    short_year = TWO_DIGIT_YEAR_DATELINE.match(first_paragraph)
+    if short_year:
+        return _make_date(str(_full_year(int(short_year.group("year")))), short_year.group("month"),
+                          short_year.group("day"))
     dateline = AGENCY_DATELINE.match(first_paragraph)
     if not dateline:
         return None
@@ -99,6 +109,11 @@ def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str
         if match and year:
             return _make_date(str(year), match.group("month"), match.group("day"))
     return None
+
+
+def _full_year(two_digits: int) -> int:
+    """"90" is 1990 and "23" is 2023: a two-digit year past this year's is of the last century."""
+    return 2000 + two_digits if two_digits <= date.today().year % 100 else 1900 + two_digits
 
 
 def _latest_year(text: str) -> int | None:
