@@ -1,7 +1,9 @@
 """MUC-4 terrorism reports (ALL CAPS wire text) as incident records, scored by score_muc4_fields.py.
 
 The text is truecased (same offsets) before ``sitrep.extract``; each foreground event becomes one MUC record:
-incident type from the sub-event type, perpetrators from actor1, targets/victims from actor2 (victims when
+incident type from the sub-event type (an ACLED Armed clash, two armed sides fighting, is the military combat
+MUC-4's relevance rules leave out: on the dev split, 295 of the 521 clashes sitrep found are in reports with no
+relevant incident at all), perpetrators from actor1, targets/victims from actor2 (victims when
 civilians), deaths from fatalities, and an attribution label per perpetrator from the perpetrator assertions.
 Strings are cut from the original upper-case text at the evidence offsets.
 """
@@ -41,10 +43,10 @@ def incident_type(event) -> str | None:
     if sub_type == "Looting/property destruction":
         evidence = " ".join(span.text.lower() for span in event.evidence)
         return "arson" if any(word in evidence for word in ARSON_WORDS) else "robbery"
-    if sub_type in ("Armed clash", "Attack", "Sexual violence", "Mob violence", "Violent demonstration",
+    if sub_type in ("Attack", "Sexual violence", "Mob violence", "Violent demonstration",
                     "Government regains territory", "Non-state actor overtakes territory"):
         return "attack"
-    return None
+    return None  # an Armed clash is combat between armed forces: MUC-4 keeps purely military fighting out
 
 
 def _original(text: str, span) -> str | None:
