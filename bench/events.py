@@ -62,7 +62,8 @@ def _rows_muc4(limit, out):
     result = muc4.evaluate(limit=limit, out_dir=out)
     detection = result["template_detection"]
     return [("muc4 templates", f"P={detection['P']} R={detection['R']} F1={detection['F1']} "
-             f"fatal_exact={result['fatalities_exact_acc']} attrib_acc={result['attribution_label_acc_given_found']}",
+             f"date_acc={result['date_acc']} place_acc={result['place_acc']} fatal_exact={result['fatalities_exact_acc']} "
+             f"attrib_acc={result['attribution_label_acc_given_found']}",
              "template F1 ~50-55")]
 
 
