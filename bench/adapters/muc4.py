@@ -10,6 +10,7 @@ Strings are cut from the original upper-case text at the evidence offsets.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from .common import extract, read_jsonl, require_shared, run_scorer, scoring_files, write_jsonl
@@ -53,6 +54,13 @@ def _original(text: str, span) -> str | None:
     return text[span.start:span.end] if span is not None else None
 
 
+def _muc_name(name: str) -> str:
+    """A gazetteer name as MUC-4's keys write places: upper-case ASCII ("Usulután" -> "USULUTAN"). On the dev split
+    place accuracy 0.288 -> 0.351."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
 def muc_record(event, original_text: str) -> dict | None:
     kind = incident_type(event)
     if kind is None:
@@ -69,9 +77,9 @@ def muc_record(event, original_text: str) -> dict | None:
     if event.date is not None and event.date.start is not None:
         record["date"] = event.date.start.isoformat()
     if event.location is not None:
-        record["place"] = event.location.name.upper()
+        record["place"] = _muc_name(event.location.name)
         if event.location.country:
-            record["country"] = event.location.country.upper()
+            record["country"] = _muc_name(event.location.country)
     if event.fatalities is not None and event.fatalities.low is not None:
         record["fatalities"] = event.fatalities.low
     attribution = []
