@@ -25,8 +25,8 @@ CALENDAR_WORDS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
 BRACKETED = re.compile(r"[\[(]([A-Z]{2,%d})[\])]" % ACRONYM_MAX_LETTERS)
-# A lower-cased abbreviation ("gen.", "u.s.", "no.") and the start of the word or number after it, on the same or the next line.
-ABBREVIATION = re.compile(r"\b([a-z]+(?:\.[a-z]+)*)\.[ \t]*\n?[ \t]*(?=([a-z0-9]+))")
+# A lower-cased abbreviation ("gen.", "u.s.") and the start of the word after it, on the same or the next line.
+ABBREVIATION = re.compile(r"\b([a-z]+(?:\.[a-z]+)*)\.[ \t]*\n?[ \t]*(?=([a-z]+))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,26 +54,24 @@ def known_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def name_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Lower-cased (titles and place prefixes, initialisms, words of an official name after an initialism,
-    abbreviations written before a number)."""
+def name_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-cased (titles and place prefixes, initialisms, words of an official name after an initialism)."""
     rules = tomllib.loads(resources.files("sitrep.rules").joinpath("name_abbreviations.toml").read_text(encoding="utf-8"))
     titles = [word for words in rules["titles"].values() for word in words] + rules["places"]["prefixes"]
     initialisms = rules["initialisms"]
     return (frozenset(word.lower() for word in titles), frozenset(word.lower() for word in initialisms["initials"]),
-            frozenset(word.lower().rstrip(".") for word in initialisms["name_words"]),
-            frozenset(word.lower() for word in rules["numbers"]["prefixes"]))
+            frozenset(word.lower().rstrip(".") for word in initialisms["name_words"]))
 
 
 def _case_abbreviations(lowered: str, chars: list[str]) -> set[int]:
-    """Capitalise titles ("gen." -> "Gen."), initialisms ("u.s." -> "U.S.") and a number's "no." ("case no. 5148"
-    -> "No.", not the answer "no.") in ``chars``; the offsets of words after an initialism that are no part of an
-    official name ("u.s. and honduran troops"): its full stop starts no sentence, so they keep their lower case."""
-    titles, initials, name_words, before_numbers = name_abbreviations()
+    """Capitalise titles ("gen." -> "Gen.") and initialisms ("u.s." -> "U.S.") in ``chars``; the offsets of words
+    after an initialism that are no part of an official name ("u.s. and honduran troops"): its full stop starts
+    no sentence, so they keep their lower case."""
+    titles, initials, name_words = name_abbreviations()
     lower_case_after = set()
     for match in ABBREVIATION.finditer(lowered):
         word = match.group(1)
-        if word in titles or (word in before_numbers and match.group(2)[:1].isdigit()):
+        if word in titles:
             chars[match.start(1)] = chars[match.start(1)].upper()
         elif word + "." in initials:
             for position in range(match.start(1), match.end(1), 2):
