@@ -76,6 +76,7 @@ def test_a_name_after_its_abbreviation_continues_the_sentence(tokenize, text, na
     ("He was promoted to Sgt. He had served ten years.", "He"),  # a title with no name after it
     ("It happened in the U.S. Police said the gunman fled.", "Police"),  # "Police" is no part of a U.S. name
     ("The victim lived on Main St. Officers found him there.", "Officers"),  # Main St. is a street
+    ("The victim lived on 5th St. Officers found him there.", "Officers"),
     ("The shooting happened on Elm Dr. Witnesses heard four shots.", "Witnesses"),
     ('"No. That is not who we are," she said.', "That"),  # "No." before a word, not a number
     ("Police said Sgt.\n\nJohn Smith wrote the report.", "John"),  # a blank line ends a paragraph

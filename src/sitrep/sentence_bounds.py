@@ -126,7 +126,7 @@ def _follows_its_abbreviation(doc, token) -> bool:
         return token.text[:1].isdigit()
     if not _is_name(token):
         return False
-    if letters in lists["street_homographs"] and _after_capitalised_word(doc, word):
+    if letters in lists["street_homographs"] and _ends_a_street_name(doc, word):
         return False  # "Main St. Police said": a street's name ends there
     return letters in lists["titles"] or letters in lists["places"]
 
@@ -136,9 +136,10 @@ def _is_name(token) -> bool:
     return token.text[:1].isupper() and not token.is_stop
 
 
-def _after_capitalised_word(doc, word) -> bool:
-    """A capitalised content word comes right before ``word`` ("Main St.", not "in St." or "The St.")."""
+def _ends_a_street_name(doc, word) -> bool:
+    """A street's name comes right before ``word``: a capitalised content word or a numbered street ("Main St.",
+    "5th St."; not "in St." or "The St.")."""
     if word.i == 0:
         return False
     before = doc[word.i - 1]
-    return before.is_alpha and before.text[:1].isupper() and not before.is_stop
+    return before.text[:1].isdigit() or (before.is_alpha and before.text[:1].isupper() and not before.is_stop)
