@@ -41,7 +41,19 @@ def test_datelines_are_read_with_their_state(text, city, state):
     assert dateline is not None and dateline.city == city and dateline.state == state
 
 
-@pytest.mark.parametrize("text", ["UPDATE: police said more", "Police said - nothing more", "In other news, a fair."])
+@pytest.mark.parametrize("text, city", [
+    ("KABUL, March 3 (Reuters) - Gunmen attacked a checkpoint.", "KABUL"),
+    ("GENEVA, March 3, 2023 (AFP) - Talks resumed.", "GENEVA"),
+    ("SAN SALVADOR, 30 MAR 89 -- [TEXT] A bomb exploded.", "SAN SALVADOR"),
+    ("San Salvador, 30 mar 89 -- [TEXT] a bomb exploded.", "San Salvador"),  # truecased wire copy
+])
+def test_international_datelines_with_their_filing_date(text, city):
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.city == city and dateline.state is None
+
+
+@pytest.mark.parametrize("text", ["UPDATE: police said more", "Police said - nothing more", "In other news, a fair.",
+                                  "Officials, 30 protesters - a sentence"])
 def test_labels_and_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
 

@@ -18,9 +18,15 @@ __all__ = ["Dateline", "find_dateline", "state_named"]
 
 DATELINE_SEARCH_CHARS = 1500  # a dateline opens the story, after at most a few lines of page furniture
 MAX_CITY_WORDS = 4
+_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# The filing date an international wire puts after the city: "KABUL, March 3 (Reuters) -", "GENEVA, March 3, 2023
+# (AFP) -", "SAN SALVADOR, 30 MAR 89 (DPA) --".
+_FILED = rf"(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{2}}(?:\d{{2}})?)?"
 _DATELINE = re.compile(
     r"^[ \t\-–—•]*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)"
     r"(?:,[ \t]*(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,12})?))?\.?"
+    rf"(?:,[ \t]*(?P<filed>{_FILED}))?"
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*(?:—|–|--|-|:)(?=\s|\w)",
     re.MULTILINE,
 )
@@ -50,8 +56,8 @@ def find_dateline(text: str) -> Dateline | None:
         if not words or len(words) > MAX_CITY_WORDS or city.lower() in LABEL_WORDS or words[0].lower() in LABEL_WORDS:
             continue
         state_text = match.group("state")
-        if not city.isupper() and not state_text and not match.group("agency"):
-            continue  # "Police said - ..." is a sentence; a mixed-case dateline needs its state or agency
+        if not city.isupper() and not state_text and not match.group("agency") and not match.group("filed"):
+            continue  # "Police said - ..." is a sentence; a mixed-case dateline needs its state, agency or date
         state = state_named(state_text) if state_text else None
         if state_text and state is None and not city.isupper():
             continue
