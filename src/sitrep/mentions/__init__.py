@@ -370,7 +370,8 @@ def _said_by_one_body(saying_verb) -> bool:
     """The saying verb's subject is one body, which "it" can stand for ("the army", "AFRICOM", "Hamas", and a
     named body with a plural name, "the Syrian Democratic Forces"), not a person ("he") or a common plural
     ("police", "officials")."""
-    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNP", "NNPS") or (c.tag_ == "NN" and "Plur" not in c.morph.get("Number")))
+    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNP", "NNPS")
+                                      or (c.tag_ == "NN" and "Plur" not in c.morph.get("Number")))
                for c in saying_verb.children)
 
 
