@@ -355,6 +355,8 @@ def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
         return main.sub_event_type  # the parse found force used on the crowd; a "peaceful" cue does not undo it
     if guess == "Armed clash" and main.sub_event_type == "Attack" and _civilians_on_receiving_end(mentions):
         return main.sub_event_type  # "gunmen fired on villagers": the cue words of fighting, but civilians hit
+    if guess == "Armed clash" and main.sub_event_type == "Mob violence":
+        return main.sub_event_type  # "30 people were fighting": the parse found civilians fighting, no armed side
     if guess == "Attack" and main.sub_event_type == "Armed clash":
         # the parse found an armed side on the receiving end ("attacking a market and a military base", "killing
         # three policemen"); civilians killed beside it do not undo the clash, which ACLED's precedence puts first

@@ -82,7 +82,8 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
         return _territory_side(sub_event_type, _taker_kind(doc[main.head], actors))
     if sub_event_type in ("Attack", "Armed clash"):
         attackers = [a for a in actors if a.role == "actor1" and not a.rule.startswith(SENTENCE_PARTY)]
-        if attackers and all(a.kind in MOB_KINDS for a in attackers):
+        mutual = doc[main.head].lemma_.lower() in word_list("mutual_fight_lemmas")
+        if attackers and all(a.kind in MOB_KINDS for a in attackers) and (mutual or any(_crowd(a) for a in attackers)):
             return "Mob violence"  # residents or villagers fighting: a violent crowd, not an armed group
     if sub_event_type == "Attack":
         if fatalities is not None and fighters_killed(fatalities):
@@ -94,6 +95,16 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
     if sub_event_type == "Armed clash" and main.rule.rank <= AMBUSH_RANK and _civilians_only_hit(doc[main.head], actors):
         return "Attack"  # "armed men ambushed a lorry, killing the driver and two passengers": civilians, no fight
     return sub_event_type
+
+
+def _crowd(actor) -> bool:
+    """The civilian attackers are a crowd or a community ("villagers", "an angry mob"), not individuals who shot
+    ("two people opened fire", "multiple people"): only a crowd makes a one-sided act ACLED's Mob violence (civilians
+    fighting each other, "people clashed", stay a mob's brawl, never an armed clash)."""
+    if actor.kind == "rioters":
+        return True
+    words = set(re.findall(r"[a-z-]+", actor.text.text.lower())) if actor.text is not None else set()
+    return bool(words & set(word_list("mob_words")))
 
 
 def _armed_side_hit(actors) -> bool:
