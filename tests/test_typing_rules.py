@@ -216,3 +216,15 @@ def test_a_brawl_among_people_is_no_armed_clash():
     """Civilians fighting each other: no armed, organised side, whatever the word "fighting" scores."""
     text = "More than 30 people were fighting outside an apartment block in Shreveport early on Sunday when gunfire erupted."
     assert main_type(text) == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "A mob set fire to five houses in Kalo on Friday after rumours spread that a villager had been abducted.",
+    "A mob beat a lorry driver near Kalo on Friday on suspicion of kidnapping a child.",
+])
+def test_an_abduction_told_as_a_rumour_does_not_type_the_mobs_act(text):
+    assert main_type(text) == "Mob violence"
+
+
+def test_an_abduction_reported_as_such_is_still_an_abduction():
+    assert main_type("Gunmen abducted a villager near Kalo on Friday.") == "Abduction/forced disappearance"

@@ -58,6 +58,33 @@ def _seized_region(doc, seizures: list[TriggerMatch]) -> set[int]:
     return region
 
 
+# How many steps up the parse a motive word may govern a trigger from ("rumours spread that ... had been abducted").
+MOTIVE_HOPS = 3
+
+
+def told_as_motive(head) -> bool:
+    """The trigger sits in a clause that tells why others acted (word_lists motive_words): "after rumours spread
+    that a villager had been abducted", "on suspicion of kidnapping". The act is hearsay given as a motive; the act
+    the sentence reports types the event."""
+    node = head
+    for _ in range(MOTIVE_HOPS):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.lower_ in word_list("motive_words") or any(c.lower_ in word_list("motive_words") for c in subjects):
+            return True
+    return False
+
+
+def main_trigger(cluster: list[TriggerMatch], doc) -> TriggerMatch:
+    """The trigger that types a sentence's event: a change of territory first, then the most specific (highest
+    rank), then the first; a trigger told only as a motive ("rumours that a villager had been abducted") yields to
+    the act the sentence reports."""
+    reported = [t for t in cluster if not told_as_motive(doc[t.head])] or cluster
+    return max(reported, key=lambda t: (t.rule.event_class == "territory", t.rule.rank, -t.start))
+
+
 def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fatalities, doc) -> str:
     """The main trigger's type, refined by who did what to whom (ACLED's definitions)."""
     sub_event_type = main.sub_event_type
