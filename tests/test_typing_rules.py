@@ -196,3 +196,35 @@ def test_an_attack_on_an_aid_convoy_is_an_attack():
 ])
 def test_police_as_the_source_do_not_make_an_ambush_of_civilians_a_clash(text):
     assert main_type(text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "At least two people opened fire during a dispute between two men near Main Street in Seattle early on Monday.",
+    "During a brawl at a recreation centre in Reno on Saturday, one person was stabbed and several people opened fire.",
+])
+def test_people_who_shoot_are_no_mob(text):
+    """Regression: any civilian attackers made Mob violence; ACLED's mob is a crowd, not two people with guns."""
+    assert main_type(text) == "Attack"
+
+
+def test_villagers_fighting_with_sticks_are_a_mob():
+    text = "A farmer was killed on Monday as villagers clashed using sticks and iron rods over a field near Rangpur."
+    assert main_type(text) == "Mob violence"
+
+
+def test_a_brawl_among_people_is_no_armed_clash():
+    """Civilians fighting each other: no armed, organised side, whatever the word "fighting" scores."""
+    text = "More than 30 people were fighting outside an apartment block in Shreveport early on Sunday when gunfire erupted."
+    assert main_type(text) == "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "A mob set fire to five houses in Kalo on Friday after rumours spread that a villager had been abducted.",
+    "A mob beat a lorry driver near Kalo on Friday on suspicion of kidnapping a child.",
+])
+def test_an_abduction_told_as_a_rumour_does_not_type_the_mobs_act(text):
+    assert main_type(text) == "Mob violence"
+
+
+def test_an_abduction_reported_as_such_is_still_an_abduction():
+    assert main_type("Gunmen abducted a villager near Kalo on Friday.") == "Abduction/forced disappearance"

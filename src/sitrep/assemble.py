@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .mentions import RESPONSIBILITY_RULE, SENTENCE_PARTY, MentionDraft
-from .mentions.subtypes import ARMED_INTER_CODES, SEIZURE_KEY_PREFIXES, fighters_killed
-from .model import EVENT_TYPES, SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
+from .mentions.subtypes import SEIZURE_KEY_PREFIXES, fighters_killed
+from .model import SUB_EVENT_TO_TYPE, Actor, Article, Event, Mention, Place, When
+from .event_type import GENERIC_TRIGGER_RANK, PROTEST_FAMILY_TYPES, refined_type, type_rule
 from .death_toll import GENERIC_SUB_TYPES, choose_toll, deaths_to_incident, figures_of, orphan_deaths_to_incident
 from .geodesy import distance_km
 from .incident_tellings import join_retold_incidents, with_retold_rule
@@ -260,7 +261,7 @@ def _overlaps(a: When, b: When) -> bool:
 def _event(article: Article, builder: _EventBuilder, implied_date: When | None) -> Event:
     mentions = builder.mentions()
     main = _main_mention(mentions)
-    sub_event_type = _refined_type(builder.family, main, mentions)
+    sub_event_type = refined_type(builder.family, main, mentions)
     location = _choose_place(mentions)
     date = _own_date(builder) or implied_date
     if builder.retold_from is not None:
@@ -274,7 +275,7 @@ def _event(article: Article, builder: _EventBuilder, implied_date: When | None) 
     evidence = tuple(sorted({m.sentence for m in mentions}, key=lambda s: s.start))
     weapons = tuple(dict.fromkeys(w for m in mentions for w in m.weapons))
     rules = {
-        "event_type": _type_rule(main, sub_event_type),
+        "event_type": type_rule(main, sub_event_type),
         "location": location.rule if location else "none: no place tied to the event in the text",
         "date": date.rule if date else "none",
         "fatalities": fatalities.rule if fatalities else "none: no deaths reported",
@@ -315,65 +316,6 @@ def _main_mention(mentions: list[Mention]) -> Mention:
 
 
 TYPE_PRIORITY = ("Armed clash", "Attack")
-GENERIC_TRIGGER_RANK = 2  # triggers at or below this rank ("attack", "fighting", "killed") say little of how
-PROTEST_FAMILY_TYPES = frozenset({"Excessive force against protesters", "Protest with intervention", "Peaceful protest",
-                                  "Violent demonstration", "Mob violence"})
-# Types the cue classifier may give a violent event named by a generic word; a change of territory needs its
-# own trigger ("recaptured", "seized the town"), not a cue word somewhere in the evidence.
-VIOLENCE_FAMILY_TYPES = frozenset(
-    sub for top in ("Battles", "Explosions/Remote violence", "Violence against civilians") for sub in EVENT_TYPES[top]
-) - {"Government regains territory", "Non-state actor overtakes territory"}
-
-
-# Types that win over any weapon the trigger names, when the evidence speaks of them.
-OVERRIDING_TYPES = frozenset({"Chemical weapon"})
-
-
-def _refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
-    """For protests, and for violence named only by a generic word, let the cue classifier read the sentences.
-
-    The trigger says "protesters" or "attack"; whether police fired on the crowd, the crowd torched a building
-    or a roadside bomb did it is said elsewhere in the evidence.
-    """
-    from .mentions.lexicon import trigger_rank
-    from .mentions.typing import classify_sub_event, has_strong_cue
-
-    rank = trigger_rank(main.rule.split(":", 1)[-1])
-    if family == "protest":
-        allowed = PROTEST_FAMILY_TYPES
-    elif family == "violence" and rank <= GENERIC_TRIGGER_RANK:
-        allowed = VIOLENCE_FAMILY_TYPES
-    elif family == "violence":
-        allowed = OVERRIDING_TYPES  # "a chlorine bomb", "shells ... poisonous gas": ACLED's precedence
-    else:
-        return main.sub_event_type
-    text = " ".join(dict.fromkeys(m.sentence.text for m in mentions))
-    if allowed is OVERRIDING_TYPES and not any(has_strong_cue(text, t) for t in OVERRIDING_TYPES):
-        return main.sub_event_type  # the full classifier only when an overriding type is named at all
-    guess, _score = classify_sub_event(text)
-    if guess == "Peaceful protest" and main.sub_event_type != guess:
-        return main.sub_event_type  # the parse found force used on the crowd; a "peaceful" cue does not undo it
-    if guess == "Armed clash" and main.sub_event_type == "Attack" and _civilians_on_receiving_end(mentions):
-        return main.sub_event_type  # "gunmen fired on villagers": the cue words of fighting, but civilians hit
-    if guess == "Attack" and main.sub_event_type == "Armed clash":
-        # the parse found an armed side on the receiving end ("attacking a market and a military base", "killing
-        # three policemen"); civilians killed beside it do not undo the clash, which ACLED's precedence puts first
-        return main.sub_event_type
-    return guess if guess in allowed else main.sub_event_type
-
-
-def _civilians_on_receiving_end(mentions: list[Mention]) -> bool:
-    """Civilians are named as the ones hit, and no armed party is (a party the sentence only names, as in
-    "..., according to police", is the source, not one hit)."""
-    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target") and not a.rule.startswith(SENTENCE_PARTY)]
-    return any(a.kind == "civilians" for a in hit) and not any(a.inter in ARMED_INTER_CODES for a in hit)
-
-
-def _type_rule(main: Mention, sub_event_type: str) -> str:
-    """The rule behind the type: the trigger's, or the trigger's refined by the cue classifier."""
-    return main.rule if sub_event_type == main.sub_event_type else f"{main.rule}+cue-classifier"
-
-
 def _type_rank(mention: Mention) -> int:
     """Specific types beat the generic ones a story also uses ("fighting", "attack", "killed")."""
     rank = int(mention.rule.split(":")[-1] != "kill")

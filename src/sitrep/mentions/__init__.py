@@ -14,7 +14,7 @@ from ..model import SUB_EVENT_TO_TYPE, Actor, Article, Assertion, Mention, Span
 from .actors import ActorHit, actors_at, all_actor_hits, resolve_anaphor, to_actor
 from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
-from .subtypes import SENTENCE_PARTY, seizures_filtered, sub_event_type_of
+from .subtypes import SENTENCE_PARTY, main_trigger, seizures_filtered, sub_event_type_of
 from .lexicon import weapon_rules, word_list
 from .triggers import TriggerMatch, find_triggers
 from .headline import with_headline_triggers
@@ -192,7 +192,7 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
            sentence_triggers=()) -> MentionDraft | None:
     # a place changing hands is the event ACLED codes, whatever weapons took it ("capturing a village ... an
     # offensive of air strikes and shelling")
-    main = max(cluster, key=lambda t: (t.rule.event_class == "territory", t.rule.rank, -t.start))
+    main = main_trigger(cluster, doc)
     weak = all(t.rule.weak for t in cluster)
     head = doc[main.head]
     trigger_span = context.to_source(doc[main.start].idx, doc[main.end - 1].idx + len(doc[main.end - 1].text))

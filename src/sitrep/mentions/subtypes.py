@@ -58,6 +58,33 @@ def _seized_region(doc, seizures: list[TriggerMatch]) -> set[int]:
     return region
 
 
+# How many steps up the parse a motive word may govern a trigger from ("rumours spread that ... had been abducted").
+MOTIVE_HOPS = 3
+
+
+def told_as_motive(head) -> bool:
+    """The trigger sits in a clause that tells why others acted (word_lists motive_words): "after rumours spread
+    that a villager had been abducted", "on suspicion of kidnapping". The act is hearsay given as a motive; the act
+    the sentence reports types the event."""
+    node = head
+    for _ in range(MOTIVE_HOPS):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.lower_ in word_list("motive_words") or any(c.lower_ in word_list("motive_words") for c in subjects):
+            return True
+    return False
+
+
+def main_trigger(cluster: list[TriggerMatch], doc) -> TriggerMatch:
+    """The trigger that types a sentence's event: a change of territory first, then the most specific (highest
+    rank), then the first; a trigger told only as a motive ("rumours that a villager had been abducted") yields to
+    the act the sentence reports."""
+    reported = [t for t in cluster if not told_as_motive(doc[t.head])] or cluster
+    return max(reported, key=lambda t: (t.rule.event_class == "territory", t.rule.rank, -t.start))
+
+
 def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fatalities, doc) -> str:
     """The main trigger's type, refined by who did what to whom (ACLED's definitions)."""
     sub_event_type = main.sub_event_type
@@ -82,7 +109,8 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
         return _territory_side(sub_event_type, _taker_kind(doc[main.head], actors))
     if sub_event_type in ("Attack", "Armed clash"):
         attackers = [a for a in actors if a.role == "actor1" and not a.rule.startswith(SENTENCE_PARTY)]
-        if attackers and all(a.kind in MOB_KINDS for a in attackers):
+        mutual = doc[main.head].lemma_.lower() in word_list("mutual_fight_lemmas")
+        if attackers and all(a.kind in MOB_KINDS for a in attackers) and (mutual or any(_crowd(a) for a in attackers)):
             return "Mob violence"  # residents or villagers fighting: a violent crowd, not an armed group
     if sub_event_type == "Attack":
         if fatalities is not None and fighters_killed(fatalities):
@@ -94,6 +122,16 @@ def sub_event_type_of(main: TriggerMatch, family: str, cluster, actors, fataliti
     if sub_event_type == "Armed clash" and main.rule.rank <= AMBUSH_RANK and _civilians_only_hit(doc[main.head], actors):
         return "Attack"  # "armed men ambushed a lorry, killing the driver and two passengers": civilians, no fight
     return sub_event_type
+
+
+def _crowd(actor) -> bool:
+    """The civilian attackers are a crowd or a community ("villagers", "an angry mob"), not individuals who shot
+    ("two people opened fire", "multiple people"): only a crowd makes a one-sided act ACLED's Mob violence (civilians
+    fighting each other, "people clashed", stay a mob's brawl, never an armed clash)."""
+    if actor.kind == "rioters":
+        return True
+    words = set(re.findall(r"[a-z-]+", actor.text.text.lower())) if actor.text is not None else set()
+    return bool(words & set(word_list("mob_words")))
 
 
 def _armed_side_hit(actors) -> bool:
