@@ -23,12 +23,12 @@ from .geodesy import distance_km
 from .model import Place, When
 from .resolve.story_dates import is_fallback_date, is_history
 
-__all__ = ["RETOLD_RULE", "join_retold_incidents", "with_retold_rule"]
+__all__ = ["RETOLD_RULE", "SAME_PLACE_KM", "join_retold_incidents", "with_retold_rule"]
 
 RETOLD_RULE = "retold"  # date rule suffix: the day came from another telling of the incident
-# Two tellings' places this close are the same incident's ("Coney Island" and "Brooklyn"); assemble's
-# SAME_PLACE_KM, the distance at which an indefinite mention joins an event by its place alone.
-SAME_INCIDENT_KM = 30.0
+# An indefinite mention this close to an event's place is the same event (assemble; Homs-Hama is 45), and two
+# tellings' places this close are the same incident's ("Coney Island" and "Brooklyn").
+SAME_PLACE_KM = 30.0
 INCIDENT_FAMILY = "violence"
 
 
@@ -96,9 +96,9 @@ def _compatible_types(incident_type: str, telling_type: str) -> bool:
 
 
 def _compatible_places(incident_places: list[Place], telling_places: list[Place]) -> bool:
-    """Either telling names no place, or some place of each is the same or within SAME_INCIDENT_KM."""
+    """Either telling names no place, or some place of each is the same or within SAME_PLACE_KM."""
     if not incident_places or not telling_places:
         return True
     return any(a.gazetteer_id == b.gazetteer_id and a.gazetteer_id is not None
-               or distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_INCIDENT_KM
+               or distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
                for a in incident_places for b in telling_places)
