@@ -93,6 +93,14 @@ def test_it_in_what_one_body_says_is_that_body_in_other_shapes(text):
     assert any(a.role == "actor1" for a in event.actors)
 
 
+def test_its_troops_are_the_speakers_forces_not_the_places():
+    event = sitrep.extract("The Russian defence ministry said its troops had killed 40 Ukrainian soldiers near "
+                           "Bakhmut on Monday.", published=PUBLISHED).events[0]
+    roles = {(a.role, a.name) for a in event.actors}
+    assert ("actor1", "Military Forces of Russia") in roles and ("actor1", "Military Forces of Ukraine") not in roles
+    assert event.status["occurrence"] == "claimed"
+
+
 def test_a_source_named_by_an_actors_words_is_that_actor_speaking_of_its_own_strike():
     # "US Africa Command" is both a source (Pentagon) and an actor (Military Forces of the United States)
     event = sitrep.extract("The US Africa Command said it had carried out an air strike near Jilib on Friday that "

@@ -297,7 +297,9 @@ def _actors(doc, cluster, context, country_code: str | None, speakers: list[Asse
         for role, token in _argument_tokens(head):
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
             named_first = _anaphor(token, context) if definite else []
-            for hit in named_first or actors_at(token, country_code) or _anaphor(token, context):
+            # "the Russian defence ministry said its troops killed ...": the speaker's troops, not the place's
+            owner_country = _speaker_country(speakers) if _possessed_by_speaker(token) else None
+            for hit in named_first or actors_at(token, owner_country or country_code) or _anaphor(token, context):
                 add(hit, role)
             for hit in _speaker(token, speakers, context):
                 add(hit, role, SENTENCE_PARTY)
@@ -351,6 +353,19 @@ def _speaker(token, speakers: list[Assertion], context) -> list[ActorHit]:
         if hit is not None:
             return [hit]
     return []
+
+
+def _possessed_by_speaker(token) -> bool:
+    """"its troops", "their fighters": a noun a speaker pronoun possesses."""
+    return any(c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children)
+
+
+def _speaker_country(speakers: list[Assertion]) -> str | None:
+    """The one country the named speakers speak for (a ministry, an army), else None."""
+    from ..status import party_country  # the sources' countries, from the source and actor data
+
+    countries = {party_country(a.source) for a in speakers if a.source_named}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _doer_of_noun(noun) -> list:
