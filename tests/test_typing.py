@@ -71,6 +71,9 @@ def test_scores_cover_all_types_in_precedence_order():
 
 @pytest.mark.parametrize("text", [
     "Police said the man shot his wife before committing suicide at their home.",
+    "Deputies are treating the deaths of the mother and her two sons as a murder/suicide.",
+    "Investigators said the shootings were a triple murder and suicide.",
+    "The gunman was found dead hours after the shooting; police described his suicide as planned.",
     "Deputies called the deaths of the couple a murder-suicide.",
     "The gunman died by suicide after the shooting, the sheriff said.",
 ])

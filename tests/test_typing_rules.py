@@ -228,3 +228,21 @@ def test_an_abduction_told_as_a_rumour_does_not_type_the_mobs_act(text):
 
 def test_an_abduction_reported_as_such_is_still_an_abduction():
     assert main_type("Gunmen abducted a villager near Kalo on Friday.") == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text", [
+    "A handgun fell from his pocket in a Reno bar on Saturday and fired a bullet that struck a waitress.",
+    "The guard's round missed the robber and struck a cashier in the chest at a shop in Reno on Saturday.",
+])
+def test_a_strike_by_a_bullet_is_no_air_strike(nlp, text):
+    """Regression: the weak trigger "strike" kept its air-strike type whatever struck, and as the most specific type
+    it typed whole shooting stories."""
+    from sitrep.mentions.triggers import find_triggers
+
+    strikes = [t for t in find_triggers(nlp(text)) if t.rule.key == "strike"]
+    assert strikes and all(t.sub_event_type == "Attack" for t in strikes)
+
+
+def test_a_blasted_victim_is_shot_not_bombed():
+    text = "A man blasted a bouncer with a shotgun outside a club in Newark on Sunday, killing him, police said."
+    assert main_type(text) == "Attack"
