@@ -86,6 +86,8 @@ def test_it_in_what_one_body_says_it_did_is_that_body():
     "The Syrian Democratic Forces said on Thursday it had regained control of the town of Dhiban.",
     # "it" in a later conjunct of what the body said, with the event noun as its means
     "The Israeli military said no soldiers were wounded and that it had responded with artillery fire near Shtula.",
+    # "it" killing an armed party is the body's own act, unlike "it killed five people" after a strike
+    "The Nigerian army said it killed 20 Boko Haram fighters in Borno on Tuesday.",
 ])
 def test_it_in_what_one_body_says_is_that_body_in_other_shapes(text):
     event = sitrep.extract(text, published=PUBLISHED).events[0]
@@ -93,11 +95,17 @@ def test_it_in_what_one_body_says_is_that_body_in_other_shapes(text):
     assert any(a.role == "actor1" for a in event.actors)
 
 
-def test_its_troops_are_the_speakers_forces_not_the_places():
-    event = sitrep.extract("The Russian defence ministry said its troops had killed 40 Ukrainian soldiers near "
-                           "Bakhmut on Monday.", published=PUBLISHED).events[0]
+@pytest.mark.parametrize(("text", "speaker", "place_forces"), [
+    ("The Russian defence ministry said its troops had killed 40 Ukrainian soldiers near Bakhmut on Monday.",
+     "Military Forces of Russia", "Military Forces of Ukraine"),
+    # victims who are not the place country's forces: the sentence-party pass must not add them (found in review)
+    ("The Israeli army said its troops shot a Palestinian man in Jenin on Monday.",
+     "Military Forces of Israel", "Military Forces of Palestine"),
+])
+def test_its_troops_are_the_speakers_forces_not_the_places(text, speaker, place_forces):
+    event = sitrep.extract(text, published=PUBLISHED).events[0]
     roles = {(a.role, a.name) for a in event.actors}
-    assert ("actor1", "Military Forces of Russia") in roles and ("actor1", "Military Forces of Ukraine") not in roles
+    assert ("actor1", speaker) in roles and ("actor1", place_forces) not in roles
     assert event.status["occurrence"] == "claimed"
 
 
@@ -139,10 +147,12 @@ def test_an_unnamed_source_of_another_country_is_not_the_acting_forces():
 @pytest.mark.parametrize("text", [
     # plural police: "it" is the attack, not the speaker
     "Police said it killed four people in Kabul on Monday.",
-    # a person speaking: "it" is not the speaker
-    "Mohammed Ali said it had killed four people in Kabul on Monday.",
+    # "it" as the subject of a killing is the strike or weapon told before, whoever speaks (found in review)
+    "A drone hit a market in Odesa on Monday. Ukraine's air force said it killed five people.",
+    "An air strike hit a school in Gaza on Monday. The UN said it killed 12 people.",
+    "A missile struck an apartment block in Dnipro on Monday. The Ukrainian military said it killed 40 civilians.",
 ])
-def test_it_is_not_a_plural_or_personal_speaker(text):
+def test_it_is_not_the_speaker_of_a_killing(text):
     event = sitrep.extract(text, published=PUBLISHED).events[0]
     assert not any(a.role == "actor1" for a in event.actors)
     assert event.status["occurrence"] != "claimed"

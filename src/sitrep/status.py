@@ -10,29 +10,11 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+from .mentions.lexicon import party_country
 from .model import Actor, Assertion, Fatalities
 
 from .model import OUTLET  # noqa: E402  (re-exported for assemble)
 POSITIVE = frozenset({"asserts", "claims_responsibility", "accuses", "confirms", "reports"})
-
-
-@functools.lru_cache(maxsize=4096)
-def party_country(name: str) -> str | None:
-    """The country a state party speaks for ("Syrian Ministry of Defence", "Military Forces of Syria" -> SY)."""
-    from .mentions.lexicon import actor_aliases, country_names, source_aliases
-
-    for canonical, country_code in source_aliases().values():
-        if canonical == name and country_code:
-            return country_code
-    concrete, _ = actor_aliases()
-    for entry in concrete.values():
-        if entry.canonical == name and entry.country_code and entry.inter == 1:
-            return entry.country_code
-    for prefix in ("Military Forces of ", "Police Forces of ", "Government of "):
-        if name.startswith(prefix):
-            country = country_names().get(name[len(prefix):].lower())
-            return country.country_code if country else None
-    return None
 
 
 def same_party(source: str, actor: Actor) -> bool:

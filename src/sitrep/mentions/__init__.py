@@ -16,6 +16,7 @@ from .attribution import SourceRef, assertions_for
 from .fatalities import fatalities_near
 from .subtypes import SENTENCE_PARTY, main_trigger, seizures_filtered, sub_event_type_of
 from .lexicon import weapon_rules, word_list
+from .speakers import doer_of_noun, owner_country, speaker_hit, speaker_hits
 from .triggers import TriggerMatch, find_triggers
 from .headline import with_headline_triggers
 
@@ -125,7 +126,7 @@ def _responsibility_drafts(doc, sentence, sentence_index, context) -> list[Menti
             continue
         actors = ()
         claimant = next((a for a in assertions if a.stance == "claims_responsibility"), None)
-        hit = _speaker_hit(context, claimant) if claimant else None
+        hit = speaker_hit(context, claimant) if claimant else None
         if hit is not None:
             actors = (to_actor(hit, "actor1", claimant.source_text),)
         mention = Mention(trigger=span, sentence=context.to_source(sentence.start_char, sentence.end_char),
@@ -223,7 +224,7 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
             assertions.append(replace(speaker, facet="fatalities", rule=speaker.rule + "+fatalities"))
     if any(a.stance == "claims_responsibility" for a in assertions) and not any(a.role == "actor1" for a in actors):
         claimant = next(a for a in assertions if a.stance == "claims_responsibility")
-        hit = _speaker_hit(context, claimant)
+        hit = speaker_hit(context, claimant)
         if hit is not None:
             actors = (to_actor(hit, "actor1", claimant.source_text), *actors)
     mention = Mention(
@@ -243,28 +244,6 @@ def _draft(doc, sentence_index, family, cluster, context, place_finder, date_fin
     definite = all(t.definite for t in cluster if not t.rule.weak) if not weak else True
     distinct = any(t.distinct for t in cluster)
     return MentionDraft(mention, family, weak, definite, distinct, sentence_index, main.head)
-
-
-def _hit_by_name(context, name: str) -> ActorHit | None:
-    for hit in context.actor_hits:
-        if hit.name == name:
-            return hit
-    return None
-
-
-def _speaker_hit(context, assertion) -> ActorHit | None:
-    """The party an assertion's source is: the actor of that name, else the actor named by the source's own words
-    ("the US Africa Command said": a source row (Pentagon) and an actor row (Military Forces of the United
-    States) share those words, and the party that acts is the actor)."""
-    hit = _hit_by_name(context, assertion.source)
-    if hit is not None or assertion.source_text is None:
-        return hit
-    words = assertion.source_text
-    for hit in context.actor_hits:
-        named = context.to_source(hit.start_char, hit.end_char)
-        if named.start < words.end and words.start < named.end:
-            return hit
-    return None
 
 
 def _inside_actor_name(place, context: ArticleContext) -> bool:
@@ -297,14 +276,13 @@ def _actors(doc, cluster, context, country_code: str | None, speakers: list[Asse
         for role, token in _argument_tokens(head):
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
             named_first = _anaphor(token, context) if definite else []
-            # "the Russian defence ministry said its troops killed ...": the speaker's troops, not the place's
-            owner_country = _speaker_country(speakers) if _possessed_by_speaker(token) else None
-            for hit in named_first or actors_at(token, owner_country or country_code) or _anaphor(token, context):
+            own_country = owner_country(token, speakers) or country_code  # "its troops": the speaker's
+            for hit in named_first or actors_at(token, own_country) or _anaphor(token, context):
                 add(hit, role)
-            for hit in _speaker(token, speakers, context):
+            for hit in speaker_hits(token, speakers, context):
                 add(hit, role, SENTENCE_PARTY)
-        for token in _doer_of_noun(head):
-            for hit in _speaker(token, speakers, context):
+        for token in doer_of_noun(head):
+            for hit in speaker_hits(token, speakers, context, doer=True):
                 add(hit, "actor1", SENTENCE_PARTY)
     sentence = doc[cluster[0].head].sent
     if family not in SENTENCE_PARTY_FAMILIES:
@@ -312,7 +290,7 @@ def _actors(doc, cluster, context, country_code: str | None, speakers: list[Asse
     for token in sentence:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not _is_speaker_only(token):
             accused = token.dep_ == "dobj" and token.head.lemma_.lower() in ACCUSING_VERBS
-            for hit in actors_at(token, country_code):
+            for hit in actors_at(token, owner_country(token, speakers) or country_code):
                 # the party blamed is the (accused) perpetrator; its status says it is only accused
                 role = "actor1" if token.dep_ in ("nsubj", "poss") or accused else "actor2"
                 add(hit, role, SENTENCE_PARTY)
@@ -332,81 +310,6 @@ def _is_speaker_only(token) -> bool:
 # Verbs whose subject and object speak about an event rather than take part in it.
 STANCE_VERBS = frozenset({"condemn", "denounce", "criticise", "criticize", "welcome", "urge", "call", "mourn"})
 ACCUSING_VERBS = frozenset({"accuse", "blame"})
-SPEAKER_PRONOUNS = frozenset({"its", "their", "our", "we"})  # "it"/"they" only as below: "police said it killed 4"
-
-
-def _speaker(token, speakers: list[Assertion], context) -> list[ActorHit]:
-    """"The army said its jets struck ...": a pronoun (or a noun it possesses) is the party speaking. So is the
-    subject of what one named party says it did: "they" ("Rwandan troops said they had killed"), and "it" when
-    the party is one body ("the army said it had carried out an air strike"; after plural "police said it", "it"
-    is the attack or the device)."""
-    names = {a.source for a in speakers}
-    pronoun = token.lower_ in SPEAKER_PRONOUNS or any(
-        c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children
-    ) or (token.lower_ == "they" and token.dep_ == "nsubj" and len(names) == 1 and _reported(token)) or (
-        token.lower_ == "it" and token.dep_ == "nsubj" and len(names) == 1 and _reported(token)
-        and _said_by_one_body(_saying_verb(token.head)))
-    if not pronoun:
-        return []
-    for speaker in speakers:
-        hit = _speaker_hit(context, speaker)
-        if hit is not None:
-            return [hit]
-    return []
-
-
-def _possessed_by_speaker(token) -> bool:
-    """"its troops", "their fighters": a noun a speaker pronoun possesses."""
-    return any(c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in token.children)
-
-
-def _speaker_country(speakers: list[Assertion]) -> str | None:
-    """The one country the named speakers speak for (a ministry, an army), else None."""
-    from ..status import party_country  # the sources' countries, from the source and actor data
-
-    countries = {party_country(a.source) for a in speakers if a.source_named}
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _doer_of_noun(noun) -> list:
-    """The subject of the verb an event noun is the object or the means of: "it" in "it had carried out an air
-    strike", "it responded with artillery fire"."""
-    if noun.pos_ != "NOUN":
-        return []
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep":
-        verb = verb.head
-    elif noun.dep_ != "dobj":
-        return []
-    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ == "VERB" else []
-
-
-def _said_by_one_body(saying_verb) -> bool:
-    """The saying verb's subject is one body, which "it" can stand for ("the army", "AFRICOM", "Hamas", and a
-    named body with a plural name, "the Syrian Democratic Forces"), not a person ("he") or a common plural
-    ("police", "officials")."""
-    return any(c.dep_ == "nsubj" and (c.tag_ in ("NNP", "NNPS")
-                                      or (c.tag_ == "NN" and "Plur" not in c.morph.get("Number")))
-               for c in saying_verb.children)
-
-
-def _reported(token) -> bool:
-    """The pronoun's clause is what a speaker says: its verb is the complement of a saying verb."""
-    return _saying_verb(token.head) is not None
-
-
-def _saying_verb(verb):
-    """The saying verb whose complement ``verb`` is, directly or as a later conjunct ("said no soldiers were
-    wounded and that it had responded"); else None."""
-    from .lexicon import cues
-
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues()["verbs"]:
-        return verb.head
-    return None
-
-
 def _anaphor(token, context) -> list[ActorHit]:
     hit = resolve_anaphor(token, context.actor_hits)
     return [hit] if hit else []

@@ -219,3 +219,20 @@ def source_aliases() -> dict[str, tuple[str, str | None]]:
             if alias.strip():
                 table.setdefault(alias.strip(), (row["canonical"], row.get("country_code") or None))
     return table
+
+
+@functools.lru_cache(maxsize=4096)
+def party_country(name: str) -> str | None:
+    """The country a state party speaks for ("Syrian Ministry of Defence", "Military Forces of Syria" -> SY)."""
+    for canonical, country_code in source_aliases().values():
+        if canonical == name and country_code:
+            return country_code
+    concrete, _ = actor_aliases()
+    for entry in concrete.values():
+        if entry.canonical == name and entry.country_code and entry.inter == 1:
+            return entry.country_code
+    for prefix in ("Military Forces of ", "Police Forces of ", "Government of "):
+        if name.startswith(prefix):
+            country = country_names().get(name[len(prefix):].lower())
+            return country.country_code if country else None
+    return None
