@@ -118,3 +118,16 @@ def test_the_armed_party_facet_ignores_police_as_the_source():
     scores = score_sub_events("The man killed his wife, police said.")
     assert scores.facets["armed_party"] == 0
     assert score_sub_events("Troops killed the man.").facets["armed_party"] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "A five-year-old boy was hit by stray gunfire at an apartment complex on Sunday night.",
+    "Her daughter had been struck by a bullet as they drove home.",
+])
+def test_hit_by_gunfire_is_a_shooting_not_a_shelling(text):
+    """Regression: "hit by" is a shelling cue ("hit by a rocket"); by gunfire or a bullet it is a shooting."""
+    assert classify_sub_event(text)[0] == "Attack"
+
+
+def test_hit_by_a_rocket_is_still_a_shelling():
+    assert classify_sub_event("A school was hit by a rocket on Monday.")[0] == "Shelling/artillery/missile attack"
