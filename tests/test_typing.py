@@ -81,8 +81,14 @@ def test_a_killers_own_suicide_is_no_suicide_bomb(text):
     assert classify_sub_event(text)[0] != "Suicide bomb"
 
 
-def test_a_bare_suicide_in_a_bombing_still_names_it():
-    assert classify_sub_event("A suicide struck a checkpoint in Kabul, killing six soldiers.")[0] == "Suicide bomb"
+@pytest.mark.parametrize("text", [
+    "A suicide struck a checkpoint in Kabul, killing six soldiers.",
+    # a possessive before "suicide" and a vehicle or an operation after it (found in review)
+    "The militant drove his suicide truck into the checkpoint, killing six soldiers.",
+    "He carried out his suicide operation against the base, killing six soldiers.",
+])
+def test_a_bare_suicide_in_a_bombing_still_names_it(text):
+    assert classify_sub_event(text)[0] == "Suicide bomb"
 
 
 @pytest.mark.parametrize("text", [

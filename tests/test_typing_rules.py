@@ -164,6 +164,16 @@ def test_fire_at_a_military_post_is_an_armed_clash(text):
 
 
 @pytest.mark.parametrize("text", [
+    # "at" a checkpoint is where a person was shot, not what was fired on (found in review)
+    "Police shot a teenager at a checkpoint in Nairobi on Monday, witnesses said.",
+    "A soldier shot dead a civilian at a checkpoint near Hebron on Friday.",
+    "Gunmen killed three traders at a military checkpoint in Borno on Monday.",
+])
+def test_a_person_shot_at_a_checkpoint_is_no_clash(text):
+    assert main_type(text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
     "Firefighters were busy on Monday afternoon battling a number of fires throughout the county.",
     "Two of the victims were still fighting for their lives in hospital in Tulsa on Monday.",
     "Crews in the hills above Boulder made progress on Sunday in their battle to contain several wildfires.",

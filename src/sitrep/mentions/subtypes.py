@@ -176,16 +176,33 @@ def fighters_killed(fatalities) -> bool:
     return bool(word_list("fighter_words") & set(fatalities.text.text.lower().split()))
 
 
+# Verbs and nouns of firing whose "at" phrase is what was fired on ("opened fire at a checkpoint").
+FIRING_LEMMAS = frozenset({"fire", "shoot"})
+
+
 def _military_target(head) -> bool:
     """The trigger's object ("attacked a military base") or "on"/"at"-phrase ("an attack on an army checkpoint",
     "opened fire at a checkpoint", also when the parse hangs it on the verb: "an attack has been launched on a
     base")."""
     holders = [head] + ([head.head] if head.pos_ == "NOUN" and head.dep_ in ("nsubjpass", "dobj") else [])
     targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+    targets += [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]
+    if _fired_without_object(head):
+        # "opened fire at a checkpoint", "fired at the post": the aim; "shot a teenager at a checkpoint": the place
+        fire_nouns = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
+        targets += [g for holder in holders + fire_nouns for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ == "at" for g in c.children if g.dep_ == "pobj"]
     targets += [c for t in list(targets) for c in t.children if c.dep_ == "conj"]  # "a market and a military base"
     return any(t.lower_ in word_list("military_target_words") and not _civilian_modified(t) for t in targets)
+
+
+def _fired_without_object(head) -> bool:
+    """A firing with no one as its object ("fired", "opened fire", "shot"), so an "at" phrase is its aim."""
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if head.lemma_.lower() == "open":
+        return [o.lemma_.lower() for o in objects] == ["fire"]
+    return head.lemma_.lower() in FIRING_LEMMAS and not objects
 
 
 def _civilian_modified(target) -> bool:
