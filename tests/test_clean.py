@@ -390,11 +390,22 @@ def test_agency_dateline_with_year():
 @pytest.mark.parametrize(("paragraph", "expected"), [
     ("SAN SALVADOR, 3 JAN 90 (DPA) -- [TEXT] Troops fought rebels today.", date(1990, 1, 3)),
     ("San Salvador, 3 jan 90 -- [REPORT] the army said today.", date(1990, 1, 3)),  # after truecasing
-    ("LIMA, 9 Jan 21 -- Police said today.", date(2021, 1, 9)),
     ("The attack, 3 Jan 90 - was claimed.", None),  # a sentence, not a place
 ])
 def test_wire_dateline_with_a_two_digit_year(paragraph, expected):
     assert find_published("", (), paragraph) == expected
+
+
+@pytest.mark.parametrize(("day", "month", "year", "expected"), [
+    ("9", "Jan", 21, date(2021, 1, 9)),
+    ("3", "JAN", 90, date(1990, 1, 3)),
+    ("31", "DEC", 26, date(1926, 12, 31)),  # not a month ahead of "today" (found in review)
+    ("31", "Feb", 26, None),
+])
+def test_a_two_digit_year_is_the_latest_past_one(day, month, year, expected):
+    from sitrep.clean_dates import dateline_day
+
+    assert dateline_day(day, month, year, date(2026, 11, 27)) == expected
 
 
 # ---------------------------------------------------------------------------------------------- bad input

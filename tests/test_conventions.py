@@ -130,6 +130,7 @@ def test_a_confirmed_attack_whose_doer_only_it_names_keeps_the_perpetrator_claim
     ("a military source", "claimed"),  # the forces' own side: a claim
     ("a resident", "unconfirmed"),  # an unnamed outsider
     ("a rebel commander", "unconfirmed"),  # the other side's man
+    ("a local health officer", "unconfirmed"),  # an officer of no force (found in review)
 ])
 def test_an_unnamed_source_inside_the_acting_forces_is_their_own_account(source, expected):
     event = sitrep.extract(f"Burkinabe troops killed five militants near Arbinda on Monday, according to {source}.",

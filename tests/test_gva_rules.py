@@ -53,7 +53,8 @@ def test_international_datelines_with_their_filing_date(text, city):
 
 
 @pytest.mark.parametrize("text", ["UPDATE: police said more", "Police said - nothing more", "In other news, a fair.",
-                                  "Officials, 30 protesters - a sentence"])
+                                  "Officials, May 3 - a sentence", "Tuesday, March 3 - 2:15 PM",
+                                  "Last Updated, Mar 3, 2023 - 10:00"])
 def test_labels_and_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
 

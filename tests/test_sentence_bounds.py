@@ -81,6 +81,12 @@ def test_a_name_after_its_abbreviation_continues_the_sentence(tokenize, text, na
     ('"No. That is not who we are," she said.', "That"),  # "No." before a word, not a number
     ("Police said Sgt.\n\nJohn Smith wrote the report.", "John"),  # a blank line ends a paragraph
     ("He used to say sgt. Two men were shot.", "Two"),  # "sgt" in lower case is not a listed spelling
+    # found in review: a state code or an agency in capitals, and a title before a sentence's usual first word
+    ("He was shot in Jackson, MS. Police said the gunman fled.", "Police"),
+    ("He was found in Billings, MT. Officers found him dead.", "Officers"),
+    ("The firm settled with the SEC. John Smith, its lawyer, declined to comment.", "John"),
+    ("A spill happened outside the DEP. Officials said nothing.", "Officials"),
+    ("He served in the Army as a Sgt. Police say he snapped.", "Police"),
 ])
 def test_a_full_stop_before_what_is_not_a_name_is_left_to_the_parser(tokenize, text, word):
     assert word not in continuing_words(tokenize, text)

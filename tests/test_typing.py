@@ -120,7 +120,7 @@ def test_a_named_armed_force_keeps_the_clash_reading(text):
     assert classify_sub_event(text)[0] == "Armed clash"
 
 
-def test_the_armed_party_facet_ignores_police_as_the_source():
+def test_the_armed_party_facet_leaves_out_police():
     scores = score_sub_events("The man killed his wife, police said.")
     assert scores.facets["armed_party"] == 0
     assert score_sub_events("Troops killed the man.").facets["armed_party"] > 0

@@ -15,7 +15,7 @@ from datetime import date
 
 from .model import Removal
 
-__all__ = ["AGENCY_DATELINE", "NOT_PUBLICATION_DATES", "find_published", "parse_date"]
+__all__ = ["AGENCY_DATELINE", "NOT_PUBLICATION_DATES", "dateline_day", "find_published", "parse_date"]
 
 _MONTHS = {
     name: number
@@ -94,8 +94,8 @@ def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str
         return min(ranked)[2]
     short_year = TWO_DIGIT_YEAR_DATELINE.match(first_paragraph)
     if short_year:
-        return _make_date(str(_full_year(int(short_year.group("year")))), short_year.group("month"),
-                          short_year.group("day"))
+        return dateline_day(short_year.group("day"), short_year.group("month"), int(short_year.group("year")),
+                            date.today())
     dateline = AGENCY_DATELINE.match(first_paragraph)
     if not dateline:
         return None
@@ -111,9 +111,14 @@ def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str
     return None
 
 
-def _full_year(two_digits: int) -> int:
-    """"90" is 1990 and "23" is 2023: a two-digit year past this year's is of the last century."""
-    return 2000 + two_digits if two_digits <= date.today().year % 100 else 1900 + two_digits
+def dateline_day(day: str, month: str, two_digit_year: int, today: date) -> date | None:
+    """The day a two-digit-year dateline names: the latest such date not after ``today`` ("3 JAN 90" is 1990,
+    "9 JAN 21" 2021; in November 2026, "31 DEC 26" is 1926, a filing date is never in the future)."""
+    for century in (2000, 1900):
+        made = _make_date(str(century + two_digit_year), month, day)
+        if made is not None and made <= today:
+            return made
+    return None
 
 
 def _latest_year(text: str) -> int | None:

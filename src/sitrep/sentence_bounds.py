@@ -111,7 +111,8 @@ def _name_abbreviations() -> dict:
         "initials": rules["initialisms"]["initials"],
         "name_words": rules["initialisms"]["name_words"],
     }
-    return {name: frozenset(words) | frozenset(word.upper() for word in words) for name, words in lists.items()}
+    spellings = {name: frozenset(words) | frozenset(word.upper() for word in words) for name, words in lists.items()}
+    return {**spellings, "sentence_openers": frozenset(rules["sentence_openers"]["words"])}
 
 
 def _follows_its_abbreviation(doc, token) -> bool:
@@ -124,8 +125,10 @@ def _follows_its_abbreviation(doc, token) -> bool:
     letters = word.text.rstrip(".")
     if letters in lists["numbers"]:
         return token.text[:1].isdigit()
-    if not _is_name(token):
-        return False
+    if not _is_name(token) or token.lower_ in _name_abbreviations()["sentence_openers"]:
+        return False  # "as a Sgt. Police say": a sentence's usual first word, not a name
+    if letters.isupper() and len(letters) > 1 and not token.text.isupper():
+        return False  # capitals are ALL CAPS copy ("GEN. HECTOR"); "Jackson, MS. Police said" ends a sentence
     if letters in lists["street_homographs"] and _ends_a_street_name(doc, word):
         return False  # "Main St. Police said": a street's name ends there
     return letters in lists["titles"] or letters in lists["places"]

@@ -47,9 +47,10 @@ def read_roles(assertions: list[Assertion], actors: tuple[Actor, ...]) -> list[A
 
 
 def _unnamed_force_voice(assertion: Assertion, perpetrators: list[Actor]) -> bool:
-    """An unnamed source inside the perpetrating state's forces ("a military source", "an army officer",
-    "security sources"): of an act by those forces, it is their own side speaking. A source placed in another
-    country ("US military officials" on an Israeli strike) is not."""
+    """An unnamed source whose own words name a state force ("a military source", "an army officer", "security
+    sources"; cues.toml [force_voices]), speaking of an act by state forces: their own side speaking. A source
+    placed in another country ("US military officials" on an Israeli strike) is not; one that names no country
+    is taken as the acting state's."""
     if assertion.source_named or assertion.source_text is None:
         return False
     words = assertion.source_text.text.lower().replace("-", " ").split()

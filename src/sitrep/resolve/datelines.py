@@ -56,14 +56,24 @@ def find_dateline(text: str) -> Dateline | None:
         if not words or len(words) > MAX_CITY_WORDS or city.lower() in LABEL_WORDS or words[0].lower() in LABEL_WORDS:
             continue
         state_text = match.group("state")
-        if not city.isupper() and not state_text and not match.group("agency") and not match.group("filed"):
-            continue  # "Police said - ..." is a sentence; a mixed-case dateline needs its state, agency or date
+        if not city.isupper() and not state_text and not match.group("agency") and not (
+                match.group("filed") and _names_a_place(city)):
+            continue  # "Police said - ..." is a sentence; a mixed-case dateline needs its state, agency or a date
+            # after a place ("Tuesday, March 3 -" and "Last Updated, Mar 3, 2023 -" are page furniture)
         state = state_named(state_text) if state_text else None
         if state_text and state is None and not city.isupper():
             continue
         start = match.start("city") + (len(match.group("city")) - len(match.group("city").lstrip(" -")))
         return Dateline(match.start(), match.end(), start, start + len(city), city, state)
     return None
+
+
+def _names_a_place(city: str) -> bool:
+    """The gazetteer knows ``city`` by its own name or an alias as a town, a capital or a region."""
+    from .gazetteer import load_gazetteer
+
+    return any(e.kind <= 1 and e.feature in ("city", "capital", "town", "admin1", "country")
+               for e in load_gazetteer().lookup(city))
 
 
 @functools.lru_cache(maxsize=256)
