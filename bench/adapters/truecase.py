@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import tomllib
 from importlib import resources
 
 # Longest name (in words) looked up in the name table.
@@ -56,11 +55,12 @@ def known_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def name_abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Lower-cased (titles and place prefixes, initialisms, words of an official name after an initialism)."""
-    rules = tomllib.loads(resources.files("sitrep.rules").joinpath("name_abbreviations.toml").read_text(encoding="utf-8"))
-    titles = [word for words in rules["titles"].values() for word in words] + rules["places"]["prefixes"]
-    initialisms = rules["initialisms"]
-    return (frozenset(word.lower() for word in titles), frozenset(word.lower() for word in initialisms["initials"]),
-            frozenset(word.lower().rstrip(".") for word in initialisms["name_words"]))
+    from sitrep.sentence_bounds import name_abbreviation_lists
+
+    lists = name_abbreviation_lists()
+    return (frozenset(word.lower() for word in lists["titles"] + lists["places"]),
+            frozenset(word.lower() for word in lists["initials"]),
+            frozenset(word.lower().rstrip(".") for word in lists["name_words"]))
 
 
 def _case_abbreviations(lowered: str, chars: list[str]) -> set[int]:

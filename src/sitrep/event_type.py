@@ -9,9 +9,8 @@ and a military base" stays an Armed clash).
 
 from __future__ import annotations
 
-from .mentions import SENTENCE_PARTY
 from .mentions.lexicon import trigger_rank
-from .mentions.subtypes import ARMED_INTER_CODES
+from .mentions.subtypes import ARMED_INTER_CODES, hit_parties
 from .mentions.typing import classify_sub_event, has_strong_cue
 from .model import EVENT_TYPES, Mention
 
@@ -66,7 +65,7 @@ def refined_type(family: str, main: Mention, mentions: list[Mention]) -> str:
 def civilians_on_receiving_end(mentions: list[Mention]) -> bool:
     """Civilians are named as the ones hit, and no armed party is (a party the sentence only names, as in
     "..., according to police", is the source, not one hit)."""
-    hit = [a for m in mentions for a in m.actors if a.role in ("actor2", "target") and not a.rule.startswith(SENTENCE_PARTY)]
+    hit = [a for m in mentions for a in hit_parties(m.actors)]
     return any(a.kind == "civilians" for a in hit) and not any(a.inter in ARMED_INTER_CODES for a in hit)
 
 

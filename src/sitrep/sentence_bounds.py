@@ -16,7 +16,7 @@ import re
 import tomllib
 from importlib import resources
 
-__all__ = ["continuing_tokens", "join_abbreviation_stops"]
+__all__ = ["continuing_tokens", "join_abbreviation_stops", "name_abbreviation_lists"]
 
 # "a.m."/"p.m." and the spaces after it, just before a token ("11:42 a.m. Monday", "5:30p.m. Thursday").
 _CLOCK_END = re.compile(r"[ap]\.m\.[ \t]+$", re.IGNORECASE)
@@ -81,9 +81,7 @@ def _lower_word(token) -> bool:
 
 def _after_abbreviation(doc, token) -> bool:
     """The word before the full stop ahead of ``token`` is a short capitalised abbreviation ("Ave.", "Blvd.")."""
-    before = doc[token.i - 1]
-    word = doc[before.i - 1] if before.text == "." and before.i > 0 else before
-    letters = word.text.rstrip(".")
+    letters = _abbreviated_word(doc, token).text.rstrip(".")
     return letters.isalpha() and letters[:1].isupper() and len(letters) <= ABBREVIATION_MAX_LETTERS
 
 
@@ -99,20 +97,30 @@ def _abbreviated_word(doc, token):
 # --- Abbreviations written in front of a name (rules/name_abbreviations.toml) ---
 
 @functools.lru_cache(maxsize=1)
-def _name_abbreviations() -> dict:
-    """rules/name_abbreviations.toml, each list a set of its words as spelled there and in capitals ("Sgt",
-    "SGT"; not in lower case, where "no." is the word no)."""
+def name_abbreviation_lists() -> dict[str, list[str]]:
+    """rules/name_abbreviations.toml as word lists, each word as spelled there (the MUC-4 bench's truecaser reads
+    them too): titles, place prefixes, street homographs, number prefixes, initials, official-name words and
+    sentence openers."""
     rules = tomllib.loads(resources.files("sitrep.rules").joinpath("name_abbreviations.toml").read_text(encoding="utf-8"))
-    lists = {
+    return {
         "titles": [word for words in rules["titles"].values() for word in words],
         "places": rules["places"]["prefixes"],
         "street_homographs": rules["street_homographs"]["words"],
         "numbers": rules["numbers"]["prefixes"],
         "initials": rules["initialisms"]["initials"],
         "name_words": rules["initialisms"]["name_words"],
+        "sentence_openers": rules["sentence_openers"]["words"],
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _name_abbreviations() -> dict:
+    """Each list as a set of its words as spelled and in capitals ("Sgt", "SGT"; not in lower case, where "no." is
+    the word no); the sentence openers in lower case."""
+    lists = dict(name_abbreviation_lists())
+    openers = frozenset(lists.pop("sentence_openers"))
     spellings = {name: frozenset(words) | frozenset(word.upper() for word in words) for name, words in lists.items()}
-    return {**spellings, "sentence_openers": frozenset(rules["sentence_openers"]["words"])}
+    return {**spellings, "sentence_openers": openers}
 
 
 def _follows_its_abbreviation(doc, token) -> bool:

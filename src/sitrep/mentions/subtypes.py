@@ -134,12 +134,22 @@ def _crowd(actor) -> bool:
     return bool(words & set(word_list("mob_words")))
 
 
+RECEIVING_ROLES = ("actor2", "target")
+
+
+def hit_parties(actors) -> list:
+    """The actors on the receiving end that the act itself reaches: a party the sentence only names beside it
+    ("..., according to police", "told police", "officers were called to the shooting") is the source or a
+    responder, not one hit."""
+    return [a for a in actors if a.role in RECEIVING_ROLES and not a.rule.startswith(SENTENCE_PARTY)]
+
+
 def _armed_side_hit(actors) -> bool:
     """The trigger's own object is an armed party and no civilian is ("gunmen shot two policemen", "an attack on
     the troops"): the other side of an armed clash. Parties the sentence only names beside the act ("..., according
     to police", "told police", "officers were called to the shooting") are the source or the responders, not a side
     that was fought, so they do not make a shooting of a boy an armed clash."""
-    victims = [a for a in actors if a.role == "actor2" and not a.rule.startswith(SENTENCE_PARTY)]
+    victims = [a for a in hit_parties(actors) if a.role == "actor2"]
     return bool(victims) and all(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims) and any(
         a.inter in ARMED_INTER_CODES for a in victims)
 
@@ -155,8 +165,8 @@ def _civilians_only_hit(head, actors) -> bool:
         return False  # "fighting between X and Y killed five people": both sides fought
     # a party the sentence only names on the receiving side ("..., according to police", "told police") is the
     # source or a responder, not one hit: it neither blocks nor counts as a second armed side
-    actors = [a for a in actors if not (a.role in ("actor2", "target") and a.rule.startswith(SENTENCE_PARTY))]
-    victims = [a for a in actors if a.role in ("actor2", "target")]
+    actors = [a for a in actors if a.role not in RECEIVING_ROLES] + hit_parties(actors)
+    victims = [a for a in actors if a.role in RECEIVING_ROLES]
     if any(a.kind not in VICTIM_CIVILIAN_KINDS for a in victims):
         return False
     if len({a.name for a in actors if a.inter in ARMED_INTER_CODES}) >= 2:
