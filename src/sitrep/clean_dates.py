@@ -17,16 +17,15 @@ from .model import Removal
 
 __all__ = ["AGENCY_DATELINE", "NOT_PUBLICATION_DATES", "dateline_day", "find_published", "parse_date"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-         ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
+
+def _month_numbers() -> dict[str, int]:
+    """Month names and their abbreviations (rules/time_words.toml) -> month number."""
+    from .resolve.dates import words
+
+    return {**words()["months"], **words()["month_abbreviations"]}
+
+
+_MONTHS = _month_numbers()
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

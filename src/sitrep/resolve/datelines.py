@@ -18,8 +18,14 @@ __all__ = ["Dateline", "find_dateline", "state_named"]
 
 DATELINE_SEARCH_CHARS = 1500  # a dateline opens the story, after at most a few lines of page furniture
 MAX_CITY_WORDS = 4
-_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+def _month_pattern() -> str:
+    """Month names and abbreviations (rules/time_words.toml), case-insensitive, with an optional full stop."""
+    from .dates import alternation, words
+
+    return rf"(?i:{alternation([*words()['months'], *words()['month_abbreviations']])})\.?"
+
+
+_MONTH = _month_pattern()
 # The filing date an international wire puts after the city: "KABUL, March 3 (Reuters) -", "GENEVA, March 3, 2023
 # (AFP) -", "SAN SALVADOR, 30 MAR 89 (DPA) --".
 _FILED = rf"(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{2}}(?:\d{{2}})?)?"
