@@ -253,6 +253,18 @@ def test_a_strike_by_a_bullet_is_no_air_strike(nlp, text):
     assert strikes and all(t.sub_event_type == "Attack" for t in strikes)
 
 
+@pytest.mark.parametrize("text", [
+    # a heavy weapon's round is a shell, not a bullet (found in review)
+    "A mortar round struck a school in Gao on Monday.",
+    "Artillery rounds struck the village on Monday.",
+])
+def test_a_strike_by_a_heavy_weapons_round_is_shelling(nlp, text):
+    from sitrep.mentions.triggers import find_triggers
+
+    strikes = [t for t in find_triggers(nlp(text)) if t.rule.key == "strike"]
+    assert strikes and all(t.sub_event_type == "Shelling/artillery/missile attack" for t in strikes)
+
+
 def test_a_blasted_victim_is_shot_not_bombed():
     text = "A man blasted a bouncer with a shotgun outside a club in Newark on Sunday, killing him, police said."
     assert main_type(text) == "Attack"

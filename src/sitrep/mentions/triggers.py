@@ -297,16 +297,22 @@ def _fought_thing_is_no_side(head) -> bool:
     return any(t.lower_ in word_list("non_combat_fight_objects") for t in things)
 
 
-def _struck_by_gunfire(head) -> bool:
-    """The striker is a bullet, a round or a gun (word_lists gunfire_strikers): its subject, the "by"-agent, or the
-    noun a relative clause hangs on, also through a coordinated verb ("a gun that fired inside a car and struck
-    him")."""
+def _striker_type(head) -> str | None:
+    """The type a "strike" takes from what struck: a bullet, a round or a gun (word_lists gunfire_strikers) is a
+    shooting, an Attack; a heavy weapon's round ("a mortar round", "artillery rounds"; triggers.toml [weapon]) is
+    that weapon's type. The striker is the subject, the "by"-agent, or the noun a relative clause hangs on, also
+    through a coordinated verb ("a gun that fired inside a car and struck him"). None when nothing says."""
     verb = head.head if head.dep_ == "conj" and head.head.pos_ == "VERB" else head
     strikers = [c for v in (head, verb) for c in v.children if c.dep_ == "nsubj"]
     strikers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ == "relcl":
         strikers.append(verb.head)
-    return any(t.lower_ in word_list("gunfire_strikers") for t in strikers)
+    weapons, _, _ = weapon_rules()
+    for striker in (t for t in strikers if t.lower_ in word_list("gunfire_strikers")):
+        heavy = [c.lemma_.lower() for c in striker.children if c.dep_ in ("compound", "amod")
+                 and c.lemma_.lower() in weapons]
+        return weapons[heavy[0]] if heavy else "Attack"
+    return None
 
 
 def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) -> TriggerMatch | None:
@@ -325,8 +331,9 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
         return None  # "entered without fighting", "without any armed clashes": said not to have happened
     sub_event_type = rule.sub_event_type
     cause = rule.cause
-    if rule.key == "strike" and _struck_by_gunfire(head):
-        sub_event_type = "Attack"  # "a bullet that struck him", "the guard's round struck her": a shooting
+    if rule.key == "strike":
+        # "a bullet that struck him" is a shooting; "a mortar round struck the school" is shelling
+        sub_event_type = _striker_type(head) or sub_event_type
     if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
         thing = _affected_thing(head)
         if not _is_aircraft(thing, head):
