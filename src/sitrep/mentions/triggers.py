@@ -315,6 +315,18 @@ def _striker_type(head) -> str | None:
     return None
 
 
+def _blasting_weapon_type(verb) -> str | None:
+    """The type of the heavy weapon a "blasted ... with" names ("blasted government positions with rockets":
+    shelling; triggers.toml [weapon]), else None."""
+    weapons, _, _ = weapon_rules()
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # the parse may hang "with" on the object
+    for prep in (c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for weapon in (g for g in prep.children if g.dep_ == "pobj"):
+            if weapon.lemma_.lower() in weapons:
+                return weapons[weapon.lemma_.lower()]
+    return None
+
+
 def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) -> TriggerMatch | None:
     """Apply the context checks a lemma match needs; None when the word is not an event here."""
     head = doc[token_range[1] - 1] if rule.head == "last" else token
@@ -334,6 +346,10 @@ def _checked_match(doc, token, token_range: tuple[int, int], rule: TriggerRule) 
     if rule.key == "strike":
         # "a bullet that struck him" is a shooting; "a mortar round struck the school" is shelling
         sub_event_type = _striker_type(head) or sub_event_type
+    if rule.key == "blast" and head.pos_ == "VERB":
+        sub_event_type = _blasting_weapon_type(head)
+        if sub_event_type is None:
+            return None  # "blasted the bouncer", "blasted the government": gunfire or words, not an explosion
     if rule.event_class == "aircraft" or rule.needs_object_class == "aircraft":
         thing = _affected_thing(head)
         if not _is_aircraft(thing, head):
