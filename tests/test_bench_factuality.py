@@ -44,6 +44,15 @@ def test_features_see_quotes_questions_and_event_nouns(nlp):
     assert plain["Tense=Past"] == 1.0 and plain["score"] == 3.0 and "negated" in plain
 
 
+@pytest.mark.model
+def test_features_read_the_words_just_before_the_token_as_a_bag(nlp):
+    features = features_of(nlp, "If the army were ever to launch an offensive , the city would fall .", "offensive")
+    before = {name for name in features if name.startswith("before=")}
+    assert before == {"before=" + word for word in ("be", "ever", "to", "launch", "an")} | {"before=army"}
+    first = features_of(nlp, "Shelling resumed at dawn .", "Shelling")
+    assert not any(name.startswith("before=") for name in first)
+
+
 def example(value, features, keys=(("x",),), sentence=0):
     return factuality_model.Example(value, {"score": 3.0, **features}, keys, sentence)
 

@@ -4,7 +4,8 @@ The package's own reading (``sitrep.mentions.modality``: cue classes, stance, he
 the cue words) plus what the spaCy parse says around the token: its word, tag and morphology, the auxiliaries,
 modals, negations and subordinators on it and on each verb that governs it up to the root, the lemmas of those
 governors ("want", "plan", "said", "deny", "if"), whether it sits in a question, a quotation or a conditional,
-and its neighbours. Every feature is a name (a one-hot) or a name with a small number; the model decides their
+its neighbours, and the bag of lemmas just before it (a modal, "to", "if" or "not" a few words back that the
+small model's parse attaches elsewhere still reaches the token). Every feature is a name (a one-hot) or a name with a small number; the model decides their
 weights on the *train* split only.
 """
 
@@ -18,6 +19,9 @@ from importlib import resources
 MAX_ANCESTORS = 5
 # Neighbouring words read on each side of the event token.
 WINDOW = 2
+# Words before the event token read as an unordered bag of lemmas. UW train 5-fold CV of the median blend: MAE
+# 0.3309 without the bag, 0.3273 / 0.3270 / 0.3274 / 0.3279 with 4 / 6 / 8 / 12 words.
+CONTEXT_WORDS = 6
 # Quotation marks as the corpora's tokenisers write them.
 QUOTES = frozenset({'"', "``", "''", "“", "”"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -135,6 +139,8 @@ def token_features(doc, index: int, mood) -> dict[str, float]:
         after = doc[token.i + offset] if token.i + offset < sent.end else None
         features[f"left{offset}={before.lower_ if before is not None else '<s>'}"] = 1.0
         features[f"right{offset}={after.lower_ if after is not None else '</s>'}"] = 1.0
+    for word in doc[max(sent.start, token.i - CONTEXT_WORDS): token.i]:
+        features[f"before={_lemma(word)}"] = 1.0
     _ancestor_features(token, features)
     return features
 
