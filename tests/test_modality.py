@@ -262,3 +262,27 @@ def test_an_attempts_base_form_complement_keeps_the_attempt_reading(parse):
     tried = mood_of(parse, "The migrants tried to reach the island by boat.", "reach")
     assert "attempt" in tried.cues and "bare_verb" not in tried.cues
     assert tried.score < mood_of(parse, "The migrants want to reach the island by boat.", "reach").score
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "cue"), [
+    ("Officials cited a lack of fighting in the district.", "fighting", "lack"),
+    ("In the absence of a ceasefire, residents stayed indoors.", "ceasefire", "absence"),
+    ("The town remained free of violence during the vote.", "violence", "free"),
+    ("The area is largely free from fighting.", "fighting", "free"),
+    ("The campaign, short of murder, has made life hard.", "murder", "short"),
+    ("Instead of negotiating, the army shelled the town.", "negotiating", "Instead"),
+    ("Rather than attacking the base, the rebels withdrew.", "attacking", "Rather"),
+])
+def test_a_missing_or_forgone_event_is_negated(parse, sentence, trigger, cue):
+    mood = mood_of(parse, sentence, trigger)
+    assert mood.negated and mood.negation.text == cue
+    assert not is_event_real(mood)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Instead of negotiating, the army shelled the town.", "shelled"),
+    ("The prisoners were set free from the jail after the raid.", "raid"),
+    ("Officials said the lack of fuel followed the shelling.", "shelling"),
+])
+def test_the_event_taken_or_beside_a_privative_stays_real(parse, sentence, trigger):
+    assert is_event_real(mood_of(parse, sentence, trigger))

@@ -261,7 +261,14 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
     if lower == "instead":
         found.note_negation("negative_implicative", prep)
         return
+    alternative = _alternative_adverb(prep)
+    if alternative is not None:
+        found.note_negation("negative_implicative", alternative)  # "instead of attacking", "rather than war"
+        return
     governor = prep.head
+    if lower in _words("negation", "privative_prepositions") and _lemma(governor) in _words("negation", "privatives"):
+        found.note_negation("negative_implicative", governor)  # "a lack of fighting", "free from violence"
+        return
     condition = condition_adjective(prep)
     if condition is not None:
         found.note_irrealis("conditional", condition)  # "subject to approval": a condition not yet met
@@ -289,6 +296,18 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
     elif lower in _words("prospect", "prepositions") and kind == "attempt":
         found.cues.append("attempt")  # "attempts at seizure", "efforts toward a settlement"
         found.certainty, found.certainty_cue = "attempt", governor
+
+
+def _alternative_adverb(prep):
+    """The "instead" / "rather" that makes ``prep`` introduce the alternative not taken, whether the parser hangs
+    the adverb on the preposition ("Instead of negotiating": of <- instead) or the preposition on the adverb
+    ("talks rather than war": rather <- than)."""
+    if prep.lower_ not in _words("negation", "alternative_prepositions"):
+        return None
+    adverbs = _words("negation", "alternative_adverbs")
+    if prep.head.lower_ in adverbs:
+        return prep.head
+    return next((child for child in prep.children if child.dep_ == "advmod" and child.lower_ in adverbs), None)
 
 
 def _is_event_itself(token, found: FoundCues) -> bool:
