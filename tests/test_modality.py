@@ -286,3 +286,22 @@ def test_a_missing_or_forgone_event_is_negated(parse, sentence, trigger, cue):
 ])
 def test_the_event_taken_or_beside_a_privative_stays_real(parse, sentence, trigger):
     assert is_event_real(mood_of(parse, sentence, trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The government imposed a ban on protests in the capital.", "protests"),
+    ("The council ordered an embargo on trade with the junta.", "trade"),
+    ("The government announced a moratorium on executions.", "executions"),
+])
+def test_an_event_under_a_ban_is_not_real(parse, sentence, trigger):
+    mood = mood_of(parse, sentence, trigger)
+    assert mood.negated and not is_event_real(mood)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The army played down the likelihood of an offensive.", "offensive"),
+    ("Aid groups warned of the danger of renewed fighting.", "fighting"),
+])
+def test_the_likelihood_of_an_event_is_in_prospect(parse, sentence, trigger):
+    mood = mood_of(parse, sentence, trigger)
+    assert mood.hypothetical == "plan" and not is_event_real(mood)

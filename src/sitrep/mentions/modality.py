@@ -282,8 +282,9 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
     kind = _governor_class(governor)
     if lower in ("from",) and kind == "negative_implicative":
         found.note_negation("negative_implicative", governor)
-    elif lower in ("in", "of", "to") and kind == "negative_implicative" and governor.pos_ == "NOUN":
-        found.note_negation("negative_implicative", governor)  # "a delay in delivery", "cancellation of the deal"
+    elif lower in ("in", "of", "to", "on") and kind == "negative_implicative" and governor.pos_ == "NOUN":
+        # "a delay in delivery", "cancellation of the deal", "a ban on protests"
+        found.note_negation("negative_implicative", governor)
     elif lower in ("of", "for") and kind in ("claim", "denial", "threat", "plan", "desire"):
         if kind == "claim":
             found.note_hedge("claim", governor)
