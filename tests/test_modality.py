@@ -305,3 +305,21 @@ def test_an_event_under_a_ban_is_not_real(parse, sentence, trigger):
 def test_the_likelihood_of_an_event_is_in_prospect(parse, sentence, trigger):
     mood = mood_of(parse, sentence, trigger)
     assert mood.hypothetical == "plan" and not is_event_real(mood)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Not one shot was fired at the checkpoint.", "fired"),
+    ("Not a single person was killed in the raid.", "killed"),
+])
+def test_not_one_participant_denies_the_event(parse, sentence, trigger):
+    mood = mood_of(parse, sentence, trigger)
+    assert mood.negated and mood.negation.text == "Not" and not is_event_real(mood)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Not one but two bombs exploded in the market.", "exploded"),
+    ("Not all residents fled the town.", "fled"),
+    ("One shot was fired at the checkpoint.", "fired"),
+])
+def test_not_before_a_larger_count_or_all_keeps_the_event(parse, sentence, trigger):
+    assert is_event_real(mood_of(parse, sentence, trigger))

@@ -90,9 +90,24 @@ def negated_object(verb):
 
 
 def negating_determiner(participant):
-    """The "no"/"neither" on a participant ("no one", "no successor", "neither side"), or None."""
-    return next((c for c in participant.children
-                 if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+    """The "no"/"neither" on a participant ("no one", "no successor", "neither side"), or the "not" of "not one
+    shot" / "not a single person" (a "not" before "all" or "every" denies only the whole: "not all residents
+    fled"), or None."""
+    determiner = next((c for c in participant.children
+                       if c.dep_ == "det" and c.lower_ in words("negation", "determiners")), None)
+    if determiner is not None:
+        return determiner
+    for count in participant.children:
+        if count.dep_ not in ("nummod", "amod") or count.lower_ not in words("negation", "single_quantifiers"):
+            continue
+        if any(c.dep_ in ("cc", "conj") for c in count.children):
+            continue  # "not one but two bombs"
+        # the parser hangs the "not" on the noun ("not a single person") or on the number ("not one shot")
+        negator = next((c for holder in (participant, count) for c in holder.children
+                        if c.dep_ == "neg" and c.lower_ == "not"), None)
+        if negator is not None:
+            return negator
+    return None
 
 
 def negated_share(prep):
