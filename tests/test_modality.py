@@ -292,6 +292,7 @@ def test_the_event_taken_or_beside_a_privative_stays_real(parse, sentence, trigg
     ("The government imposed a ban on protests in the capital.", "protests"),
     ("The council ordered an embargo on trade with the junta.", "trade"),
     ("The government announced a moratorium on executions.", "executions"),
+    ("The ministry ruled out a ground invasion.", "invasion"),
 ])
 def test_an_event_under_a_ban_is_not_real(parse, sentence, trigger):
     mood = mood_of(parse, sentence, trigger)
