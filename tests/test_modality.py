@@ -324,3 +324,22 @@ def test_not_one_participant_denies_the_event(parse, sentence, trigger):
 ])
 def test_not_before_a_larger_count_or_all_keeps_the_event(parse, sentence, trigger):
     assert is_event_real(mood_of(parse, sentence, trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "cue"), [
+    ("Had the troops attacked, the town would have fallen.", "attacked", "Had"),
+    ("Should the talks fail, fighting will resume.", "fail", "Should"),
+])
+def test_an_inverted_auxiliary_opens_a_condition_like_if(parse, sentence, trigger, cue):
+    mood = mood_of(parse, sentence, trigger)
+    if_clause = mood_of(parse, "If the troops attack, the town will fall.", "attack")
+    assert mood.hypothetical == "conditional" and mood.hypothetical_cue.text == cue
+    assert mood.score == if_clause.score and not is_event_real(mood)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Troops had attacked the town before dawn.", "attacked"),
+    ("After the rebels had attacked, the troops withdrew.", "attacked"),
+])
+def test_a_past_perfect_in_place_stays_real(parse, sentence, trigger):
+    assert is_event_real(mood_of(parse, sentence, trigger))

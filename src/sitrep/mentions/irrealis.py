@@ -13,8 +13,8 @@ from __future__ import annotations
 from .modality_words import lemma, words
 from .parse_paths import has_to_infinitive
 
-__all__ = ["settle_irrealis", "is_condition_marker", "condition_adjective", "is_finite", "is_bare_verb", "is_question",
-           "modal_child", "modal_class", "is_going_to"]
+__all__ = ["settle_irrealis", "is_condition_marker", "inverted_condition", "condition_adjective", "is_finite",
+           "is_bare_verb", "is_question", "modal_child", "modal_class", "is_going_to"]
 
 # The modals a report backshifts "will" to.
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
@@ -42,8 +42,32 @@ def _perfect(modal) -> bool:
 
 
 def is_condition_marker(cue) -> bool:
-    """The conditional cue opens a condition ("if", "unless", "subject to"), not a "would"."""
-    return cue is not None and (cue.dep_ in CONDITION_DEPS or lemma(cue) in words("conditional", "phrase_adjectives"))
+    """The conditional cue opens a condition ("if", "unless", "subject to", an inverted "Had ..."), not a
+    "would"."""
+    if cue is None:
+        return False
+    inverted = inverted_condition(cue.head)
+    return (cue.dep_ in CONDITION_DEPS or lemma(cue) in words("conditional", "phrase_adjectives")
+            or (inverted is not None and inverted.i == cue.i))
+
+
+# Subjects of the clause an inverted auxiliary opens.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def inverted_condition(verb):
+    """The auxiliary that opens ``verb``'s clause as a condition by inversion, or None: "Had the troops attacked,
+    the town would have fallen", "Should the talks fail, fighting will resume" (an adverbial clause whose first
+    word is one of [conditional].inverting_auxiliaries, ahead of its subject). A question ("Had the troops
+    attacked?") is a main clause, not an adverbial one."""
+    if verb.dep_ != "advcl":
+        return None
+    auxiliary = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")
+                      and c.lower_ in words("conditional", "inverting_auxiliaries")), None)
+    if auxiliary is None or auxiliary.i != verb.left_edge.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return auxiliary if subjects and all(s.i > auxiliary.i for s in subjects) else None
 
 
 def condition_adjective(prep):

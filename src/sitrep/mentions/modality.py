@@ -14,7 +14,8 @@ from .implicatives import (
     denied_speech_verb, incapacity_cue, is_achieved_capacity, is_enabling, is_failed_infinitive, presupposing_verb,
 )
 from .irrealis import (
-    condition_adjective, is_bare_verb, is_finite, is_going_to, is_question, modal_child, modal_class, settle_irrealis,
+    condition_adjective, inverted_condition, is_bare_verb, is_finite, is_going_to, is_question, modal_child,
+    modal_class, settle_irrealis,
 )
 from .modality_cues import FoundCues, Modality, span_of
 from .modality_words import governor_class as _governor_class
@@ -88,6 +89,9 @@ def _local_cues(token, found: FoundCues, *, own: bool, governor: bool = False) -
         negator = _negation_child(token) or neither_subject(token) or (no_of_modified_noun(token) if own else None)
         if negator is not None:
             found.note_negation("negated", negator)  # also "Neither he nor ... could be reached", "no shots fired"
+    inverted = inverted_condition(token) if own or governor else None
+    if inverted is not None:
+        found.note_irrealis("conditional", inverted)  # "Had the troops attacked, ...": read before its modal
     modal, perfect = modal_child(token)
     if modal is not None:
         kind = modal_class(modal)
