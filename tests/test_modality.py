@@ -343,3 +343,26 @@ def test_an_inverted_auxiliary_opens_a_condition_like_if(parse, sentence, trigge
 ])
 def test_a_past_perfect_in_place_stays_real(parse, sentence, trigger):
     assert is_event_real(mood_of(parse, sentence, trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The army managed to capture the town.", "capture"),
+    ("Police were forced to use tear gas.", "use"),
+])
+def test_an_implicative_infinitive_is_as_certain_as_a_plain_verb(parse, sentence, trigger):
+    assert mood_of(parse, sentence, trigger).score == mood_of(parse, "The army captured the town.", "captured").score
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Fighters massed near the city ahead of an expected assault.", "assault"),
+    ("Residents fled ahead of an imminent attack.", "attack"),
+    ("The upcoming elections worry the army.", "elections"),
+])
+def test_an_event_an_adjective_puts_ahead_is_in_prospect(parse, sentence, trigger):
+    mood = mood_of(parse, sentence, trigger)
+    assert mood.hypothetical == "plan" and not is_event_real(mood)
+
+
+def test_an_expected_event_said_to_begin_happened(parse):
+    assert is_event_real(mood_of(parse, "The expected assault began at dawn.", "assault"))
+    assert not is_event_real(mood_of(parse, "The expected assault did not happen.", "assault"))

@@ -107,6 +107,9 @@ def _local_cues(token, found: FoundCues, *, own: bool, governor: bool = False) -
             found.note_hedge("hedge", child)
         elif not governor and child.dep_ == "amod" and lower in _words("hedge", "adjectives"):
             found.note_hedge("hedge_noun", child)
+        elif (not governor and child.dep_ == "amod" and lower in _words("prospect", "adjectives")
+              and not _said_to_occur(token)):
+            found.note_irrealis("plan", child)  # "an expected assault", "the planned offensive"
         elif not governor and child.dep_ == "amod" and child.tag_ == "VBN" and _lemma(child) in _words(
                 "governors", "negative_implicative"):
             found.note_negation("negative_implicative", child)  # "the now-cancelled deal", "a foiled attack"
@@ -117,6 +120,12 @@ def _local_cues(token, found: FoundCues, *, own: bool, governor: bool = False) -
         negator = _negation_child(token.head)
         if negator is not None:
             found.note_negation("negated", negator)  # "are not going to attack"
+
+
+def _said_to_occur(noun) -> bool:
+    """``noun`` is the subject of a verb that says it happened ("the expected assault began at dawn"), so an
+    adjective that put it ahead ("expected") no longer does; the verb's own cues still reach it."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and _lemma(noun.head) in _words("occurrence_verbs", "subject")
 
 
 def _passive_reporting_hedge(governor) -> bool:
@@ -442,8 +451,9 @@ def _apply_governor(kind: str, governor, found: FoundCues) -> None:
 
 # Readings a bare base-form verb does not override: "helped them escape" happened; "tried to reach the shore" is an
 # attempt's open outcome (UW train: 35 such "tried / attempt to V" tokens, median 1.0 = [scores].attempt, were read
-# as a bare infinitive's 1.8).
-BARE_VERB_EXEMPT = frozenset({"enabled", "attempt"})
+# as a bare infinitive's 1.8); "managed to escape", "continued to hold out", "were forced to use" happened (UW train:
+# 19 such tokens, median 2.6, were read as 1.8).
+BARE_VERB_EXEMPT = frozenset({"enabled", "attempt", "factive"})
 
 
 def modality(doc, token_index: int) -> Modality:
