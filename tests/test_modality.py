@@ -366,3 +366,15 @@ def test_an_event_an_adjective_puts_ahead_is_in_prospect(parse, sentence, trigge
 def test_an_expected_event_said_to_begin_happened(parse):
     assert is_event_real(mood_of(parse, "The expected assault began at dawn.", "assault"))
     assert not is_event_real(mood_of(parse, "The expected assault did not happen.", "assault"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "No one has claimed the attack.",
+    "The group did not claim the attack.",
+])
+def test_an_unclaimed_attack_is_not_a_denied_one(parse, sentence):
+    assert is_event_real(mood_of(parse, sentence, "attack"))
+
+
+def test_a_claim_modal_still_reaches_the_attack(parse):
+    assert mood_of(parse, "The group could claim the attack.", "attack").hypothetical == "possible"

@@ -350,7 +350,9 @@ def _through_noun_governor(noun, verb, found: FoundCues) -> bool:
     kind = _governor_class(verb) if role == "object" else None
     if kind is not None and kind != "claim":  # "claimed the attack" claims responsibility; it hedges nothing
         _apply_governor(kind, verb, found)
-    _local_cues(verb, found, own=True)
+    # nor does a claim's negation deny the attack: "no one has claimed the bombing" (it happened, unclaimed); its
+    # modals and hedges still reach it ("could claim the attack")
+    _local_cues(verb, found, own=kind != "claim", governor=kind == "claim")
     return True
 
 
