@@ -378,3 +378,22 @@ def test_an_unclaimed_attack_is_not_a_denied_one(parse, sentence):
 
 def test_a_claim_modal_still_reaches_the_attack(parse):
     assert mood_of(parse, "The group could claim the attack.", "attack").hypothetical == "possible"
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Hundreds of people gathered in Lagos on Monday to protest against fuel prices.", "protest"),
+    ("Hundreds of people took to the streets to protest the killing.", "protest"),
+    ("Students blocked roads to demand the release of their classmates.", "demand"),
+])
+def test_a_gathering_carries_out_the_protest_it_is_held_for(parse, sentence, trigger):
+    mood = mood_of(parse, sentence, trigger)
+    assert is_event_real(mood) and mood.score == 3.0
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Hundreds of people plan to gather in Lagos to protest against fuel prices.", "protest"),
+    ("Nobody gathered to protest.", "protest"),
+    ("The army gathered forces to attack the town.", "attack"),
+])
+def test_a_purpose_stays_open_when_the_gathering_is_or_the_purpose_is_no_protest(parse, sentence, trigger):
+    assert not is_event_real(mood_of(parse, sentence, trigger))

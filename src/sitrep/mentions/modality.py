@@ -195,6 +195,9 @@ def _walk(token, found: FoundCues) -> None:
             if any(c.dep_ == "mark" and c.lower_ in _words("conditional", "markers") for c in current.children):
                 return  # "if" already noted on the clause itself
             if has_to_infinitive(current):
+                if _performed_purpose(current, head):
+                    _walk_performer(head, found)  # "gathered to protest": the gathering is the protest
+                    return
                 found.note_irrealis("infinitive", current)  # purpose: "... to attack the town"
                 return
             _propagate_modal_only(head, found)
@@ -209,6 +212,28 @@ def _walk(token, found: FoundCues) -> None:
 CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 # Complements by which a naming verb says what its object is ("called it a setback"), not what it wants.
 NAMING_DEPS = frozenset({"oprd", "ccomp", "attr"})
+
+
+def _performed_purpose(purpose, main_verb) -> bool:
+    """``purpose`` ("to protest") is carried out by the act of ``main_verb`` ("gathered", "took to the streets")."""
+    return (_lemma(purpose) in _words("conditional", "performed_purposes")
+            and _lemma(main_verb) in _words("conditional", "performing_verbs"))
+
+
+def _walk_performer(main_verb, found: FoundCues) -> None:
+    """The purpose takes the gathering's own reading: real when it is, negated or hypothetical when it is ("did not
+    gather to protest", "plan to march to denounce the coup")."""
+    performer = FoundCues()
+    _walk(main_verb, performer)
+    found.cues.append("performed")
+    if found.certainty == "certain":
+        found.certainty, found.certainty_cue = "factive", main_verb  # as certain as "managed to", not a bare "to"
+    if performer.negation is not None:
+        found.note_negation(performer.negation_kind, performer.negation)
+    if performer.irrealis is not None:
+        found.note_irrealis(performer.irrealis, performer.irrealis_cue)
+    elif performer.hedge is not None:
+        found.note_hedge(performer.hedge_kind, performer.hedge)
 
 
 def _note_incapacity(event, governor, found: FoundCues) -> bool:
