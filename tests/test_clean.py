@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep import clean as clean_module
-from sitrep.clean import MAX_TEXT_CHARS, UnusableInput, clean, find_published, parse_date
+from sitrep.clean import MAX_TEXT_CHARS, UnusableInput, clean, find_published, looks_like_standfirst, parse_date
 from sitrep.errors import InputError
 from sitrep.model import Origin, RawDocument, Span
 from sitrep.pipeline import document_id
@@ -160,6 +160,30 @@ def test_reuters_style_trailer_and_year_less_dateline():
     assert article.body.startswith("KABUL, 3 March (Reuters) - Fighting")
     assert "Reporting by" not in article.body and "Our Standards" not in article.body
     assert article.published == date(2021, 3, 3) and article.published_from == "dateline"
+
+
+@pytest.mark.parametrize(("line", "standfirst"), [
+    ("KABUL, 3 March (Reuters) - Gunmen attacked a checkpoint near the border", False),
+    ("EDMONTON, Ky. (WBKO) -- One man is dead following a hunting related accident", False),  # was: a standfirst
+    ("TORRINGTON — Mayor Ryan Bingham is scheduled to hold a press conference", False),  # was: a standfirst
+    ("CHICAGO -- Five people were shot on Chicago’s South Side Wednesday night", False),  # was: a standfirst
+    ("RELATED: Man arrested in shooting of a girl in Kerrville", True),  # a label, not a place
+    ("READ MORE: Naples police investigate the murder of a teenager", True),  # was not: "MORE" read as a date
+    ("U.S.-led allied warplanes have patrolled the Kurdish area of northern Iraq", True),  # a hyphen, not a dash
+])
+def test_a_line_that_opens_with_a_dateline_is_not_a_standfirst(line, standfirst):
+    assert looks_like_standfirst(line, after_title=True, set_apart=True) is standfirst
+
+
+def test_a_dateline_line_under_the_headline_is_the_lead_not_the_standfirst():
+    # GVA dev page (WGN, 11 May 2016): read as the standfirst, the lead left the story without its dateline, and
+    # the event was placed in "Park Manor" (not in the gazetteer) instead of Chicago
+    lead = "CHICAGO -- Five people were shot on Chicago’s South Side Wednesday night"
+    text = (f"5 people shot on South Side\n\n{lead}\n\nThe shooting took place near 71st and State at about 8 p.m. in "
+            "the city’s Park Manor neighborhood.\n\nPolice say the victims were outside when an offender approached "
+            "on foot and opened fire.")
+    article = clean(raw(text))
+    assert article.standfirst is None and article.body.startswith(lead)
 
 
 def test_body_sentences_that_mention_furniture_words_are_kept():
@@ -394,6 +418,20 @@ def test_agency_dateline_with_year():
 ])
 def test_wire_dateline_with_a_two_digit_year(paragraph, expected):
     assert find_published("", (), paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # read by the one dateline grammar (dateline_text) where the old agency regex read no date or another one
+    ("CLANDESTINE, 14 NOV 89 (CADENA REVOLUCIONARIA NACIONAL) --", date(1989, 11, 14)),  # story on the next line
+    ("SANTIAGO, 18 JUL 89 (TELEVISION NACIONAL DE CHILE NETWORK) --", date(1989, 7, 18)),  # was: none (long agency)
+    ("LIMA, Peru, 9 JAN 90 -- [TEXT] Police said.", date(1990, 1, 9)),  # was: 9 January of the latest year named
+    ("SAN SALVADOR, 13 NOV (ACAN-EFE) -- [TEXT] The vehicle was found in 2021.", date(2021, 11, 13)),  # was: none
+    ("SANTA CRUZ COUNTY HOMICIDES 2016 Jan. 5: Howard Atkinson shot his sister-in-law.", None),  # a list heading
+    ("Geneva, March 3, 2023 (AFP) - Talks resumed.", None),  # a four-digit or no year: the place must be in capitals
+    ("  KABUL, 3 March 2023 (Reuters) - Fighting broke out.", None),  # the dateline must open the paragraph
+])
+def test_dateline_publication_dates_after_the_grammar_was_unified(paragraph, expected):
+    assert find_published(paragraph, (), paragraph) == expected
 
 
 @pytest.mark.parametrize(("day", "month", "year", "expected"), [

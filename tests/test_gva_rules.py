@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import sitrep
+from sitrep.dateline_text import read_dateline, read_datelines
 from sitrep.mentions.numbers import parse_quantity
 from sitrep.resolve.datelines import find_dateline, state_named
 from sitrep.resolve.toponyms import find_toponyms
@@ -57,6 +60,76 @@ def test_international_datelines_with_their_filing_date(text, city):
                                   "Last Updated, Mar 3, 2023 - 10:00"])
 def test_labels_and_sentences_are_not_datelines(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text, place, state, filed, agency, dash", [
+    ("KABUL, 3 March (Reuters) - Gunmen attacked.", "KABUL", None, ("3", "March", None), "Reuters", "-"),
+    ("GENEVA, March 3, 2023 (AFP) - Talks resumed.", "GENEVA", None, ("3", "March", "2023"), "AFP", "-"),
+    ("SAN SALVADOR, 3 JAN 90 (DPA) -- [TEXT] Troops fought.", "SAN SALVADOR", None, ("3", "JAN", "90"), "DPA", "--"),
+    ("MANASSAS, Va. — A woman remains in hospital.", "MANASSAS", "Va.", None, None, "—"),
+    ("LOUISVILLE, KY (WAVE) - Police said.", "LOUISVILLE", "KY", None, "WAVE", "-"),
+    ("CHICAGO (AP) — A man was killed.", "CHICAGO", None, None, "AP", "—"),
+    ("KABUL, Afghanistan, Sept. 3rd 2023: Gunmen attacked.", "KABUL", "Afghanistan", ("3", "Sept.", "2023"), None, ":"),
+    ("CLANDESTINE, 14 NOV 89 (CADENA REVOLUCIONARIA NACIONAL) --", "CLANDESTINE", None, ("14", "NOV", "89"),
+     "CADENA REVOLUCIONARIA NACIONAL", "--"),  # hard-wrapped wire copy: the story starts on the next line
+])
+def test_each_dateline_shape_is_read_into_its_parts_at_their_offsets(text, place, state, filed, agency, dash):
+    dateline = read_dateline(text)
+    assert dateline is not None and dateline.start == 0 and text[dateline.end - len(dash):dateline.end] == dash
+    parts = {"place": dateline.place, "state": dateline.state, "agency": dateline.agency, "dash": dateline.dash}
+    assert {name: span and span.text for name, span in parts.items()} == {
+        "place": place, "state": state, "agency": agency, "dash": dash}
+    filing = dateline.filed
+    assert (filing and (filing.day, filing.month, filing.year)) == filed
+    for span in filter(None, (*parts.values(), filing and filing.span)):
+        assert text[span.start:span.end] == span.text
+
+
+def test_datelines_are_read_at_each_line_start_with_offsets_into_the_whole_text():
+    text = "Posted 9 a.m.\n\n• BOWLING GREEN, KY (WXYZ) – Police said.\nDENVER (AP) — More."
+    found = [(d.start, d.place.start, d.place.text, d.state and d.state.text) for d in read_datelines(text)]
+    assert found == [(15, 17, "BOWLING GREEN", "KY"), (text.index("DENVER"), text.index("DENVER"), "DENVER", None)]
+    assert read_dateline(text[15:]) is None  # a bullet before the place: not a dateline that opens the text
+
+
+@pytest.mark.parametrize("text", ["KABUL, 3 March (Reuters) Gunmen attacked.", "KABUL\n- item one",
+                                  "(AP) — no place", "3 March - a date alone", "the man - who was 30 - fled"])
+def test_lines_without_a_dateline_shape_give_none(text):
+    assert read_dateline(text) is None
+
+
+_earlier_lines = st.one_of(st.just(""), st.text(max_size=40).map(lambda lines: lines + "\n"))
+_places = st.sampled_from(["KABUL", "SAN SALVADOR", "San Salvador", "LOUISVILLE", "O’HARE", "ST. LOUIS"])
+_states = st.sampled_from(["", "Va.", "KY", "N.C.", "Costa Rica"])
+_filing_dates = st.sampled_from(["", "3 March", "March 3, 2023", "30 MAR 89", "Sept. 3rd"])
+_agencies = st.sampled_from(["", "Reuters", "AP", "CADENA REVOLUCIONARIA NACIONAL"])
+_dashes = st.sampled_from(["-", "—", "–", "--", ":"])
+
+
+@given(st.text())
+def test_the_dateline_reader_never_raises_on_any_text_and_its_offsets_lie_inside_it(text):
+    for dateline in (read_dateline(text), *read_datelines(text)):
+        if dateline is not None:
+            _assert_parts_inside(text, dateline)
+
+
+@given(_earlier_lines, _places, _states, _filing_dates, _agencies, _dashes, st.text(max_size=40))
+def test_a_written_dateline_is_read_back_whatever_surrounds_it(earlier, place, state, filed, agency, dash, story):
+    text = (f"{earlier}{place}{', ' + state if state else ''}{', ' + filed if filed else ''}"
+            f"{' (' + agency + ')' if agency else ''} {dash} {story}")
+    dateline = next((d for d in read_datelines(text) if d.place.start == len(earlier)), None)
+    assert dateline is not None and dateline.place.text == place
+    assert (dateline.state and dateline.state.text, dateline.filed and dateline.filed.span.text,
+            dateline.agency and dateline.agency.text, dateline.dash.text) == (state or None, filed or None,
+                                                                              agency or None, dash)
+    _assert_parts_inside(text, dateline)
+
+
+def _assert_parts_inside(text, dateline):
+    assert 0 <= dateline.start <= dateline.place.start < dateline.place.end <= dateline.end <= len(text)
+    parts = (dateline.place, dateline.state, dateline.filed and dateline.filed.span, dateline.agency, dateline.dash)
+    for span in filter(None, parts):
+        assert dateline.start <= span.start < span.end <= dateline.end and text[span.start:span.end] == span.text
 
 
 def test_postal_codes_name_states():

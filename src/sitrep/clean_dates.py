@@ -5,7 +5,7 @@ datelines) with their own property tests, and the line reader does not need to k
 fallback: a date given on the command line or in the document's metadata wins (see ``clean.clean``). Looked
 for, in order: a date in the furniture the cleaner removed ("Published 3 March 2023", a timestamp line) —
 labelled "published" before unlabelled before "updated" — then the agency dateline that opens the body
-("KABUL, 3 March (Reuters) -").
+("KABUL, 3 March (Reuters) -"), as ``dateline_text`` reads it.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .dateline_text import DatelineText, read_dateline
 from .model import Removal
 
-__all__ = ["AGENCY_DATELINE", "NOT_PUBLICATION_DATES", "dateline_day", "find_published", "parse_date"]
+__all__ = ["NOT_PUBLICATION_DATES", "dateline_day", "find_published", "parse_date"]
 
 
 def _month_numbers() -> dict[str, int]:
@@ -34,24 +35,8 @@ _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
 )
-_DAY_MONTH = (
-    re.compile(rf"\b{_DAY}\s+{_MONTH}\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.I),
-)
 _PUBLISHED_LABEL = re.compile(r"\b(first published|published|posted|created|filed)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(updated|last updated|modified|last modified)\b", re.I)
-# "KABUL, 3 March (Reuters) -" / "GENEVA, March 3, 2023 (AFP) -": place in capitals, date, agency, dash.
-# Public because the headline reader uses it too: a line that opens with a dateline is body, not a standfirst.
-AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?),?\s+(?P<date>[^()\n]{3,30}?)\s*"
-    r"(?:\((?:[A-Za-z .]{2,30})\)\s*)?[-–—:]\s"
-)
-# "SAN SALVADOR, 3 JAN 90 (DPA) --", "Lima, 9 Jan 90 --": a wire dateline with a two-digit year (FBIS and older
-# agency copy), its place's words capitalised (in capitals, or in title case after truecasing). Only read as a
-# dateline: in running text "3 Jan 90" could be anything.
-TWO_DIGIT_YEAR_DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){{0,4}},\s+{_DAY}\s+(?i:{_MONTH})\s+(?P<year>\d\d)\s*(?:\([^()\n]{{2,30}}\)\s*)?[-–—]"
-)
 # Removed stretches whose dates are not this page's publication date (they name events or other articles).
 NOT_PUBLICATION_DATES = frozenset({"title", "standfirst", "related_links", "read_more", "photo_credit", "photo_caption"})
 
@@ -91,23 +76,25 @@ def find_published(text: str, removed: tuple[Removal, ...], first_paragraph: str
             ranked.append((label, order, found))
     if ranked:
         return min(ranked)[2]
-    short_year = TWO_DIGIT_YEAR_DATELINE.match(first_paragraph)
-    if short_year:
-        return dateline_day(short_year.group("day"), short_year.group("month"), int(short_year.group("year")),
-                            date.today())
-    dateline = AGENCY_DATELINE.match(first_paragraph)
-    if not dateline:
+    return _filing_day(read_dateline(first_paragraph), text)
+
+
+def _filing_day(dateline: DatelineText | None, text: str) -> date | None:
+    """The day an agency dateline was filed. Its place must be in capitals ("KABUL, 3 March (Reuters) -"), or, with
+    a two-digit year, at least capitalised (FBIS copy after truecasing: "San Salvador, 3 jan 90 --"): in running
+    text "Tuesday, March 3 -" is a sentence or page furniture. A year-less date takes the latest year in ``text``."""
+    filed = dateline.filed if dateline else None
+    if filed is None:
         return None
-    stated = dateline.group(0)
-    full = parse_date(stated)
-    if full:
-        return full
-    for form in _DAY_MONTH:
-        match = form.search(stated)
-        year = _latest_year(text)
-        if match and year:
-            return _make_date(str(year), match.group("month"), match.group("day"))
-    return None
+    place = dateline.place.text
+    if filed.year is not None and len(filed.year) == 2:
+        if all(word[0].isupper() for word in place.split()):
+            return dateline_day(filed.day, filed.month, int(filed.year), date.today())
+        return None
+    if not place.isupper():
+        return None
+    year = filed.year or _latest_year(text)
+    return _make_date(str(year), filed.month, filed.day) if year else None
 
 
 def dateline_day(day: str, month: str, two_digit_year: int, today: date) -> date | None:

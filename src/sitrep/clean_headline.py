@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .clean_dates import AGENCY_DATELINE, parse_date
+from .clean_dates import parse_date
+from .dateline_text import read_dateline
 
 if TYPE_CHECKING:  # clean_lines imports this module; the verdicts are only read here, through their methods
     from .clean_lines import LineVerdict
@@ -94,7 +95,7 @@ def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> b
     """A one-sentence summary: short, in sentence case; if it ends like a sentence, it must sit right under the
     headline and be set apart from the body by furniture (otherwise it is the first body paragraph)."""
     words = line.split()
-    if not STANDFIRST_MIN_WORDS <= len(words) <= STANDFIRST_MAX_WORDS or AGENCY_DATELINE.match(line) or "|" in line:
+    if not STANDFIRST_MIN_WORDS <= len(words) <= STANDFIRST_MAX_WORDS or _opens_with_dateline(line) or "|" in line:
         return False
     if sum(word[:1].isupper() for word in words) / len(words) > MAX_CAPITALISED_SHARE:
         return False
@@ -104,6 +105,16 @@ def looks_like_standfirst(line: str, *, after_title: bool, set_apart: bool) -> b
         return True
     short = len(words) <= STANDFIRST_SENTENCE_MAX_WORDS
     return after_title and set_apart and short and not _LEAD_ATTRIBUTION.search(line)
+
+
+def _opens_with_dateline(line: str) -> bool:
+    """A line that opens with a dateline ("KABUL, 3 March (Reuters) - ...", "TORRINGTON — Mayor ...") is the lead
+    paragraph, not a standfirst. Its place is in capitals and its dash stands apart ("U.S.-led" is one word); a
+    lone capitalised word before a colon is a label ("RELATED:", "UPDATE:"), not a place."""
+    dateline = read_dateline(line)
+    if dateline is None or not dateline.place.text.isupper() or not line[dateline.end:dateline.end + 1].isspace():
+        return False
+    return dateline.dash.text != ":" or any((dateline.state, dateline.filed, dateline.agency))
 
 
 # Between a headline given apart from the text and the text itself: a blank line, so the headline is a paragraph

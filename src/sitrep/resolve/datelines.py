@@ -5,7 +5,9 @@ which of many same-named towns the story's other places are ("Tyrone, Mo." is no
 comes in three spellings: the AP abbreviation ("Va.", "N.C.", "Tenn"), the postal code ("KY", "TX") or the
 full name; postal codes are read only here, never as place names in running text, where "IN", "OR" and "ME"
 are words. Code to state: ISO 3166-2 subdivisions (pycountry, ``US-KY``); abbreviation to state: the gazetteer's
-own aliases ("Va." is already an alias of Virginia).
+own aliases ("Va." is already an alias of Virginia). The dateline's grammar (its place, state, filing date,
+agency and dash) is ``sitrep.dateline_text``'s, shared with the clean stage; this module decides, with the
+gazetteer, which of the lines of that shape are datelines and what their state is.
 """
 
 from __future__ import annotations
@@ -14,28 +16,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..dateline_text import read_datelines
+
 __all__ = ["Dateline", "find_dateline", "state_named"]
 
 DATELINE_SEARCH_CHARS = 1500  # a dateline opens the story, after at most a few lines of page furniture
 MAX_CITY_WORDS = 4
-def _month_pattern() -> str:
-    """Month names and abbreviations (rules/time_words.toml), case-insensitive, with an optional full stop."""
-    from .dates import alternation, words
-
-    return rf"(?i:{alternation([*words()['months'], *words()['month_abbreviations']])})\.?"
-
-
-_MONTH = _month_pattern()
-# The filing date an international wire puts after the city: "KABUL, March 3 (Reuters) -", "GENEVA, March 3, 2023
-# (AFP) -", "SAN SALVADOR, 30 MAR 89 (DPA) --".
-_FILED = rf"(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{2}}(?:\d{{2}})?)?"
-_DATELINE = re.compile(
-    r"^[ \t\-–—•]*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)"
-    r"(?:,[ \t]*(?P<state>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,12})?))?\.?"
-    rf"(?:,[ \t]*(?P<filed>{_FILED}))?"
-    r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*(?:—|–|--|-|:)(?=\s|\w)",
-    re.MULTILINE,
-)
 # Lines that look like a dateline but are labels: "UPDATE:", "CORRECTION -", "WATCH:".
 LABEL_WORDS = frozenset("update updated correction watch video photos photo breaking editor note listen read "
                         "related advertisement more police exclusive warning analysis opinion live comment "
@@ -55,22 +41,21 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The first dateline at a line start near the top of ``text``, or None."""
-    for match in _DATELINE.finditer(text[:DATELINE_SEARCH_CHARS]):
-        city = match.group("city").strip(" -")
+    """The first dateline at a line start near the top of ``text`` (bullets before it allowed), or None."""
+    for dateline in read_datelines(text[:DATELINE_SEARCH_CHARS]):
+        city = dateline.place.text
         words = city.split()
-        if not words or len(words) > MAX_CITY_WORDS or city.lower() in LABEL_WORDS or words[0].lower() in LABEL_WORDS:
+        if len(words) > MAX_CITY_WORDS or city.lower() in LABEL_WORDS or words[0].lower() in LABEL_WORDS:
             continue
-        state_text = match.group("state")
-        if not city.isupper() and not state_text and not match.group("agency") and not (
-                match.group("filed") and _names_a_place(city)):
+        state_text = dateline.state.text if dateline.state else None
+        if not city.isupper() and not state_text and not dateline.agency and not (
+                dateline.filed and _names_a_place(city)):
             continue  # "Police said - ..." is a sentence; a mixed-case dateline needs its state, agency or a date
             # after a place ("Tuesday, March 3 -" and "Last Updated, Mar 3, 2023 -" are page furniture)
         state = state_named(state_text) if state_text else None
         if state_text and state is None and not city.isupper():
             continue
-        start = match.start("city") + (len(match.group("city")) - len(match.group("city").lstrip(" -")))
-        return Dateline(match.start(), match.end(), start, start + len(city), city, state)
+        return Dateline(dateline.start, dateline.end, dateline.place.start, dateline.place.end, city, state)
     return None
 
 
