@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .doc_text import text_of
 from .errors import ResourceError
 from .sentence_bounds import continuing_tokens, join_abbreviation_stops
 
@@ -78,12 +79,12 @@ def sentence_of(doc, offset: int):
 
 def paragraph_starts(doc) -> list:
     """The first token after each blank line in ``doc`` (none for a text without one)."""
-    if "\n" not in doc.text:
+    if "\n" not in text_of(doc):
         return []
-    breaks = [match.end() for match in _BLANK_LINE.finditer(doc.text)]
+    breaks = [match.end() for match in _BLANK_LINE.finditer(text_of(doc))]
     starts = []
     for offset in breaks:
-        span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+        span = doc.char_span(offset, len(text_of(doc)), alignment_mode="expand")
         token = next((t for t in span if not t.is_space), None) if span is not None else None
         if token is not None and token.i > 0:
             starts.append(token)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .doc_text import text_of
 from .model import Article, Place, Span, When
 from .nlp import sentence_of
 
@@ -143,7 +144,7 @@ def _dates_nothing_of_the_event(doc, expression) -> bool:
         return True
     from .resolve.story_dates import dates_later_act, is_page_furniture, is_page_stamp
 
-    if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) or is_page_furniture(doc, expression):
+    if is_page_stamp(text_of(doc), expression) or dates_later_act(doc, expression) or is_page_furniture(doc, expression):
         return True
     sentence = sentence_of(doc, expression.start)
     if sentence is None:

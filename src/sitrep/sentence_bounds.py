@@ -16,6 +16,8 @@ import re
 import tomllib
 from importlib import resources
 
+from .doc_text import text_of
+
 __all__ = ["continuing_tokens", "join_abbreviation_stops", "name_abbreviation_lists"]
 
 # "a.m."/"p.m." and the spaces after it, just before a token ("11:42 a.m. Monday", "5:30p.m. Thursday").
@@ -45,7 +47,7 @@ def continuing_tokens(doc) -> list:
     named right after "a.m."/"p.m." ("11:42 a.m. Monday"), a lower-case word right after an abbreviation
     ("Ave. in the 6500 block"), a name right after an abbreviation written in front of one ("Sgt. John Smith",
     ``_follows_its_abbreviation``)."""
-    text = doc.text
+    text = text_of(doc)
     continuing = []
     for token in doc[1:]:
         window = max(0, token.idx - ENDING_WINDOW)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..doc_text import text_of
 from ..model import Span
 
 
@@ -38,7 +39,7 @@ def span_of(tokens) -> Span | None:
     doc = tokens[0].doc
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text_of(doc)[start:end])
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..doc_text import text_of
 from .lexicon import word_list
 from .triggers import DISRUPTABLE_TYPES, TriggerMatch
 
@@ -252,7 +253,7 @@ def _taker_kind(head, actors) -> str | None:
         return None
     start = taker.left_edge.idx
     end = taker.right_edge.idx + len(taker.right_edge.text)
-    words = taker.doc.text[start:end].lower()
+    words = text_of(taker.doc)[start:end].lower()
     for actor in actors:
         if actor.text is not None and actor.text.text.lower() in words and actor.kind:
             return actor.kind

@@ -11,6 +11,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from ..doc_text import text_of
 from ..model import When
 from ..nlp import sentence_of
 from .dates import PRESENT_REF, TimeExpression
@@ -53,7 +54,7 @@ def event_date(doc, trigger_start: int, trigger_end: int, expressions: list[Time
     parse attaches to the trigger if any, else the nearest. None when the sentence has none (the caller
     falls back to ``implied_date``). ``doc`` is the spaCy Doc of the text the offsets point into."""
     sentence = sentence_of(doc, trigger_start)
-    low, high = (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(doc.text))
+    low, high = (sentence.start_char, sentence.end_char) if sentence is not None else (0, len(text_of(doc)))
     usable = [
         e for e in expressions
         if e.value is not None and low <= e.start and e.end <= high and e.kind in ("date", "time", "duration")

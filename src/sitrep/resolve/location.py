@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from ..model import Place, Span
+from ..doc_text import text_of
 from ..nlp import sentence_of
 from .toponyms import Toponym
 
@@ -142,7 +143,7 @@ def _candidate_score(toponym: Toponym, trigger, doc) -> float | None:
     preposition = _governing_preposition(phrase)
     of_place = preposition == "of" and phrase.head.head.lemma_.lower() in OF_LOCATIVE_HEADS
     if (preposition in LOCATIVE_PREPOSITIONS or of_place
-            or NEARBY_CUE.search(doc.text[max(0, toponym.start - 60):toponym.start])):
+            or NEARBY_CUE.search(text_of(doc)[max(0, toponym.start - 60):toponym.start])):
         score += LOCATIVE_BONUS
     elif preposition in ORIGIN_PREPOSITIONS:
         score -= ORIGIN_PENALTY
@@ -188,7 +189,7 @@ def _as_event_place(toponym: Toponym, doc) -> Place:
     if chosen.feature in COUNTRY_FEATURES:
         return replace(chosen, lat=None, lon=None, precision=None, admin1=None, admin2=None, text=span,
                        rule="event_place:country_only")
-    cue = doc.text[max(0, toponym.start - 60):toponym.start]
+    cue = text_of(doc)[max(0, toponym.start - 60):toponym.start]
     precision = precision_for(chosen, cue)
     rule = "event_place:near" if precision != chosen.precision else "event_place:named"
     if chosen.rule and "; " in chosen.rule:  # how the reading was chosen ("gazetteer; outlet home:wtvm.com")
@@ -216,7 +217,7 @@ def event_place(doc, trigger_start: int, trigger_end: int, toponyms: list[Topony
         score = _candidate_score(toponym, trigger, doc)
         if score is None:
             continue
-        if _is_reference_point(toponym, in_sentence, doc.text):
+        if _is_reference_point(toponym, in_sentence, text_of(doc)):
             score -= REFERENCE_PENALTY
         if _contains_another(toponym, in_sentence):
             score -= CONTAINER_PENALTY

@@ -22,6 +22,7 @@ import functools
 import re
 from datetime import timedelta
 
+from ..doc_text import text_of
 from ..model import When
 from ..nlp import sentence_of
 from .dates import PRESENT_REF, TimeExpression, words
@@ -161,7 +162,7 @@ def says_now(doc, governor, expression: TimeExpression) -> bool:
     if governor.tag_ not in PRESENT_TENSE_TAGS or governor.lemma_.lower() not in words()["present_telling"]["words"]:
         return False
     verb_end = governor.idx + len(governor.text)
-    return not (verb_end <= expression.start and RIGHT_AFTER_VERB.match(doc.text[verb_end:expression.start]))
+    return not (verb_end <= expression.start and RIGHT_AFTER_VERB.match(text_of(doc)[verb_end:expression.start]))
 
 
 def _is_violence(lemma: str) -> bool:
@@ -175,7 +176,7 @@ def split_by_act(doc, expressions: list[TimeExpression],
     """(phrases that may date the event of ``trigger`` itself, phrases of later acts and page stamps)."""
     own, later = [], []
     for expression in expressions:
-        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression, trigger) \
+        if is_page_stamp(text_of(doc), expression) or dates_later_act(doc, expression, trigger) \
                 or expression.timex_value == PRESENT_REF:
             later.append(expression)
         else:
@@ -241,7 +242,7 @@ def narrowed_to_story_day(doc, when: When | None, expressions: list[TimeExpressi
             continue
         if not clock_only and expression.rule == "clock" and not BARE_CLOCK.search(expression.text):
             continue  # "around 7 p.m. on Nov. 10": a bare clock time takes its day from the phrase that names it
-        if is_page_stamp(doc.text, expression) or dates_later_act(doc, expression) \
+        if is_page_stamp(text_of(doc), expression) or dates_later_act(doc, expression) \
                 or not in_incident_sentence(doc, expression):
             continue
         if clock_only and expression.rule != "clock" and not dates_named_incident(doc, expression):
@@ -332,7 +333,7 @@ def is_told_day(doc, expression: TimeExpression, published, *, publication_day: 
     if is_history(day, published) or expression.timex_value == PRESENT_REF \
             or (expression.rule == "clock" and not BARE_CLOCK.search(expression.text)):
         return False
-    return not (is_page_stamp(doc.text, expression) or dates_later_act(doc, expression))
+    return not (is_page_stamp(text_of(doc), expression) or dates_later_act(doc, expression))
 
 
 def _hangs_from_violence(doc, expression: TimeExpression) -> bool:
@@ -351,7 +352,7 @@ def dates_named_incident(doc, expression: TimeExpression) -> bool:
     "a shooting on Sunday"), or from a verb telling that the incident happened or was reported, with such a noun
     or "it" as its subject ("The shooting was reported at 11:42 a.m. Monday", "It happened Friday night"); the
     text right before the phrase says so when the parse does not."""
-    window = doc.text[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
+    window = text_of(doc)[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
     if _incident_happened().search(window) or _follows_incident_noun(doc, expression):
         return True
     if not doc.has_annotation("DEP"):
@@ -371,7 +372,7 @@ def dates_named_incident(doc, expression: TimeExpression) -> bool:
 def _follows_incident_noun(doc, expression: TimeExpression) -> bool:
     """The phrase comes right after an incident noun: "an accidental gunshot incident Monday night", "a drive-by
     shooting on Wednesday" (whatever verb the parse hangs it from)."""
-    window = doc.text[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
+    window = text_of(doc)[max(0, expression.start - NAMED_INCIDENT_WINDOW_CHARS):expression.start]
     return bool(_incident_noun_before().search(window))
 
 
@@ -409,7 +410,7 @@ def _story_day_before(doc, later_act: When, expressions: list[TimeExpression],
     # "the army said on Tuesday", "on Monday soldiers seized grenades": an event told by a verb, or under a
     # statement, may be one of the story's several; only a day told of the incident by name is surely its own
     named_only = governor.lemma_.lower() in words()["later_acts"]["statements"] \
-        or not _names_incident(doc.text[trigger[0]:trigger[1]])
+        or not _names_incident(text_of(doc)[trigger[0]:trigger[1]])
     last = later_act.end or later_act.start  # "arrested this week": any day of that week up to the act's end
     day = story_day(doc, expressions, last, named_incident=named_only)
     return later_act if day is None else day  # story_day keeps days up to ``last`` only
