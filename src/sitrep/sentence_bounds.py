@@ -51,6 +51,8 @@ def continuing_tokens(doc) -> list:
     continuing = []
     for token in doc[1:]:
         window = max(0, token.idx - ENDING_WINDOW)
+        if "." not in text[window:token.idx]:
+            continue  # every ending below has a full stop; most tokens have none before them
         if _CLOCK_END.search(text, window, token.idx):
             if token.text.lower().rstrip(".") in _day_names():
                 continuing.append(token)
