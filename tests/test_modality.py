@@ -281,10 +281,13 @@ def test_a_missing_or_forgone_event_is_negated(parse, sentence, trigger, cue):
 
 @pytest.mark.parametrize(("sentence", "trigger"), [
     ("Instead of negotiating, the army shelled the town.", "shelled"),
-    ("The prisoners were set free from the jail after the raid.", "raid"),
-    ("Officials said the lack of fuel followed the shelling.", "shelling"),
+    ("Troops freed the town from the siege.", "siege"),
+    ("The town was freed from the siege on Monday.", "siege"),
+    ("Free from the siege, residents returned home.", "siege"),
+    ("Opposition leaders were absent from the talks in Geneva.", "talks"),
+    ("His absence from the negotiations angered the rebels.", "negotiations"),
 ])
-def test_the_event_taken_or_beside_a_privative_stays_real(parse, sentence, trigger):
+def test_the_event_taken_or_one_a_privative_word_is_past_stays_real(parse, sentence, trigger):
     assert is_event_real(mood_of(parse, sentence, trigger))
 
 
@@ -301,7 +304,7 @@ def test_an_event_under_a_ban_is_not_real(parse, sentence, trigger):
 
 @pytest.mark.parametrize(("sentence", "trigger"), [
     ("The army played down the likelihood of an offensive.", "offensive"),
-    ("Aid groups warned of the danger of renewed fighting.", "fighting"),
+    ("Analysts put the probability of a ground assault at one in three.", "assault"),
 ])
 def test_the_likelihood_of_an_event_is_in_prospect(parse, sentence, trigger):
     mood = mood_of(parse, sentence, trigger)
@@ -319,6 +322,7 @@ def test_not_one_participant_denies_the_event(parse, sentence, trigger):
 
 @pytest.mark.parametrize(("sentence", "trigger"), [
     ("Not one but two bombs exploded in the market.", "exploded"),
+    ("Troops fired not just one shot.", "fired"),
     ("Not all residents fled the town.", "fled"),
     ("One shot was fired at the checkpoint.", "fired"),
 ])
@@ -363,9 +367,29 @@ def test_an_event_an_adjective_puts_ahead_is_in_prospect(parse, sentence, trigge
     assert mood.hypothetical == "plan" and not is_event_real(mood)
 
 
-def test_an_expected_event_said_to_begin_happened(parse):
-    assert is_event_real(mood_of(parse, "The expected assault began at dawn.", "assault"))
-    assert not is_event_real(mood_of(parse, "The expected assault did not happen.", "assault"))
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The expected assault began at dawn.", "assault"),
+    ("The suspect carried out a planned attack on the mosque.", "attack"),
+    ("The army launched the expected assault at dawn.", "assault"),
+    ("The long-planned offensive was launched on Monday.", "offensive"),
+    ("The scheduled elections were held on Sunday.", "elections"),
+    ("The planned attack killed 20 people.", "attack"),
+])
+def test_an_event_put_ahead_and_then_said_to_happen_is_real(parse, sentence, trigger):
+    assert is_event_real(mood_of(parse, sentence, trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The expected assault did not happen.", "assault"),
+    ("The planned offensive was postponed.", "offensive"),
+    ("The planned attack could kill thousands.", "attack"),
+])
+def test_an_event_put_ahead_and_then_stopped_or_still_open_is_not_real(parse, sentence, trigger):
+    assert not is_event_real(mood_of(parse, sentence, trigger))
+
+
+def test_danger_names_a_present_threat_not_a_prospect(parse):
+    assert is_event_real(mood_of(parse, "Residents fled the danger of the fighting.", "fighting"))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -388,6 +412,12 @@ def test_a_claim_modal_still_reaches_the_attack(parse):
 def test_a_gathering_carries_out_the_protest_it_is_held_for(parse, sentence, trigger):
     mood = mood_of(parse, sentence, trigger)
     assert is_event_real(mood) and mood.score == 3.0
+
+
+def test_a_gathering_only_tried_leaves_its_protest_an_attempt(parse):
+    mood = mood_of(parse, "Activists tried to gather to protest the law, but police dispersed them.", "protest")
+    gathering = mood_of(parse, "Activists tried to gather to protest the law, but police dispersed them.", "gather")
+    assert "attempt" in gathering.cues and mood.score == gathering.score < 3.0
 
 
 @pytest.mark.parametrize(("sentence", "trigger"), [

@@ -5,8 +5,8 @@ the cue words) plus what the spaCy parse says around the token: its word, tag an
 modals, negations and subordinators on it and on each verb that governs it up to the root, the lemmas of those
 governors ("want", "plan", "said", "deny", "if"), whether it sits in a question, a quotation or a conditional,
 its neighbours, and the bag of lemmas just before it (a modal, "to", "if" or "not" a few words back that the
-small model's parse attaches elsewhere still reaches the token). Every feature is a name (a one-hot) or a name with a small number; the model decides their
-weights on the *train* split only.
+small model's parse attaches elsewhere still reaches the token). Every feature is a name (a one-hot) or a name
+with a small number; the model decides their weights on the *train* split only.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ date as a fallback publication date and keeps a line that opens with a dateline 
 stage takes the place and its state to geocode the story (``resolve.datelines`` checks the parts against the
 gazetteer). This module only reads the parts and their offsets; which readings count as a dateline (a label such as
 "UPDATE:", a mixed-case sentence, a place the gazetteer does not know) is for each user to decide. Pure text: it
-loads nothing but the month names (rules/time_words.toml), so the clean stage can use it without the gazetteer.
+reads the month names (rules/time_words.toml, through ``resolve.dates``, which loads no gazetteer and no spaCy
+model), so the clean stage can use it without the gazetteer.
 """
 
 from __future__ import annotations

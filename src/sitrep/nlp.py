@@ -79,12 +79,13 @@ def sentence_of(doc, offset: int):
 
 def paragraph_starts(doc) -> list:
     """The first token after each blank line in ``doc`` (none for a text without one)."""
-    if "\n" not in text_of(doc):
+    text = text_of(doc)
+    if "\n" not in text:
         return []
-    breaks = [match.end() for match in _BLANK_LINE.finditer(text_of(doc))]
+    breaks = [match.end() for match in _BLANK_LINE.finditer(text)]
     starts = []
     for offset in breaks:
-        span = doc.char_span(offset, len(text_of(doc)), alignment_mode="expand")
+        span = doc.char_span(offset, len(text), alignment_mode="expand")
         token = next((t for t in span if not t.is_space), None) if span is not None else None
         if token is not None and token.i > 0:
             starts.append(token)

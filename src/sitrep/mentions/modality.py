@@ -18,6 +18,7 @@ from .irrealis import (
     modal_class, settle_irrealis,
 )
 from .modality_cues import FoundCues, Modality, span_of
+from .modality_phrases import alternative_adverb, performed_purpose, privative_word, said_to_occur
 from .modality_words import governor_class as _governor_class
 from .modality_words import NOMINAL_POS
 from .modality_words import lemma as _lemma
@@ -108,7 +109,7 @@ def _local_cues(token, found: FoundCues, *, own: bool, governor: bool = False) -
         elif not governor and child.dep_ == "amod" and lower in _words("hedge", "adjectives"):
             found.note_hedge("hedge_noun", child)
         elif (not governor and child.dep_ == "amod" and lower in _words("prospect", "adjectives")
-              and not _said_to_occur(token)):
+              and not said_to_occur(token)):
             found.note_irrealis("plan", child)  # "an expected assault", "the planned offensive"
         elif not governor and child.dep_ == "amod" and child.tag_ == "VBN" and _lemma(child) in _words(
                 "governors", "negative_implicative"):
@@ -120,12 +121,6 @@ def _local_cues(token, found: FoundCues, *, own: bool, governor: bool = False) -
         negator = _negation_child(token.head)
         if negator is not None:
             found.note_negation("negated", negator)  # "are not going to attack"
-
-
-def _said_to_occur(noun) -> bool:
-    """``noun`` is the subject of a verb that says it happened ("the expected assault began at dawn"), so an
-    adjective that put it ahead ("expected") no longer does; the verb's own cues still reach it."""
-    return noun.dep_ in ("nsubj", "nsubjpass") and _lemma(noun.head) in _words("occurrence_verbs", "subject")
 
 
 def _passive_reporting_hedge(governor) -> bool:
@@ -195,7 +190,7 @@ def _walk(token, found: FoundCues) -> None:
             if any(c.dep_ == "mark" and c.lower_ in _words("conditional", "markers") for c in current.children):
                 return  # "if" already noted on the clause itself
             if has_to_infinitive(current):
-                if _performed_purpose(current, head):
+                if performed_purpose(current, head):
                     _walk_performer(head, found)  # "gathered to protest": the gathering is the protest
                     return
                 found.note_irrealis("infinitive", current)  # purpose: "... to attack the town"
@@ -214,20 +209,19 @@ CONTRAST_CONJUNCTIONS = frozenset({"but", "yet"})
 NAMING_DEPS = frozenset({"oprd", "ccomp", "attr"})
 
 
-def _performed_purpose(purpose, main_verb) -> bool:
-    """``purpose`` ("to protest") is carried out by the act of ``main_verb`` ("gathered", "took to the streets")."""
-    return (_lemma(purpose) in _words("conditional", "performed_purposes")
-            and _lemma(main_verb) in _words("conditional", "performing_verbs"))
-
-
 def _walk_performer(main_verb, found: FoundCues) -> None:
-    """The purpose takes the gathering's own reading: real when it is, negated or hypothetical when it is ("did not
-    gather to protest", "plan to march to denounce the coup")."""
+    """The purpose takes the gathering's own reading: real when it is, negated, hypothetical or attempted when it is
+    ("did not gather to protest", "plan to march to denounce the coup", "tried to gather to protest")."""
     performer = FoundCues()
     _walk(main_verb, performer)
     found.cues.append("performed")
     if found.certainty == "certain":
-        found.certainty, found.certainty_cue = "factive", main_verb  # as certain as "managed to", not a bare "to"
+        # as certain as "managed to", not a bare "to" ... unless the gathering was only tried
+        performed = performer.certainty if performer.certainty != "certain" else "factive"
+        found.certainty, found.certainty_cue = performed, performer.certainty_cue or main_verb
+    if performer.weak_irrealis is not None and found.weak_irrealis is None:
+        found.weak_irrealis = performer.weak_irrealis
+        found.cues.append("clause:" + performer.weak_irrealis)
     if performer.negation is not None:
         found.note_negation(performer.negation_kind, performer.negation)
     if performer.irrealis is not None:
@@ -293,20 +287,15 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
     if determiner is not None:
         found.note_negation("negated", determiner)  # "had no part in the attack", "played no role in it"
         return
-    if prep.dep_ == "pcomp" and prep.head.lower_ == "instead":
-        found.note_negation("negative_implicative", prep.head)
-        return
     if lower == "instead":
-        found.note_negation("negative_implicative", prep)
+        found.note_negation("negative_implicative", prep)  # "instead" parsed as the preposition itself
         return
-    alternative = _alternative_adverb(prep)
-    if alternative is not None:
-        found.note_negation("negative_implicative", alternative)  # "instead of attacking", "rather than war"
+    missing = alternative_adverb(prep) or privative_word(prep)
+    if missing is not None:
+        # "instead of attacking", "rather than attacking"; "a lack of fighting", "free of violence"
+        found.note_negation("negative_implicative", missing)
         return
     governor = prep.head
-    if lower in _words("negation", "privative_prepositions") and _lemma(governor) in _words("negation", "privatives"):
-        found.note_negation("negative_implicative", governor)  # "a lack of fighting", "free from violence"
-        return
     condition = condition_adjective(prep)
     if condition is not None:
         found.note_irrealis("conditional", condition)  # "subject to approval": a condition not yet met
@@ -335,18 +324,6 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
     elif lower in _words("prospect", "prepositions") and kind == "attempt":
         found.cues.append("attempt")  # "attempts at seizure", "efforts toward a settlement"
         found.certainty, found.certainty_cue = "attempt", governor
-
-
-def _alternative_adverb(prep):
-    """The "instead" / "rather" that makes ``prep`` introduce the alternative not taken, whether the parser hangs
-    the adverb on the preposition ("Instead of negotiating": of <- instead) or the preposition on the adverb
-    ("talks rather than war": rather <- than)."""
-    if prep.lower_ not in _words("negation", "alternative_prepositions"):
-        return None
-    adverbs = _words("negation", "alternative_adverbs")
-    if prep.head.lower_ in adverbs:
-        return prep.head
-    return next((child for child in prep.children if child.dep_ == "advmod" and child.lower_ in adverbs), None)
 
 
 def _is_event_itself(token, found: FoundCues) -> bool:

@@ -105,8 +105,9 @@ def negating_determiner(participant):
         # the parser hangs the "not" on the noun ("not a single person") or on the number ("not one shot")
         negator = next((c for holder in (participant, count) for c in holder.children
                         if c.dep_ == "neg" and c.lower_ == "not"), None)
-        if negator is not None:
-            return negator
+        if negator is not None and not any(t.lower_ in words("negation", "focus_words")
+                                           for t in negator.doc[negator.i + 1:count.i]):
+            return negator  # ("not just one shot", "not only one": more than one, no denial)
     return None
 
 

@@ -103,8 +103,10 @@ def _death_after_wounds(governor) -> bool:
         return False
     cues = words()["later_acts_cues"]["wounds_before_death"]
     sentence = governor.sent
-    return any(token.lower_ in cues for token in sentence) \
-        or any(" " in cue and cue in sentence.text.lower() for cue in cues)  # "the next day", not "next to"
+    if any(token.lower_ in cues for token in sentence):
+        return True
+    lowered = sentence.text.lower()
+    return any(" " in cue and cue in lowered for cue in cues)  # "the next day", not "next to"
 
 
 # The verb's subject or object: "Holt's trial was set for ...", "made his first court appearance Monday".
