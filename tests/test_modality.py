@@ -388,8 +388,10 @@ def test_an_event_put_ahead_and_then_stopped_or_still_open_is_not_real(parse, se
     assert not is_event_real(mood_of(parse, sentence, trigger))
 
 
-def test_danger_names_a_present_threat_not_a_prospect(parse):
+def test_danger_puts_a_clause_ahead_but_names_a_present_threat_with_a_noun(parse):
     assert is_event_real(mood_of(parse, "Residents fled the danger of the fighting.", "fighting"))
+    ahead = mood_of(parse, "There is always the danger of his being shot at from a window.", "shot")
+    assert ahead.hypothetical == "plan" and not is_event_real(ahead)
 
 
 @pytest.mark.parametrize("sentence", [

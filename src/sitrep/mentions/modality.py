@@ -307,7 +307,9 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
         found.note_irrealis("plan", governor)  # "options for ending the siege", "a formula for withdrawal"
         return
     kind = _governor_class(governor)
-    if lower in ("from",) and kind == "negative_implicative":
+    if lower == "of" and token.dep_ == "pcomp" and _lemma(governor) in _words("prospect", "clause_nouns"):
+        found.note_irrealis("plan", governor)  # "the danger of his being shot at"
+    elif lower in ("from",) and kind == "negative_implicative":
         found.note_negation("negative_implicative", governor)
     elif lower in ("in", "of", "to", "on") and kind == "negative_implicative" and governor.pos_ == "NOUN":
         # "a delay in delivery", "cancellation of the deal", "a ban on protests"
