@@ -429,3 +429,12 @@ def test_a_gathering_only_tried_leaves_its_protest_an_attempt(parse):
 ])
 def test_a_purpose_stays_open_when_the_gathering_is_or_the_purpose_is_no_protest(parse, sentence, trigger):
     assert not is_event_real(mood_of(parse, sentence, trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Israel has not ruled out a ground invasion of Gaza.", "invasion"),
+    ("The army did not rule out air strikes on Rafah.", "strikes"),
+])
+def test_an_event_not_ruled_out_is_possible_not_real(parse, sentence, trigger):
+    mood = mood_of(parse, sentence, trigger)
+    assert mood.hypothetical == "possible" and not is_event_real(mood)

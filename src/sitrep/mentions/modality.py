@@ -22,6 +22,7 @@ from .modality_phrases import alternative_adverb, performed_purpose, privative_w
 from .modality_words import governor_class as _governor_class
 from .modality_words import NOMINAL_POS
 from .modality_words import lemma as _lemma
+from .modality_words import phrasal_lemma
 from .modality_words import words as _words
 from .negation_scope import (
     is_focus_negation, negated_object, negated_share, negating_determiner, neither_subject, no_of_modified_noun,
@@ -352,6 +353,10 @@ def _through_noun_governor(noun, verb, found: FoundCues) -> bool:
     if lemma not in _words("occurrence_verbs", role) and _governor_class(verb) != "negative_implicative":
         return False
     kind = _governor_class(verb) if role == "object" else None
+    if (role == "object" and phrasal_lemma(verb) in _words("negation", "epistemic_negatives")
+            and _negation_child(verb) is not None):
+        found.note_irrealis("possible", verb)  # "has not ruled out a ground invasion": it may happen
+        return True
     if kind is not None and kind != "claim":  # "claimed the attack" claims responsibility; it hedges nothing
         _apply_governor(kind, verb, found)
     # nor does a claim's negation deny the attack: "no one has claimed the bombing" (it happened, unclaimed); its
