@@ -438,3 +438,20 @@ def test_a_purpose_stays_open_when_the_gathering_is_or_the_purpose_is_no_protest
 def test_an_event_not_ruled_out_is_possible_not_real(parse, sentence, trigger):
     mood = mood_of(parse, sentence, trigger)
     assert mood.hypothetical == "possible" and not is_event_real(mood)
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("In case of an attack, residents should go to shelters.", "attack"),
+    ("In the event of a strike, the ministry will respond.", "strike"),
+    ("The militia is capable of attacking the capital.", "attacking"),
+])
+def test_a_condition_or_a_capacity_is_not_an_event(parse, sentence, trigger):
+    assert not is_event_real(mood_of(parse, sentence, trigger))
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The case of the attack on the embassy is still open.", "attack"),
+    ("The event was marked by clashes with police.", "clashes"),
+])
+def test_case_and_event_outside_in_case_of_leave_the_event_real(parse, sentence, trigger):
+    assert is_event_real(mood_of(parse, sentence, trigger))

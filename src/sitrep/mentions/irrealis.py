@@ -13,8 +13,8 @@ from __future__ import annotations
 from .modality_words import lemma, words
 from .parse_paths import has_to_infinitive
 
-__all__ = ["settle_irrealis", "is_condition_marker", "inverted_condition", "condition_adjective", "is_finite",
-           "is_bare_verb", "is_question", "modal_child", "modal_class", "is_going_to"]
+__all__ = ["settle_irrealis", "is_condition_marker", "inverted_condition", "condition_adjective", "condition_noun",
+           "is_finite", "is_bare_verb", "is_question", "modal_child", "modal_class", "is_going_to"]
 
 # The modals a report backshifts "will" to.
 BACKSHIFTED_WILL = frozenset({"would", "'d"})
@@ -48,7 +48,14 @@ def is_condition_marker(cue) -> bool:
         return False
     inverted = inverted_condition(cue.head)
     return (cue.dep_ in CONDITION_DEPS or lemma(cue) in words("conditional", "phrase_adjectives")
-            or (inverted is not None and inverted.i == cue.i))
+            or condition_noun(cue) is not None or (inverted is not None and inverted.i == cue.i))
+
+
+def condition_noun(token):
+    """``token`` is the noun of "in case of" / "in the event of" (its condition follows), else None."""
+    if lemma(token) not in words("conditional", "phrase_nouns") or token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    return token
 
 
 # Subjects of the clause an inverted auxiliary opens.

@@ -14,8 +14,8 @@ from .implicatives import (
     denied_speech_verb, incapacity_cue, is_achieved_capacity, is_enabling, is_failed_infinitive, presupposing_verb,
 )
 from .irrealis import (
-    condition_adjective, inverted_condition, is_bare_verb, is_finite, is_going_to, is_question, modal_child,
-    modal_class, settle_irrealis,
+    condition_adjective, condition_noun, inverted_condition, is_bare_verb, is_finite, is_going_to, is_question,
+    modal_child, modal_class, settle_irrealis,
 )
 from .modality_cues import FoundCues, Modality, span_of
 from .modality_phrases import alternative_adverb, performed_purpose, privative_word, said_to_occur
@@ -297,9 +297,9 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
         found.note_negation("negative_implicative", missing)
         return
     governor = prep.head
-    condition = condition_adjective(prep)
+    condition = condition_adjective(prep) or (condition_noun(governor) if lower == "of" else None)
     if condition is not None:
-        found.note_irrealis("conditional", condition)  # "subject to approval": a condition not yet met
+        found.note_irrealis("conditional", condition)  # "subject to approval", "in case of an attack": not yet met
         return
     if is_report_of(prep):
         _apply_governor("reported", governor, found)  # "a call of shots fired": someone reported them
