@@ -23,6 +23,8 @@ REPORTING_CUES = frozenset({"reported", "claim"})
 # The dependency label of a subordinator opening a condition ("if", "unless", "whether": modality.toml's
 # [conditional].markers): a conditional cue with this label is a marker, not a modal ("should", "would").
 CONDITION_DEPS = frozenset({"mark"})
+# Subjects of the clause an inverted auxiliary opens ("Had the troops attacked": the subject after "Had").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def settle_irrealis(found) -> None:
@@ -56,10 +58,6 @@ def condition_noun(token):
     if lemma(token) not in words("conditional", "phrase_nouns") or token.dep_ != "pobj" or token.head.lower_ != "in":
         return None
     return token
-
-
-# Subjects of the clause an inverted auxiliary opens.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def inverted_condition(verb):

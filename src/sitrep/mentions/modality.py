@@ -288,9 +288,6 @@ def _through_preposition(token, prep, found: FoundCues) -> None:
     if determiner is not None:
         found.note_negation("negated", determiner)  # "had no part in the attack", "played no role in it"
         return
-    if lower == "instead":
-        found.note_negation("negative_implicative", prep)  # "instead" parsed as the preposition itself
-        return
     missing = alternative_adverb(prep) or privative_word(prep)
     if missing is not None:
         # "instead of attacking", "rather than attacking"; "a lack of fighting", "free of violence"

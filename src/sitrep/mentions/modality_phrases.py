@@ -45,12 +45,15 @@ def _definite(noun) -> bool:
 
 
 def alternative_adverb(prep):
-    """The "instead" / "rather" that makes ``prep`` introduce the alternative not taken, hung on the preposition
-    ("Instead of negotiating", "Rather than attacking": of <- instead, than <- rather) or holding it; None else.
-    ("talks rather than war", where the parser makes "than" a conjunction, is not read.)"""
+    """The "instead" / "rather" that makes ``prep`` introduce the alternative not taken: the preposition itself
+    (the parser may read "instead" as one), hung on it ("Instead of negotiating", "Rather than attacking": of <-
+    instead, than <- rather) or holding it; None else. ("talks rather than war", where the parser makes "than" a
+    conjunction, is not read.)"""
+    adverbs = words("negation", "alternative_adverbs")
+    if prep.lower_ in adverbs:
+        return prep
     if prep.lower_ not in words("negation", "alternative_prepositions"):
         return None
-    adverbs = words("negation", "alternative_adverbs")
     if prep.head.lower_ in adverbs:
         return prep.head
     return next((child for child in prep.children if child.dep_ == "advmod" and child.lower_ in adverbs), None)
